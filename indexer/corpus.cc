@@ -1,0 +1,479 @@
+#include "corpus.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace provisio {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& known_topics() {
+  static const std::vector<std::string> topics = {
+      "ccc",       "cma",        "mutual-recognition", "gba",         "accreditation",
+      "conformity-assessment", "market-access", "promotion", "voluntary-certification",
+      "inspection", "standards", "food-safety", "consultation"};
+  return topics;
+}
+
+std::size_t Corpus::provision_count() const {
+  std::size_t n = 0;
+  for (const auto& i : instruments) n += i.provisions.size();
+  return n;
+}
+
+std::size_t Corpus::version_count() const {
+  std::size_t n = 0;
+  for (const auto& i : instruments)
+    for (const auto& p : i.provisions) n += p.versions.size();
+  return n;
+}
+
+namespace {
+
+const std::set<std::string> kInstrumentKinds = {"agreement", "supplement", "amendment", "plan",
+                                                "measure",   "notice",     "consultation"};
+const std::set<std::string> kDivisionTypes = {"part",  "chapter", "section", "article",
+                                              "annex", "table",   "sector",  "item",
+                                              "schedule", "question", "group"};
+
+bool is_language(const std::string& lang) {
+  return std::find(kLanguages.begin(), kLanguages.end(), lang) != kLanguages.end();
+}
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Collapses the whitespace of a multi-line XML text. A line break between two non-ASCII characters
+// (Chinese text wrapped in the file) disappears; any other run of whitespace becomes one space.
+std::string tidy_text(std::string_view raw) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < raw.size() && is_ascii_space(raw[i])) ++i;
+  while (i < raw.size()) {
+    if (!is_ascii_space(raw[i])) {
+      out += raw[i++];
+      continue;
+    }
+    bool newline = false;
+    std::size_t j = i;
+    while (j < raw.size() && is_ascii_space(raw[j])) newline |= raw[j++] == '\n';
+    if (j == raw.size()) break;
+    bool before_wide = !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80;
+    bool after_wide = static_cast<unsigned char>(raw[j]) >= 0x80;
+    if (!(newline && before_wide && after_wide)) out += ' ';
+    i = j;
+  }
+  return out;
+}
+
+// Everything one file's parse needs to report problems at the right place.
+class FileParser {
+ public:
+  FileParser(std::string path, Diagnostics& diagnostics)
+      : path_(std::move(path)), diagnostics_(diagnostics) {}
+
+  Instrument parse() {
+    Instrument instrument;
+    instrument.file = path_;
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(fs::absolute(path_, ec), ec);
+    instrument.absolute_file = ec ? path_ : canonical.string();
+
+    std::ifstream in(path_, std::ios::binary);
+    if (!in) {
+      error_at_file("cannot read file");
+      return instrument;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text_ = buffer.str();
+    if (text_.empty()) {
+      error_at_file("empty file: expected an <instrument> element");
+      return instrument;
+    }
+
+    pugi::xml_document doc;
+    // parse_default keeps entity handling standard; the buffer stays ours so offsets stay valid.
+    pugi::xml_parse_result result =
+        doc.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!result) {
+      error_at_offset(static_cast<std::size_t>(result.offset),
+                      std::string("malformed XML: ") + result.description());
+      return instrument;
+    }
+    pugi::xml_node root = doc.document_element();
+    if (std::string(root.name()) != "instrument") {
+      error_at(root, "root element is <" + std::string(root.name()) +
+                         ">, expected <instrument>");
+      return instrument;
+    }
+    parse_instrument(root, instrument);
+    return instrument;
+  }
+
+ private:
+  void error_at_file(const std::string& message) {
+    diagnostics_.push_back({path_, 0, 0, message});
+  }
+  void error_at_offset(std::size_t offset, const std::string& message) {
+    Diagnostic d{path_, 0, 0, message};
+    offset_to_line_column(text_, offset, d.line, d.column);
+    diagnostics_.push_back(d);
+  }
+  // Byte offset of an element's '<' (pugixml reports the name after it).
+  std::size_t node_offset(const pugi::xml_node& node) const {
+    std::size_t offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, node.offset_debug()));
+    if (node.type() == pugi::node_element && offset > 0 && text_[offset - 1] == '<') --offset;
+    return offset;
+  }
+  void error_at(const pugi::xml_node& node, const std::string& message) {
+    error_at_offset(node_offset(node), message);
+  }
+  int line_of(const pugi::xml_node& node) {
+    int line = 0, column = 0;
+    offset_to_line_column(text_, node_offset(node), line, column);
+    return line;
+  }
+
+  // Reports attributes of `node` that are not in `allowed`.
+  void check_attributes(const pugi::xml_node& node, std::initializer_list<const char*> allowed) {
+    for (auto attr : node.attributes()) {
+      bool ok = false;
+      for (const char* a : allowed) ok |= std::string(attr.name()) == a;
+      if (!ok)
+        error_at(node, "unknown attribute '" + std::string(attr.name()) + "' on <" + node.name() + ">");
+    }
+  }
+
+  // The required attribute `name`, or "" after reporting it missing.
+  std::string required(const pugi::xml_node& node, const char* name) {
+    pugi::xml_attribute a = node.attribute(name);
+    if (!a || std::string(a.value()).empty()) {
+      error_at(node, "<" + std::string(node.name()) + "> needs a '" + name + "' attribute");
+      return "";
+    }
+    return a.value();
+  }
+
+  std::optional<Date> date_attribute(const pugi::xml_node& node, const char* name, bool needed) {
+    pugi::xml_attribute a = node.attribute(name);
+    if (!a) {
+      if (needed) error_at(node, "<" + std::string(node.name()) + "> needs a '" + name + "' attribute");
+      return std::nullopt;
+    }
+    auto d = Date::parse(a.value());
+    if (!d)
+      error_at(node, "bad date '" + std::string(a.value()) + "' in '" + name +
+                         "': expected a real day as YYYY-MM-DD");
+    return d;
+  }
+
+  // Plain text content of an element that may hold no child elements.
+  std::string text_of(const pugi::xml_node& node) {
+    std::string raw;
+    for (auto child : node.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
+        raw += child.value();
+      else if (child.type() == pugi::node_element)
+        error_at(child, "unexpected <" + std::string(child.name()) + "> inside <" + node.name() + ">");
+    }
+    return tidy_text(raw);
+  }
+
+  // A <title>/<heading>/<citation>-like element: lang attribute plus non-empty text.
+  bool lang_text(const pugi::xml_node& node, std::map<std::string, std::string>& into) {
+    check_attributes(node, {"lang"});
+    std::string lang = required(node, "lang");
+    if (lang.empty()) return false;
+    if (!is_language(lang)) {
+      error_at(node, "unknown language '" + lang + "': expected en, zh-Hant or zh-Hans");
+      return false;
+    }
+    std::string text = text_of(node);
+    if (text.empty()) {
+      error_at(node, "<" + std::string(node.name()) + "> is empty");
+      return false;
+    }
+    if (!into.emplace(lang, text).second) {
+      error_at(node, "second <" + std::string(node.name()) + "> in language '" + lang + "'");
+      return false;
+    }
+    return true;
+  }
+
+  void parse_instrument(const pugi::xml_node& root, Instrument& instrument) {
+    check_attributes(root, {"id", "kind", "signed", "effective"});
+    instrument.id = required(root, "id");
+    static const std::regex kSlug("[a-z0-9][a-z0-9-]*");
+    if (!instrument.id.empty() && !std::regex_match(instrument.id, kSlug))
+      error_at(root, "bad instrument id '" + instrument.id +
+                         "': use lower-case letters, digits and '-'");
+    instrument.kind = required(root, "kind");
+    if (!instrument.kind.empty() && !kInstrumentKinds.count(instrument.kind))
+      error_at(root, "unknown instrument kind '" + instrument.kind + "'");
+    if (auto d = date_attribute(root, "signed", true)) instrument.signed_on = *d;
+    instrument.effective = date_attribute(root, "effective", false);
+
+    for (auto child : root.children()) {
+      if (child.type() != pugi::node_element) continue;
+      std::string name = child.name();
+      if (name == "title") {
+        lang_text(child, instrument.titles);
+      } else if (name == "short") {
+        lang_text(child, instrument.short_titles);
+      } else if (name == "source") {
+        check_attributes(child, {"href"});
+        instrument.sources.emplace_back(required(child, "href"), text_of(child));
+      } else if (name == "note") {
+        check_attributes(child, {});
+        instrument.notes.push_back(text_of(child));
+      } else if (name == "division") {
+        parse_division(child, instrument, {});
+      } else if (name == "provision") {
+        parse_provision(child, instrument, {});
+      } else {
+        error_at(child, "unknown element <" + name + "> in <instrument>");
+      }
+    }
+    for (const char* lang : {"en", "zh-Hant"})
+      if (!instrument.titles.count(lang))
+        error_at(root, std::string("<instrument> needs a <title lang=\"") + lang + "\">");
+  }
+
+  void parse_division(const pugi::xml_node& node, Instrument& instrument,
+                      std::vector<std::string> breadcrumb) {
+    check_attributes(node, {"type", "number"});
+    std::string type = required(node, "type");
+    if (!type.empty() && !kDivisionTypes.count(type))
+      error_at(node, "unknown division type '" + type + "'");
+    std::string label = type;
+    if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    if (auto number = std::string(node.attribute("number").value()); !number.empty())
+      label += " " + number;
+    std::map<std::string, std::string> headings;
+    for (auto child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      if (std::string(child.name()) == "heading") lang_text(child, headings);
+    }
+    if (headings.count("en")) label += " (" + headings["en"] + ")";
+    breadcrumb.push_back(label);
+
+    for (auto child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      std::string name = child.name();
+      if (name == "heading") continue;
+      if (name == "note") {
+        check_attributes(child, {});
+      } else if (name == "division") {
+        parse_division(child, instrument, breadcrumb);
+      } else if (name == "provision") {
+        parse_provision(child, instrument, breadcrumb);
+      } else {
+        error_at(child, "unknown element <" + name + "> in <division>");
+      }
+    }
+  }
+
+  void parse_provision(const pugi::xml_node& node, Instrument& instrument,
+                       const std::vector<std::string>& breadcrumb) {
+    Provision p;
+    p.instrument = instrument.id;
+    p.divisions = breadcrumb;
+    p.line = line_of(node);
+    check_attributes(node, {"id"});
+    p.id = required(node, "id");
+    static const std::regex kPath("[a-z0-9._-]+(/[a-z0-9._-]+)*");
+    if (!p.id.empty()) {
+      std::string prefix = instrument.id + "/";
+      if (p.id.rfind(prefix, 0) != 0 || !std::regex_match(p.id.substr(prefix.size()), kPath))
+        error_at(node, "bad provision id '" + p.id + "': expected '" + prefix +
+                           "' then a path of lower-case letters, digits, '.', '_', '-' and '/'");
+      if (!ids_.insert(p.id).second) error_at(node, "duplicate provision id '" + p.id + "'");
+    }
+
+    bool has_topics = false;
+    for (auto child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      std::string name = child.name();
+      if (name == "citation") {
+        lang_text(child, p.citations);
+      } else if (name == "topics") {
+        check_attributes(child, {});
+        has_topics = true;
+        std::istringstream words(text_of(child));
+        for (std::string t; words >> t;) {
+          const auto& known = known_topics();
+          if (std::find(known.begin(), known.end(), t) == known.end())
+            error_at(child, "unknown topic '" + t + "' (see the list in corpus/README.md)");
+          else if (std::find(p.topics.begin(), p.topics.end(), t) == p.topics.end())
+            p.topics.push_back(t);
+        }
+        if (p.topics.empty() && !words.bad()) error_at(child, "<topics> is empty");
+      } else if (name == "ref") {
+        check_attributes(child, {"to"});
+        std::string to = required(child, "to");
+        if (!to.empty()) {
+          p.refs.push_back(to);
+          Diagnostic where{path_, 0, 0, ""};
+          offset_to_line_column(text_, node_offset(child), where.line, where.column);
+          pending_refs_.push_back({to, where});
+        }
+      } else if (name == "note") {
+        check_attributes(child, {});
+        p.notes.push_back(text_of(child));
+      } else if (name == "version") {
+        parse_version(child, p);
+      } else {
+        error_at(child, "unknown element <" + name + "> in <provision>");
+      }
+    }
+    if (!has_topics) error_at(node, "<provision> needs <topics>");
+    if (!p.citations.count("en")) error_at(node, "<provision> needs a <citation lang=\"en\">");
+    if (p.versions.empty()) error_at(node, "<provision> needs at least one <version>");
+    instrument.provisions.push_back(std::move(p));
+  }
+
+  void parse_version(const pugi::xml_node& node, Provision& p) {
+    check_attributes(node, {"from", "to", "by", "approx"});
+    auto from = date_attribute(node, "from", true);
+    auto to = date_attribute(node, "to", false);
+    std::string approx = node.attribute("approx").value();
+    if (!approx.empty() && approx != "month" && approx != "year")
+      error_at(node, "bad approx '" + approx + "': expected 'month' or 'year'");
+    if (!from) return;
+    Version v{*from, to, node.attribute("by").value(), approx, {}, {}, {}};
+    if (node.attribute("to") && !to) return;  // already reported
+    if (to && *to <= *from)
+      error_at(node, "version ends (" + to->iso() + ") before it starts (" + from->iso() + ")");
+    if (!p.versions.empty()) {
+      const Version& prev = p.versions.back();
+      if (!prev.to)
+        error_at(node, "version from " + from->iso() + " follows a version with no 'to' date");
+      else if (*prev.to > *from)
+        error_at(node, "version from " + from->iso() + " overlaps the previous one (to " +
+                           prev.to->iso() + ")");
+    }
+    for (auto child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      std::string name = child.name();
+      if (name == "heading") {
+        lang_text(child, v.headings);
+      } else if (name == "text") {
+        check_attributes(child, {"lang", "kind"});
+        std::string lang = required(child, "lang");
+        std::string kind = child.attribute("kind") ? child.attribute("kind").value() : "digest";
+        if (!lang.empty() && !is_language(lang))
+          error_at(child, "unknown language '" + lang + "': expected en, zh-Hant or zh-Hans");
+        if (kind != "digest" && kind != "official")
+          error_at(child, "bad text kind '" + kind + "': expected 'digest' or 'official'");
+        std::string body = text_of(child);
+        if (body.empty()) error_at(child, "<text> is empty");
+        for (const auto& t : v.texts)
+          if (t.lang == lang && t.kind == kind)
+            error_at(child, "second " + kind + " <text> in language '" + lang + "'");
+        v.texts.push_back({lang, kind, body});
+      } else if (name == "note") {
+        check_attributes(child, {});
+        v.notes.push_back(text_of(child));
+      } else {
+        error_at(child, "unknown element <" + name + "> in <version>");
+      }
+    }
+    if (!v.headings.count("en")) error_at(node, "<version> needs a <heading lang=\"en\">");
+    if (v.texts.empty()) error_at(node, "<version> needs at least one <text>");
+    p.versions.push_back(std::move(v));
+  }
+
+ public:
+  // A reference is checked once every file is read; its position is kept, not its XML node,
+  // because the parsed document does not outlive parse().
+  struct PendingRef {
+    std::string to;
+    Diagnostic where;
+  };
+  // Reports references that name no provision in `all_ids`.
+  void check_refs(const std::set<std::string>& all_ids) {
+    for (auto r : pending_refs_)
+      if (!all_ids.count(r.to)) {
+        r.where.message = "reference to unknown provision '" + r.to + "'";
+        diagnostics_.push_back(r.where);
+      }
+  }
+  const std::set<std::string>& ids() const { return ids_; }
+
+ private:
+  std::string path_;
+  Diagnostics& diagnostics_;
+  std::string text_;
+  std::set<std::string> ids_;
+  std::vector<PendingRef> pending_refs_;
+};
+
+}  // namespace
+
+std::vector<std::string> collect_corpus_files(const std::vector<std::string>& paths,
+                                              Diagnostics& diagnostics) {
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      diagnostics.push_back({path, 0, 0, "no such file or folder"});
+    } else if (fs::is_directory(status)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::end(it);
+           it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".xml")
+          found.push_back(it->path().string());
+      if (ec) diagnostics.push_back({path, 0, 0, "cannot read folder: " + ec.message()});
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(path);
+    }
+  }
+  return files;
+}
+
+Instrument parse_instrument_file(const std::string& path, Diagnostics& diagnostics) {
+  FileParser parser(path, diagnostics);
+  return parser.parse();
+}
+
+Corpus load_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics) {
+  Corpus corpus;
+  // Parsers are kept so cross-file problems can still be reported at their element.
+  std::vector<std::unique_ptr<FileParser>> parsers;
+  std::map<std::string, std::string> instrument_file;  // id -> file
+  std::map<std::string, std::string> provision_file;   // id -> file
+  std::set<std::string> all_ids;
+  for (const auto& file : files) {
+    parsers.push_back(std::make_unique<FileParser>(file, diagnostics));
+    Instrument instrument = parsers.back()->parse();
+    if (!instrument.id.empty()) {
+      auto [it, fresh] = instrument_file.emplace(instrument.id, file);
+      if (!fresh)
+        diagnostics.push_back({file, 0, 0, "instrument '" + instrument.id +
+                                               "' is also defined in " + it->second});
+    }
+    for (const auto& p : instrument.provisions) {
+      if (p.id.empty()) continue;
+      auto [it, fresh] = provision_file.emplace(p.id, file);
+      if (!fresh && it->second != file)
+        diagnostics.push_back({file, p.line, 1, "duplicate provision id '" + p.id +
+                                                    "' (also in " + it->second + ")"});
+      all_ids.insert(p.id);
+    }
+    corpus.instruments.push_back(std::move(instrument));
+  }
+  for (auto& parser : parsers) parser->check_refs(all_ids);
+  return corpus;
+}
+
+}  // namespace provisio

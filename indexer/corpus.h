@@ -1,0 +1,87 @@
+// The corpus model: instruments, their provisions and the provisions' dated versions, as read from
+// the XML files documented in corpus/README.md.
+//
+// load_corpus() reads and validates everything before returning: callers that get no diagnostics
+// back may rely on every invariant listed here (unique ids, resolved references, ordered versions).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "diagnostic.h"
+
+namespace provisio {
+
+// Languages a text or heading may be written in.
+inline const std::vector<std::string> kLanguages = {"en", "zh-Hant", "zh-Hans"};
+
+// The controlled topic list (documented in corpus/README.md).
+const std::vector<std::string>& known_topics();
+
+struct Text {
+  std::string lang;
+  std::string kind;  // "digest" (our own words) or "official" (imported wording)
+  std::string body;
+};
+
+struct Version {
+  Date from;
+  std::optional<Date> to;  // first day no longer in force; nullopt while current
+  std::string by;          // instrument that made this version, if known
+  std::string approx;      // "", "month" or "year"
+  std::map<std::string, std::string> headings;  // lang -> heading
+  std::vector<Text> texts;
+  std::vector<std::string> notes;
+
+  bool in_force_on(const Date& d) const { return from <= d && (!to || d < *to); }
+};
+
+struct Provision {
+  std::string id;          // "cepa-tig/art58/2"
+  std::string instrument;  // "cepa-tig"
+  std::map<std::string, std::string> citations;  // lang -> citation label
+  std::vector<std::string> topics;
+  std::vector<std::string> refs;  // provision ids
+  std::vector<std::string> notes;
+  std::vector<std::string> divisions;  // breadcrumb, e.g. {"Chapter 7", "Article 58"}
+  std::vector<Version> versions;       // in date order, non-overlapping
+  int line = 0;                        // where it is declared in its file
+};
+
+struct Instrument {
+  std::string id;
+  std::string kind;
+  Date signed_on = *Date::parse("2000-01-01");
+  std::optional<Date> effective;
+  std::map<std::string, std::string> titles;  // lang -> title
+  std::map<std::string, std::string> short_titles;
+  std::vector<std::pair<std::string, std::string>> sources;  // href, description
+  std::vector<std::string> notes;
+  std::vector<Provision> provisions;
+  std::string file;           // path as given
+  std::string absolute_file;  // canonical path: identifies the file across runs
+};
+
+struct Corpus {
+  std::vector<Instrument> instruments;
+  std::size_t provision_count() const;
+  std::size_t version_count() const;
+};
+
+// The XML files named by `paths`: files as they are, folders searched recursively for *.xml, in
+// sorted order. Unreadable or missing paths are reported in `diagnostics`.
+std::vector<std::string> collect_corpus_files(const std::vector<std::string>& paths,
+                                              Diagnostics& diagnostics);
+
+// Parses and validates one instrument file. Problems are appended to `diagnostics`; the returned
+// instrument is meaningful only when none were added.
+Instrument parse_instrument_file(const std::string& path, Diagnostics& diagnostics);
+
+// Parses every file, then checks what spans files: duplicate instrument and provision ids,
+// references that resolve to no provision. Returns the corpus; empty `diagnostics` means valid.
+Corpus load_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics);
+
+}  // namespace provisio

@@ -1,0 +1,41 @@
+// A calendar date (proleptic Gregorian), as used by the corpus and by point-in-time search.
+//
+// Dates are written YYYY-MM-DD in the corpus and on the command line, and stored in Xapian values as
+// the eight digits YYYYMMDD so that string order is date order. Immutable value type; thread-safe.
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace provisio {
+
+class Date {
+ public:
+  // Parses exactly YYYY-MM-DD (four, two and two digits) naming a real day; nullopt otherwise.
+  static std::optional<Date> parse(std::string_view text);
+  // The local calendar day now, on this machine.
+  static Date today();
+
+  int year() const { return year_; }
+  unsigned month() const { return month_; }
+  unsigned day() const { return day_; }
+
+  std::string iso() const;         // "2019-03-01"
+  std::string value_key() const;   // "20190301": for Xapian values and range comparisons
+  Date next_day() const;
+
+  auto operator<=>(const Date&) const = default;
+
+ private:
+  Date(int y, unsigned m, unsigned d) : year_(y), month_(m), day_(d) {}
+  int year_;
+  unsigned month_;
+  unsigned day_;
+};
+
+// The value key stored for "no end date": sorts after every real date.
+inline constexpr std::string_view kOpenEndValueKey = "99991231";
+
+}  // namespace provisio

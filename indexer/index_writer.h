@@ -1,0 +1,52 @@
+// Writes a validated corpus into a Xapian database, incrementally and atomically.
+//
+// Each provision version and language becomes one document (layout in schema.h). Documents carry a
+// hash of their content: a run over an unchanged corpus writes nothing; a changed document is
+// replaced; a document whose provision, version or language has gone from the files being indexed
+// is deleted. All changes of a run are one Xapian transaction, so a failure part-way leaves the
+// database as it was before the run.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "corpus.h"
+
+namespace provisio {
+
+struct IndexOptions {
+  std::string db_path;
+  // The paths the corpus was read from (files and folders). Documents that came from a file at or
+  // under one of them, or that belong to an instrument in the corpus, are replaced by this run;
+  // documents from elsewhere (another folder indexed into the same database) are left alone.
+  std::vector<std::string> input_paths;
+  // Called now and then with (documents done, documents in all); may be empty.
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+struct IndexReport {
+  std::size_t instruments = 0;
+  std::size_t provisions = 0;
+  std::size_t versions = 0;
+  std::size_t documents = 0;  // documents the corpus yields
+  std::set<std::string> languages;
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t deleted = 0;
+  std::size_t unchanged = 0;
+  std::chrono::duration<double> elapsed{};
+
+  bool changed() const { return added + replaced + deleted > 0; }
+};
+
+// Brings the database at options.db_path (created if missing) in line with `corpus`.
+// REQUIRES: `corpus` came from load_corpus() with no diagnostics.
+// Throws Xapian::Error (e.g. DatabaseLockError) or std::runtime_error; the database is then as it
+// was before the call.
+IndexReport write_index(const Corpus& corpus, const IndexOptions& options);
+
+}  // namespace provisio

@@ -1,0 +1,49 @@
+// The layout of a Provisio Xapian database, written down once (see docs in README "Index layout").
+//
+// One Xapian document per provision *version* and *language*. Boolean terms carry the identity and
+// the filters; values carry what ranking, collapsing and point-in-time filtering need; the document
+// data is a JSON object with everything `search` and `show` display.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace provisio::schema {
+
+// Boolean term prefixes (Xapian convention: upper-case letters).
+inline constexpr std::string_view kUniqueTerm = "Q";      // Q<provision-id>@<from>#<lang>: one per document
+inline constexpr std::string_view kProvisionTerm = "P";   // P<provision-id>
+inline constexpr std::string_view kInstrumentTerm = "I";  // I<instrument-id>
+inline constexpr std::string_view kLanguageTerm = "L";    // L<lang>  (en, zh-Hant, zh-Hans)
+inline constexpr std::string_view kTopicTerm = "K";       // K<topic>
+
+// Value slots.
+enum Slot : unsigned {
+  kProvisionIdSlot = 0,     // provision id: the collapse key (one hit per provision)
+  kEffectiveFromSlot = 1,   // YYYYMMDD
+  kEffectiveToSlot = 2,     // YYYYMMDD, first day no longer in force; "99991231" while current
+  kInstrumentSlot = 3,      // instrument id
+  kLanguageSlot = 4,        // lang
+  kContentHashSlot = 5,     // hex hash of everything indexed: detects changed documents
+  kSourceFileSlot = 6,      // absolute path of the corpus file the document came from
+};
+
+// Metadata keys.
+inline constexpr std::string_view kFormatKey = "provisio:format";
+// Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
+inline constexpr std::string_view kFormatVersion = "1";
+
+inline std::string unique_term(std::string_view provision_id, std::string_view from_iso,
+                               std::string_view lang) {
+  std::string t(kUniqueTerm);
+  t.append(provision_id).append("@").append(from_iso).append("#").append(lang);
+  return t;
+}
+
+inline std::string prefixed(std::string_view prefix, std::string_view value) {
+  std::string t(prefix);
+  t.append(value);
+  return t;
+}
+
+}  // namespace provisio::schema

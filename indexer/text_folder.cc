@@ -1,0 +1,83 @@
+#include "text_folder.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace provisio {
+
+struct TextFolder::Icu {
+  const icu::Normalizer2* nfkc = nullptr;
+  std::unique_ptr<icu::Transliterator> to_simplified;
+};
+
+TextFolder::TextFolder() : icu_(std::make_unique<Icu>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu_->nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot load NFKC data");
+  icu_->to_simplified.reset(icu::Transliterator::createInstance(
+      "Traditional-Simplified", UTRANS_FORWARD, status));
+  if (U_FAILURE(status) || !icu_->to_simplified)
+    throw std::runtime_error("ICU: cannot create the Traditional-Simplified transform");
+}
+
+TextFolder::~TextFolder() = default;
+
+static bool is_han(UChar32 cp) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(cp, &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+const std::string& TextFolder::fold_code_point(int cp, bool& han) {
+  auto it = cache_.find(cp);
+  if (it == cache_.end()) {
+    Entry e;
+    if (cp < 0x80) {
+      e.folded.assign(1, static_cast<char>(cp));
+      e.han = false;
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString s = icu_->nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+      if (U_FAILURE(status)) s = icu::UnicodeString(static_cast<UChar32>(cp));
+      e.han = s.length() > 0 && is_han(s.char32At(0));
+      if (e.han) icu_->to_simplified->transliterate(s);
+      s.toUTF8String(e.folded);
+    }
+    it = cache_.emplace(cp, std::move(e)).first;
+  }
+  han = it->second.han;
+  return it->second.folded;
+}
+
+std::vector<FoldedChar> TextFolder::fold_chars(std::string_view utf8) {
+  std::vector<FoldedChar> out;
+  out.reserve(utf8.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 cp;
+    U8_NEXT(bytes, i, length, cp);
+    if (cp < 0) cp = 0xFFFD;
+    FoldedChar fc;
+    fc.begin = static_cast<std::size_t>(start);
+    fc.end = static_cast<std::size_t>(i);
+    fc.folded = fold_code_point(cp, fc.han);
+    out.push_back(std::move(fc));
+  }
+  return out;
+}
+
+std::string TextFolder::fold(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (const auto& fc : fold_chars(utf8)) out += fc.folded;
+  return out;
+}
+
+}  // namespace provisio

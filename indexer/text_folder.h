@@ -1,0 +1,53 @@
+// Folds text to the form that index terms are made from: Unicode NFKC (full-width letters, digits
+// and punctuation become ordinary ones; the ideographic space becomes a space) and Traditional
+// Chinese characters become Simplified ones (ICU's "Traditional-Simplified" transform), so that
+// 檢測 and 检测, ＣＣＣ and CCC give the same terms. Case is left to Xapian, which lower-cases both
+// documents and queries, so query operators such as AND keep their meaning.
+//
+// Folding is done one code point at a time, so every folded piece keeps the byte range of the
+// original character it came from: highlighting maps matches back onto the text as written.
+//
+// Not thread-safe (it caches folded characters): use one TextFolder per thread.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace provisio {
+
+// One character of the original text and what it folds to.
+struct FoldedChar {
+  std::size_t begin = 0;  // byte range in the original UTF-8 text
+  std::size_t end = 0;
+  std::string folded;     // UTF-8; may be empty (ignorable) or longer than one character
+  bool han = false;       // a Chinese character (Han script): segmented, not split into words
+};
+
+class TextFolder {
+ public:
+  TextFolder();
+  ~TextFolder();
+  TextFolder(const TextFolder&) = delete;
+  TextFolder& operator=(const TextFolder&) = delete;
+
+  // The folded text. Invalid UTF-8 sequences become U+FFFD.
+  std::string fold(std::string_view utf8);
+  // The folded text character by character, with original offsets.
+  std::vector<FoldedChar> fold_chars(std::string_view utf8);
+
+ private:
+  const std::string& fold_code_point(int cp, bool& han);
+  struct Icu;
+  std::unique_ptr<Icu> icu_;
+  struct Entry {
+    std::string folded;
+    bool han;
+  };
+  std::unordered_map<int, Entry> cache_;
+};
+
+}  // namespace provisio

@@ -1,0 +1,90 @@
+// Searching a Provisio database and reading provisions back from it.
+//
+// A Searcher holds an open read-only database and an Analyzer; it is not thread-safe (use one per
+// thread). Expected failures (an empty or unreadable query, an unknown id) throw SearchError with a
+// message fit for the user; Xapian errors (a corrupt database) are passed on as Xapian::Error.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzer.h"
+#include "date.h"
+#include "snippet.h"
+
+namespace provisio {
+
+class SearchError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct SearchOptions {
+  std::string query;
+  std::string lang;                      // display language; "" = the best-matching document's
+  std::vector<std::string> instruments;  // any of these (none = all)
+  std::vector<std::string> topics;       // any of these (none = all)
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  Date as_of = Date::today();            // versions in force on this day
+};
+
+struct Hit {
+  std::size_t rank = 0;  // 1-based, counting from the first result overall (offset included)
+  std::string id;
+  std::string instrument;
+  std::string citation;
+  std::string heading;
+  std::string lang;
+  double score = 0;
+  Snippet snippet;
+  std::vector<std::string> topics;
+  std::string effective_from;
+  std::optional<std::string> effective_to;
+  std::string text_kind;  // "digest" or "official": what the snippet was taken from
+};
+
+struct SearchResult {
+  std::string query;
+  std::size_t total = 0;  // provisions matching (exact)
+  std::vector<Hit> hits;
+  // Set when the query was read differently from what was typed (e.g. relaxed to any word).
+  std::string note;
+};
+
+// One stored document: a provision version in one language (its JSON data, see document_builder).
+using StoredDocument = nlohmann::json;
+
+class Searcher {
+ public:
+  // Opens the database at `db_path`. Throws SearchError if there is none there.
+  explicit Searcher(const std::string& db_path);
+
+  SearchResult search(const SearchOptions& options);
+
+  // Every stored document of provision `id` (all versions, all languages), ordered by effective
+  // date then language. Empty if the id is unknown.
+  std::vector<StoredDocument> provision_documents(const std::string& id);
+
+  // Up to `n` known provision ids closest to `id` (edit distance, shared prefix), best first.
+  std::vector<std::string> nearest_ids(const std::string& id, std::size_t n = 3);
+
+  Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+ private:
+  Xapian::Query parse(const std::string& text, Xapian::Query::op default_op);
+  Xapian::Query filters(const SearchOptions& options) const;
+  std::optional<StoredDocument> sibling(const std::string& id, const std::string& from_iso,
+                                        const std::string& lang);
+
+  Xapian::Database db_;
+  Analyzer analyzer_;
+};
+
+}  // namespace provisio

@@ -1,0 +1,107 @@
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "commands.h"
+#include "corpus.h"
+#include "index_writer.h"
+#include "locations.h"
+
+namespace provisio::cli {
+
+int run_index(const std::vector<std::string>& paths, const std::string& db_path,
+              const Terminal& terminal, bool json, bool summary_to_stderr) {
+  Diagnostics diagnostics;
+  auto files = collect_corpus_files(paths, diagnostics);
+  if (files.empty() && diagnostics.empty())
+    diagnostics.push_back({paths.empty() ? std::string(".") : paths.front(), 0, 0,
+                           "no corpus files (*.xml) found"});
+  Corpus corpus;
+  if (diagnostics.empty()) corpus = load_corpus(files, diagnostics);
+  if (!diagnostics.empty()) {
+    for (const auto& d : diagnostics) std::cerr << d.to_string() << "\n";
+    std::cerr << "provisio: " << diagnostics.size() << (diagnostics.size() == 1 ? " problem" : " problems")
+              << " found; the index at " << db_path << " was not changed\n";
+    return 1;
+  }
+
+  IndexOptions options;
+  options.db_path = db_path;
+  options.input_paths = paths;
+  options.progress = [&](std::size_t done, std::size_t total) {
+    terminal.show_progress(total ? "writing " + std::to_string(done) + "/" + std::to_string(total) +
+                                       " documents"
+                                 : "analysing: " + std::to_string(done) + " documents");
+  };
+  IndexReport report;
+  try {
+    report = write_index(corpus, options);
+  } catch (const Xapian::DatabaseLockError&) {
+    terminal.end_progress();
+    std::cerr << "provisio: the index at " << db_path
+              << " is being written by another process; try again when it has finished\n";
+    return 1;
+  }
+  terminal.end_progress();
+
+  std::string langs;
+  for (const auto& l : report.languages) langs += (langs.empty() ? "" : ", ") + l;
+  if (json) {
+    nlohmann::json j = {{"db", db_path},
+                        {"instruments", report.instruments},
+                        {"provisions", report.provisions},
+                        {"versions", report.versions},
+                        {"documents", report.documents},
+                        {"languages", report.languages},
+                        {"added", report.added},
+                        {"replaced", report.replaced},
+                        {"deleted", report.deleted},
+                        {"unchanged", report.unchanged},
+                        {"changed", report.changed()},
+                        {"seconds", report.elapsed.count()}};
+    std::cout << j.dump() << "\n";
+    return 0;
+  }
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f s", report.elapsed.count());
+  std::string what = report.changed()
+                         ? std::to_string(report.added) + " added, " + std::to_string(report.replaced) +
+                               " replaced, " + std::to_string(report.deleted) + " deleted"
+                         : "nothing changed";
+  std::string line = "indexed " + std::to_string(report.instruments) + " instruments, " +
+                     std::to_string(report.provisions) + " provisions, " +
+                     std::to_string(report.versions) + " versions (" + langs + ") into " + db_path +
+                     ": " + what + " in " + seconds;
+  (summary_to_stderr ? std::cerr : std::cout) << line << "\n";
+  return 0;
+}
+
+Run add_index_command(CLI::App& root, const Terminal& terminal) {
+  auto* cmd = root.add_subcommand("index", "Validate corpus files and (re)build the search index");
+  struct Args {
+    std::string db;
+    std::vector<std::string> paths;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--db", args->db,
+                  "Index folder (default: $PROVISIO_DB, else $XDG_DATA_HOME/provisio/index)");
+  cmd->add_flag("--json", args->json, "Print the summary as one JSON object");
+  cmd->add_option("paths", args->paths,
+                  "Corpus files or folders (default: the bundled corpus)");
+  cmd->footer(
+      "Every file is validated before anything is written: problems are printed as\n"
+      "FILE:LINE:COL: message, the exit status is 1 and the index is left as it was.\n"
+      "Re-running on an unchanged corpus changes nothing.\n\n"
+      "Example:\n  provisio index corpus/instruments");
+  return [args, &terminal] {
+    bool is_default = false;
+    std::string db = database_path(args->db, is_default);
+    auto paths = args->paths.empty() ? std::vector<std::string>{bundled_corpus_path()} : args->paths;
+    return run_index(paths, db, terminal, args->json, false);
+  };
+}
+
+}  // namespace provisio::cli

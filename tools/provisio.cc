@@ -1,0 +1,51 @@
+// provisio: the command-line front end. It only parses the command line, dispatches to a
+// subcommand and turns failures into one line on stderr and an exit status:
+// 0 success (zero results included), 1 bad input or runtime failure, 2 wrong usage.
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include <iostream>
+
+#include "commands.h"
+#include "searcher.h"
+
+int main(int argc, char** argv) try {
+  provisio::cli::Terminal terminal;
+  CLI::App app{"provisio: search the CEPA and Greater Bay Area provisions on testing and certification",
+               "provisio"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("provisio 0.1"));
+  std::vector<std::pair<CLI::App*, provisio::cli::Run>> commands;
+  auto add = [&](auto add_command) {
+    auto run = add_command(app, terminal);
+    commands.emplace_back(app.get_subcommands({}).back(), run);
+  };
+  add(provisio::cli::add_index_command);
+  add(provisio::cli::add_search_command);
+  add(provisio::cli::add_show_command);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "provisio: " << e.what() << "\n";
+    std::cerr << "Run 'provisio --help' (or 'provisio COMMAND --help') for usage.\n";
+    return 2;
+  }
+  for (auto& [sub, run] : commands)
+    if (sub->parsed()) return run();
+  return 2;
+} catch (const provisio::SearchError& e) {
+  std::cerr << "provisio: " << e.what() << "\n";
+  return 1;
+} catch (const Xapian::Error& e) {
+  std::cerr << "provisio: index error: " << e.get_description() << "\n";
+  return 1;
+} catch (const std::exception& e) {
+  std::cerr << "provisio: " << e.what() << "\n";
+  return 1;
+}

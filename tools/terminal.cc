@@ -1,0 +1,32 @@
+#include "terminal.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace provisio::cli {
+
+Terminal::Terminal() {
+  const char* no_color = std::getenv("NO_COLOR");
+  bool colour_allowed = !(no_color && *no_color);
+  const char* term = std::getenv("TERM");
+  bool dumb = term && std::string_view(term) == "dumb";
+  colour_out_ = colour_allowed && !dumb && isatty(STDOUT_FILENO);
+  progress_ = isatty(STDERR_FILENO) && !dumb;
+}
+
+void Terminal::show_progress(const std::string& line) const {
+  if (!progress_) return;
+  std::fprintf(stderr, "\r\033[K%s", line.c_str());
+  std::fflush(stderr);
+  progress_shown_ = true;
+}
+
+void Terminal::end_progress() const {
+  if (!progress_shown_) return;
+  std::fprintf(stderr, "\r\033[K");
+  std::fflush(stderr);
+  progress_shown_ = false;
+}
+
+}  // namespace provisio::cli
