@@ -297,7 +297,7 @@ class FileParser {
       if (!ids_.insert(p.id).second) error_at(node, "duplicate provision id '" + p.id + "'");
     }
 
-    bool has_topics = false;
+    bool has_topics = false, has_version = false;
     for (auto child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       std::string name = child.name();
@@ -307,14 +307,15 @@ class FileParser {
         check_attributes(child, {});
         has_topics = true;
         std::istringstream words(text_of(child));
-        for (std::string t; words >> t;) {
+        int count = 0;
+        for (std::string t; words >> t; ++count) {
           const auto& known = known_topics();
           if (std::find(known.begin(), known.end(), t) == known.end())
             error_at(child, "unknown topic '" + t + "' (see the list in corpus/README.md)");
           else if (std::find(p.topics.begin(), p.topics.end(), t) == p.topics.end())
             p.topics.push_back(t);
         }
-        if (p.topics.empty() && !words.bad()) error_at(child, "<topics> is empty");
+        if (count == 0) error_at(child, "<topics> is empty");
       } else if (name == "ref") {
         check_attributes(child, {"to"});
         std::string to = required(child, "to");
@@ -328,6 +329,7 @@ class FileParser {
         check_attributes(child, {});
         p.notes.push_back(text_of(child));
       } else if (name == "version") {
+        has_version = true;
         parse_version(child, p);
       } else {
         error_at(child, "unknown element <" + name + "> in <provision>");
@@ -335,7 +337,7 @@ class FileParser {
     }
     if (!has_topics) error_at(node, "<provision> needs <topics>");
     if (!p.citations.count("en")) error_at(node, "<provision> needs a <citation lang=\"en\">");
-    if (p.versions.empty()) error_at(node, "<provision> needs at least one <version>");
+    if (!has_version) error_at(node, "<provision> needs at least one <version>");
     instrument.provisions.push_back(std::move(p));
   }
 

@@ -1,0 +1,51 @@
+# Convenience front door: installs what is missing, drives CMake, runs the demo and the tests.
+# The first two commands of the README are `make demo` and `make test`.
+
+BUILD    ?= build
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+PROVISIO := $(BUILD)/tools/provisio
+DEMO_DB  := $(BUILD)/demo-index
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian 12 packages the build and the tests need (see README, "Dependencies").
+PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
+            libboost-test-dev nlohmann-json3-dev libcli11-dev
+
+.PHONY: all deps build demo test run install bench clean
+
+all: build
+
+# Installs only what is missing, so a second run needs no network and no root.
+deps:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job: index the bundled corpus and run real searches against it.
+demo: build
+	$(PROVISIO) index --db $(DEMO_DB)
+	$(PROVISIO) search --db $(DEMO_DB) --limit 3 "CCC testing"
+	$(PROVISIO) search --db $(DEMO_DB) --limit 3 檢測
+	$(PROVISIO) search --db $(DEMO_DB) --limit 3 "mutual recognition"
+	$(PROVISIO) show --db $(DEMO_DB) --lang en cepa-tig/art58/2
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# make run ARGS='search "CCC testing"'
+run: build
+	$(PROVISIO) $(ARGS)
+
+install: build
+	$(SUDO) cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

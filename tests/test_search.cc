@@ -1,0 +1,142 @@
+#define BOOST_TEST_MODULE search
+#include <boost/test/unit_test.hpp>
+
+#include "corpus.h"
+#include "index_writer.h"
+#include "searcher.h"
+#include "test_support.h"
+
+using namespace provisio;
+using provisio::testing::TempDir;
+using provisio::testing::write_file;
+
+namespace {
+
+// One indexed sample corpus for all cases (read-only once built).
+struct Fixture {
+  TempDir dir;
+  std::string db = dir / "db";
+  Fixture() {
+    write_file(dir / "corpus/tig.xml", testing::sample_instrument());
+    Diagnostics d;
+    Corpus c = load_corpus(collect_corpus_files({dir / "corpus"}, d), d);
+    BOOST_REQUIRE(d.empty());
+    write_index(c, {db, {dir / "corpus"}, {}});
+  }
+};
+
+std::vector<std::string> ids(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.id);
+  return out;
+}
+
+SearchOptions query(const std::string& q) {
+  SearchOptions o;
+  o.query = q;
+  o.as_of = *Date::parse("2024-01-01");
+  return o;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(search, Fixture)
+
+BOOST_AUTO_TEST_CASE(english_query_finds_the_provision_once) {
+  Searcher s(db);
+  SearchResult r = s.search(query("mutual recognition"));
+  BOOST_TEST(r.total == 1u);
+  BOOST_TEST(ids(r) == std::vector<std::string>{"tig/art58/2"});
+  BOOST_TEST(r.hits[0].heading == "Mutual recognition of test results");
+  BOOST_TEST(r.hits[0].citation == "Article 58(2)");
+}
+
+BOOST_AUTO_TEST_CASE(stemmed_words_match) {
+  Searcher s(db);
+  BOOST_TEST(ids(s.search(query("laboratory tests"))) == std::vector<std::string>{"tig/art58/2"});
+}
+
+BOOST_AUTO_TEST_CASE(chinese_in_either_script_finds_the_chinese_text) {
+  Searcher s(db);
+  for (const char* q : {"檢測", "检测", "強制性產品認證", "强制性产品认证", "\"合格評定\""}) {
+    SearchResult r = s.search(query(q));
+    BOOST_TEST(ids(r) == std::vector<std::string>{"tig/art58/2"}, q);
+    BOOST_TEST(r.hits.at(0).lang == "zh-Hant", q);
+  }
+  BOOST_TEST(s.search(query("\"評定合格\"")).total == 0u);  // a phrase keeps its order
+}
+
+BOOST_AUTO_TEST_CASE(snippets_highlight_whole_matches_without_breaking_characters) {
+  Searcher s(db);
+  Hit h = s.search(query("檢測")).hits.at(0);
+  BOOST_REQUIRE_EQUAL(h.snippet.highlights.size(), 1u);
+  auto [b, e] = h.snippet.highlights[0];
+  BOOST_TEST(h.snippet.text.substr(b, e - b) == "檢測");
+  BOOST_TEST(render_snippet(h.snippet, "[", "]").find("認證[檢測]") != std::string::npos);
+  Hit en = s.search(query("testing")).hits.at(0);
+  BOOST_TEST(render_snippet(en.snippet, "[", "]").find("CCC [testing]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(lang_chooses_the_language_shown) {
+  Searcher s(db);
+  SearchOptions o = query("mutual recognition");
+  o.lang = "zh-Hant";
+  Hit h = s.search(o).hits.at(0);
+  BOOST_TEST(h.lang == "zh-Hant");
+  BOOST_TEST(h.heading == "相互承認檢測結果");
+  BOOST_TEST(h.citation == "第五十八條第二款");
+}
+
+BOOST_AUTO_TEST_CASE(current_versions_by_default_and_past_ones_as_of_a_date) {
+  Searcher s(db);
+  Hit now = s.search(query("standards")).hits.at(0);
+  BOOST_TEST(now.effective_from == "2020-06-01");
+  BOOST_TEST(!now.effective_to.has_value());
+  SearchOptions past = query("standards");
+  past.as_of = *Date::parse("2019-06-01");
+  Hit then = s.search(past).hits.at(0);
+  BOOST_TEST(then.effective_from == "2019-01-01");
+  BOOST_TEST(*then.effective_to == "2020-06-01");
+  SearchOptions before = query("standards");
+  before.as_of = *Date::parse("2018-01-01");
+  BOOST_TEST(s.search(before).total == 0u);  // not yet in force
+  BOOST_TEST(s.search(query("align")).total == 1u);
+  BOOST_TEST(s.search(past).total == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(filters_by_instrument_and_topic) {
+  Searcher s(db);
+  SearchOptions o = query("parties OR laboratories");
+  BOOST_TEST(s.search(o).total == 2u);
+  o.topics = {"ccc"};
+  BOOST_TEST(ids(s.search(o)) == std::vector<std::string>{"tig/art58/2"});
+  o.topics = {};
+  o.instruments = {"nothing"};
+  BOOST_TEST(s.search(o).total == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(relaxes_to_any_word_when_none_has_all) {
+  Searcher s(db);
+  SearchResult r = s.search(query("standards laboratories"));
+  BOOST_TEST(r.total == 2u);
+  BOOST_TEST(!r.note.empty());
+}
+
+BOOST_AUTO_TEST_CASE(empty_queries_are_errors) {
+  Searcher s(db);
+  BOOST_CHECK_THROW(s.search(query("   ")), SearchError);
+}
+
+BOOST_AUTO_TEST_CASE(shows_and_suggests_provisions) {
+  Searcher s(db);
+  BOOST_TEST(s.provision_documents("tig/art58/1").size() == 2u);
+  BOOST_TEST(s.provision_documents("tig/art58/9").empty());
+  BOOST_TEST((s.nearest_ids("tig/art58") == std::vector<std::string>{"tig/art58/1", "tig/art58/2"}));
+  BOOST_TEST(s.nearest_ids("tig/art85/2").at(0) == "tig/art58/2");
+}
+
+BOOST_AUTO_TEST_CASE(missing_database_is_an_error) {
+  BOOST_CHECK_THROW(Searcher(dir / "nowhere"), SearchError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
