@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "citation.h"
 #include "schema.h"
 
 namespace provisio {
@@ -78,6 +79,7 @@ Xapian::Document build_document(Analyzer& analyzer, const Instrument& instrument
   for (const auto& n : version.notes) notes.push_back(n);
   data["notes"] = notes;
   data["source_file"] = instrument.file;
+  data["line"] = provision.line;  // document order within the instrument, for browsing
   std::string serialised = data.dump();
 
   Xapian::Document doc;
@@ -99,6 +101,10 @@ Xapian::Document build_document(Analyzer& analyzer, const Instrument& instrument
   doc.add_boolean_term(schema::prefixed(schema::kLanguageTerm, lang));
   for (const auto& topic : provision.topics)
     doc.add_boolean_term(schema::prefixed(schema::kTopicTerm, topic));
+  // Citation keys of every language, so "第五十八條" finds the English document too.
+  for (const auto& [citation_lang, citation] : provision.citations)
+    for (const auto& key : citation_keys(citation))
+      doc.add_boolean_term(schema::prefixed(schema::kCitationTerm, key));
 
   doc.add_value(schema::kProvisionIdSlot, provision.id);
   doc.add_value(schema::kEffectiveFromSlot, version.from.value_key());
@@ -108,6 +114,7 @@ Xapian::Document build_document(Analyzer& analyzer, const Instrument& instrument
   doc.add_value(schema::kLanguageSlot, lang);
   doc.add_value(schema::kContentHashSlot, content_hash(serialised));
   doc.add_value(schema::kSourceFileSlot, instrument.absolute_file);
+  doc.add_value(schema::kVersionSlot, provision.id + "@" + version.from.iso());
   return doc;
 }
 

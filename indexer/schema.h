@@ -16,6 +16,7 @@ inline constexpr std::string_view kProvisionTerm = "P";   // P<provision-id>
 inline constexpr std::string_view kInstrumentTerm = "I";  // I<instrument-id>
 inline constexpr std::string_view kLanguageTerm = "L";    // L<lang>  (en, zh-Hant, zh-Hans)
 inline constexpr std::string_view kTopicTerm = "K";       // K<topic>
+inline constexpr std::string_view kCitationTerm = "X";    // X<citation key>: Xart58, Xannex1 (citation.h)
 
 // Value slots.
 enum Slot : unsigned {
@@ -26,12 +27,13 @@ enum Slot : unsigned {
   kLanguageSlot = 4,        // lang
   kContentHashSlot = 5,     // hex hash of everything indexed: detects changed documents
   kSourceFileSlot = 6,      // absolute path of the corpus file the document came from
+  kVersionSlot = 7,         // <provision-id>@<from>: the collapse key when listing every version
 };
 
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
-inline constexpr std::string_view kFormatVersion = "1";
+inline constexpr std::string_view kFormatVersion = "2";
 
 inline std::string unique_term(std::string_view provision_id, std::string_view from_iso,
                                std::string_view lang) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "corpus.h"
+#include "query_builder.h"
 #include "schema.h"
 
 #include <set>
@@ -41,29 +42,14 @@ Searcher::Searcher(const std::string& db_path) {
   db_ = Xapian::Database(db_path);
 }
 
-Xapian::Query Searcher::parse(const std::string& text, Xapian::Query::op default_op) {
-  Xapian::QueryParser qp;
-  qp.set_database(db_);
-  qp.set_stemmer(analyzer_.stemmer());
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  static const Xapian::SimpleStopper stopper(english_stopwords().begin(), english_stopwords().end());
-  qp.set_stopper(&stopper);
-  qp.set_default_op(default_op);
-  try {
-    return qp.parse_query(analyzer_.prepare_query(text),
-                          Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
-  } catch (const Xapian::QueryParserError& e) {
-    throw SearchError("cannot read the query '" + text + "': " + e.get_msg());
-  }
-}
-
 Xapian::Query Searcher::filters(const SearchOptions& options) const {
-  // In force on as_of: from <= as_of < to, i.e. to >= the next day.
-  Xapian::Query q(Xapian::Query::OP_AND,
-                  Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kEffectiveFromSlot,
-                                options.as_of.value_key()),
-                  Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kEffectiveToSlot,
-                                options.as_of.next_day().value_key()));
+  // In force on as_of: from <= as_of < to, i.e. to >= the next day. With all_versions: every
+  // version that had started by as_of (nothing not yet signed).
+  Xapian::Query q(Xapian::Query::OP_VALUE_LE, schema::kEffectiveFromSlot, options.as_of.value_key());
+  if (!options.all_versions)
+    q = Xapian::Query(Xapian::Query::OP_AND, q,
+                      Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kEffectiveToSlot,
+                                    options.as_of.next_day().value_key()));
   if (!options.instruments.empty())
     q = Xapian::Query(Xapian::Query::OP_AND, q, any_of(schema::kInstrumentTerm, options.instruments));
   if (!options.topics.empty())
@@ -86,30 +72,50 @@ SearchResult Searcher::search(const SearchOptions& options) {
 
   SearchResult result;
   result.query = options.query;
-  Xapian::Query query = parse(options.query, Xapian::Query::OP_AND);
-  if (query.empty()) throw SearchError("the query '" + options.query + "' has no words to search for");
+  QueryBuilder builder(db_, analyzer_);
+  BuiltQuery built = builder.build(options.query, Xapian::Query::OP_AND);
+  result.notes = built.notes;
+  Xapian::Query query = built.query;
 
   Xapian::Enquire enquire(db_);
-  enquire.set_collapse_key(schema::kProvisionIdSlot);
+  // One hit per provision; with every version asked for, one per provision version.
+  Xapian::valueno collapse_slot = options.all_versions ? schema::kVersionSlot : schema::kProvisionIdSlot;
+  enquire.set_collapse_key(collapse_slot);
+  DistinctCounter counter(collapse_slot);
+  enquire.add_matchspy(&counter);
+  FacetSpy spy;
+  if (options.facets) enquire.add_matchspy(&spy);
   auto run = [&](const Xapian::Query& q) {
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, filters(options)));
+    Xapian::Query filtered(Xapian::Query::OP_FILTER, q, filters(options));
+    if (options.all_versions) {
+      // Versions still in force rank above superseded ones that match as well.
+      auto* current = new Xapian::ValueMapPostingSource(schema::kEffectiveToSlot);
+      current->add_mapping(std::string(kOpenEndValueKey), 1.0);
+      filtered = Xapian::Query(Xapian::Query::OP_AND_MAYBE, filtered, Xapian::Query(current->release()));
+    }
+    enquire.set_query(filtered);
     return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                             static_cast<Xapian::doccount>(options.limit), db_.get_doccount());
   };
   Xapian::MSet mset = run(query);
   if (mset.get_matches_estimated() == 0) {
     // No provision has every word: rank those with some of them rather than say nothing.
-    Xapian::Query relaxed = parse(options.query, Xapian::Query::OP_OR);
-    if (relaxed.get_length() > 1 || relaxed.serialise() != query.serialise()) {
+    Xapian::Query relaxed = builder.build(options.query, Xapian::Query::OP_OR).query;
+    if (relaxed.serialise() != query.serialise()) {
+      spy.clear();
+      counter.clear();
       Xapian::MSet any = run(relaxed);
       if (any.get_matches_estimated() > 0) {
         mset = any;
         query = relaxed;
-        result.note = "no provision matches every word; showing those matching some of them";
+        result.notes.push_back("no provision matches every word; showing those matching some of them");
       }
     }
   }
-  result.total = mset.get_matches_estimated();
+  result.total = counter.count();
+  if (options.facets) result.facets = spy.facets();
+  if (result.total == 0 || result.notes.size() > built.notes.size())
+    result.suggestion = spelling_suggestion(options.query, built.words);
 
   std::set<std::string> query_terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
   std::size_t rank = options.offset;
@@ -122,30 +128,75 @@ SearchResult Searcher::search(const SearchOptions& options) {
         wanted = sibling(data["id"], data["effective_from"], "zh-Hant");
       if (wanted) data = *wanted;
     }
-    Hit hit;
+    Hit hit = make_hit(data, query_terms);
     hit.rank = ++rank;
-    hit.id = data["id"];
-    hit.instrument = data["instrument"];
-    hit.citation = data["citation"];
-    hit.heading = data["heading"];
-    hit.lang = data["lang"];
     hit.score = it.get_weight();
-    hit.topics = data["topics"].get<std::vector<std::string>>();
-    hit.effective_from = data["effective_from"];
-    if (!data["effective_to"].is_null()) hit.effective_to = data["effective_to"].get<std::string>();
-    // The best passage among the document's texts (official wording before our digest).
-    std::size_t best = 0;
-    for (const auto& t : data["texts"]) {
-      Snippet s = make_snippet(analyzer_, t["body"].get<std::string>(), query_terms);
-      if (hit.snippet.text.empty() || s.highlights.size() > best) {
-        best = s.highlights.size();
-        hit.snippet = std::move(s);
-        hit.text_kind = t["kind"];
+    if (options.parallel) {
+      // English beside Chinese: the other language of the same version.
+      for (const std::string lang : {"en", "zh-Hant", "zh-Hans"}) {
+        if (lang == hit.lang || (lang == "zh-Hans" && hit.lang == "zh-Hant")) continue;
+        if (lang == "zh-Hant" && hit.lang == "zh-Hans") continue;
+        if (auto other = sibling(hit.id, hit.effective_from, lang)) hit.parallel.push_back(make_hit(*other, query_terms));
       }
     }
     result.hits.push_back(std::move(hit));
   }
   return result;
+}
+
+Hit Searcher::make_hit(const StoredDocument& data, const std::set<std::string>& query_terms) {
+  Hit hit;
+  hit.id = data["id"];
+  hit.instrument = data["instrument"];
+  hit.citation = data["citation"];
+  hit.heading = data["heading"];
+  hit.lang = data["lang"];
+  hit.topics = data["topics"].get<std::vector<std::string>>();
+  hit.effective_from = data["effective_from"];
+  if (!data["effective_to"].is_null()) hit.effective_to = data["effective_to"].get<std::string>();
+  // The best passage among the document's texts (official wording before our digest).
+  std::size_t best = 0;
+  for (const auto& t : data["texts"]) {
+    Snippet s = make_snippet(analyzer_, t["body"].get<std::string>(), query_terms);
+    if (hit.snippet.text.empty() || s.highlights.size() > best) {
+      best = s.highlights.size();
+      hit.snippet = std::move(s);
+      hit.text_kind = t["kind"];
+    }
+  }
+  return hit;
+}
+
+std::string Searcher::spelling_suggestion(const std::string& query, const std::vector<std::string>& words) {
+  std::string suggestion = query;
+  bool changed = false;
+  const auto& stop = english_stopwords();
+  for (const auto& typed : words) {
+    std::string word = Xapian::Unicode::tolower(typed);
+    if (word.size() < 3 || db_.term_exists(word) || std::find(stop.begin(), stop.end(), word) != stop.end())
+      continue;
+    // The corpus's own words that start with the same letter (a typo rarely hits the first one;
+    // this keeps the scan short on a large index), closest first, then most frequent.
+    std::size_t limit = word.size() <= 4 ? 1 : 2, best_distance = limit + 1;
+    Xapian::doccount best_freq = 0;
+    std::string best;
+    std::string first = word.substr(0, 1);
+    for (auto t = db_.allterms_begin(first); t != db_.allterms_end(first); ++t) {
+      const std::string& candidate = *t;
+      if (candidate.size() + limit < word.size() || candidate.size() > word.size() + limit) continue;
+      std::size_t d = edit_distance(word, candidate);
+      if (d < best_distance || (d == best_distance && t.get_termfreq() > best_freq)) {
+        best_distance = d;
+        best_freq = t.get_termfreq();
+        best = candidate;
+      }
+    }
+    if (best.empty()) continue;
+    std::size_t at = suggestion.find(typed);
+    if (at != std::string::npos) suggestion.replace(at, typed.size(), best);
+    changed = true;
+  }
+  return changed ? suggestion : std::string();
 }
 
 std::vector<StoredDocument> Searcher::provision_documents(const std::string& id) {

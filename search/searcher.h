@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 
 #include "analyzer.h"
 #include "date.h"
+#include "facets.h"
 #include "snippet.h"
 
 namespace provisio {
@@ -33,6 +35,9 @@ struct SearchOptions {
   std::size_t limit = 10;
   std::size_t offset = 0;
   Date as_of = Date::today();            // versions in force on this day
+  bool all_versions = false;             // every version, not only those in force on as_of
+  bool facets = false;                   // count matches by instrument, topic, language, year
+  bool parallel = false;                 // also give each hit in the other language (Hit::parallel)
 };
 
 struct Hit {
@@ -48,14 +53,19 @@ struct Hit {
   std::string effective_from;
   std::optional<std::string> effective_to;
   std::string text_kind;  // "digest" or "official": what the snippet was taken from
+  // With SearchOptions::parallel: the same provision version in its other language(s).
+  std::vector<Hit> parallel;
 };
 
 struct SearchResult {
   std::string query;
   std::size_t total = 0;  // provisions matching (exact)
   std::vector<Hit> hits;
-  // Set when the query was read differently from what was typed (e.g. relaxed to any word).
-  std::string note;
+  // How the query was read when that differs from what was typed (repaired, relaxed to any word).
+  std::vector<std::string> notes;
+  // A respelling of the query from the corpus's own vocabulary, when it found little; "" if none.
+  std::string suggestion;
+  Facets facets;  // filled when SearchOptions::facets
 };
 
 // One stored document: a provision version in one language (its JSON data, see document_builder).
@@ -78,8 +88,9 @@ class Searcher {
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
  private:
-  Xapian::Query parse(const std::string& text, Xapian::Query::op default_op);
   Xapian::Query filters(const SearchOptions& options) const;
+  std::string spelling_suggestion(const std::string& query, const std::vector<std::string>& words);
+  Hit make_hit(const StoredDocument& data, const std::set<std::string>& query_terms);
   std::optional<StoredDocument> sibling(const std::string& id, const std::string& from_iso,
                                         const std::string& lang);
 

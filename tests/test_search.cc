@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(relaxes_to_any_word_when_none_has_all) {
   Searcher s(db);
   SearchResult r = s.search(query("standards laboratories"));
   BOOST_TEST(r.total == 2u);
-  BOOST_TEST(!r.note.empty());
+  BOOST_TEST(!r.notes.empty());
 }
 
 BOOST_AUTO_TEST_CASE(empty_queries_are_errors) {

@@ -5,47 +5,112 @@
 
 #include "commands.h"
 #include "locations.h"
+#include "script_converter.h"
 #include "searcher.h"
+#include "text_layout.h"
 
 namespace provisio::cli {
 
 namespace {
 
+struct Display {
+  bool simplified = false;  // Chinese shown in Simplified characters
+  bool parallel = false;
+};
+
+// Converts the Chinese fields of a hit for display (the index keeps the corpus's script).
+void convert_hit(Hit& h, const ScriptConverter& converter) {
+  if (h.lang == "en") return;
+  h.heading = converter.to_simplified(h.heading);
+  h.citation = converter.to_simplified(h.citation);
+  h.snippet = converter.to_simplified(h.snippet);
+  if (h.lang == "zh-Hant") h.lang = "zh-Hans";  // what is shown is now Simplified
+}
+
 nlohmann::json hit_json(const Hit& h) {
   nlohmann::json highlights = nlohmann::json::array();
   for (const auto& [b, e] : h.snippet.highlights) highlights.push_back({b, e});
-  return {{"rank", h.rank},
-          {"id", h.id},
-          {"instrument", h.instrument},
-          {"citation", h.citation},
-          {"heading", h.heading},
-          {"lang", h.lang},
-          {"score", h.score},
-          {"snippet", h.snippet.text},
-          {"snippet_highlights", highlights},
-          {"text_kind", h.text_kind},
-          {"topics", h.topics},
-          {"effective_from", h.effective_from},
-          {"effective_to", h.effective_to ? nlohmann::json(*h.effective_to) : nlohmann::json(nullptr)}};
+  nlohmann::json j = {{"rank", h.rank},
+                      {"id", h.id},
+                      {"instrument", h.instrument},
+                      {"citation", h.citation},
+                      {"heading", h.heading},
+                      {"lang", h.lang},
+                      {"score", h.score},
+                      {"snippet", h.snippet.text},
+                      {"snippet_highlights", highlights},
+                      {"text_kind", h.text_kind},
+                      {"topics", h.topics},
+                      {"effective_from", h.effective_from},
+                      {"effective_to", h.effective_to ? nlohmann::json(*h.effective_to) : nlohmann::json(nullptr)}};
+  if (!h.parallel.empty()) {
+    j["parallel"] = nlohmann::json::array();
+    for (const auto& p : h.parallel) {
+      auto pj = hit_json(p);
+      for (const char* k : {"rank", "score", "instrument", "topics", "effective_from", "effective_to"}) pj.erase(k);
+      j["parallel"].push_back(pj);
+    }
+  }
+  return j;
 }
 
-void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& t) {
+nlohmann::json facets_json(const Facets& facets) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [name, values] : facets) {
+    j[name] = nlohmann::json::array();
+    for (const auto& [value, count] : values) j[name].push_back({{"value", value}, {"count", count}});
+  }
+  return j;
+}
+
+void print_facets(const Facets& facets, const Terminal& t) {
+  for (const char* name : {"instrument", "topic", "lang", "year"}) {
+    auto it = facets.find(name);
+    if (it == facets.end()) continue;
+    std::cout << t.bold() << name << t.reset() << ":";
+    for (const auto& [value, count] : it->second) std::cout << "  " << value << " (" << count << ")";
+    std::cout << "\n";
+  }
+  std::cout << "\n";
+}
+
+void print_hit_text(const Hit& h, const Terminal& t, std::string_view indent) {
+  std::cout << indent << h.heading << "  " << t.dim() << "[" << h.lang << ", " << h.text_kind << "]" << t.reset()
+            << "\n";
+  std::cout << indent << render_snippet(h.snippet, t.bold(), t.reset()) << "\n";
+}
+
+void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& t, const Display& d) {
+  std::string when = o.all_versions ? "all versions up to " + o.as_of.iso() : "in force on " + o.as_of.iso();
   if (r.hits.empty()) {
     if (r.total == 0)
-      std::cout << "No provision in force on " << o.as_of.iso() << " matches \"" << r.query << "\".\n";
+      std::cout << "No provision " << (o.all_versions ? "version up to " + o.as_of.iso() : "in force on " + o.as_of.iso())
+                << " matches \"" << r.query << "\".\n";
     else
-      std::cout << "No more results: " << r.total << " provisions match \"" << r.query << "\".\n";
+      std::cout << "No more results: " << r.total << " match \"" << r.query << "\".\n";
     return;
   }
-  std::cout << r.total << (r.total == 1 ? " provision matches" : " provisions match") << " \""
-            << r.query << "\" (in force on " << o.as_of.iso() << "); showing " << r.hits.front().rank
-            << "–" << r.hits.back().rank << "\n\n";
+  std::cout << r.total << (o.all_versions ? (r.total == 1 ? " provision version matches" : " provision versions match")
+                                          : (r.total == 1 ? " provision matches" : " provisions match"))
+            << " \"" << r.query << "\" (" << when << "); showing " << r.hits.front().rank << "–" << r.hits.back().rank
+            << "\n\n";
+  if (o.facets) print_facets(r.facets, t);
+  std::size_t columns = terminal_columns();
   for (const auto& h : r.hits) {
-    std::cout << t.bold() << h.rank << ". " << h.id << t.reset() << "  " << h.citation << "\n";
-    std::cout << "   " << h.heading << "  " << t.dim() << "[" << h.lang << ", " << h.text_kind
-              << ", from " << h.effective_from << (h.effective_to ? " to " + *h.effective_to : "")
-              << "]" << t.reset() << "\n";
-    std::cout << "   " << render_snippet(h.snippet, t.bold(), t.reset()) << "\n\n";
+    std::cout << t.bold() << h.rank << ". " << h.id << t.reset() << "  " << h.citation << "  " << t.dim() << "[from "
+              << h.effective_from << (h.effective_to ? " to " + *h.effective_to : "") << "]" << t.reset() << "\n";
+    if (d.parallel && !h.parallel.empty() && columns >= 100) {
+      std::size_t width = (columns - 6) / 2;
+      const Hit& other = h.parallel.front();
+      std::string left = h.heading + "\n", right = other.heading + "\n";
+      std::cout << side_by_side(h.heading + " [" + h.lang + "]", other.heading + " [" + other.lang + "]", width, "   ");
+      std::cout << side_by_side(render_snippet(h.snippet, t.bold(), t.reset()),
+                                render_snippet(other.snippet, t.bold(), t.reset()), width, "   ");
+    } else {
+      print_hit_text(h, t, "   ");
+      for (const auto& other : h.parallel) print_hit_text(other, t, "   ");
+    }
+    std::cout << "\n";
   }
 }
 
@@ -54,28 +119,38 @@ void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& 
 Run add_search_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("search", "Search the provisions (English, Traditional or Simplified Chinese)");
   struct Args {
-    std::string db, lang, as_of;
+    std::string db, lang, as_of, script = "as-written";
     std::vector<std::string> instruments, topics, words;
     std::size_t limit = 10, offset = 0;
-    bool json = false;
+    bool json = false, all_versions = false, facets = false, parallel = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--db", args->db, "Index folder (default: $PROVISIO_DB, else $XDG_DATA_HOME/provisio/index)");
-  cmd->add_option("--lang", args->lang, "Show each hit in this language")
-      ->check(CLI::IsMember(kLangChoices));
+  cmd->add_option("--lang", args->lang, "Show each hit in this language")->check(CLI::IsMember(kLangChoices));
   cmd->add_option("--instrument", args->instruments, "Only provisions of this instrument (repeatable)");
   cmd->add_option("--topic", args->topics, "Only provisions with this topic (repeatable)");
   cmd->add_option("--as-of", args->as_of, "Provisions as they stood on this day, YYYY-MM-DD (default: today)");
+  cmd->add_flag("--all-versions", args->all_versions, "List every version (up to --as-of), current ones first");
+  cmd->add_flag("--facets", args->facets, "Count the matches by instrument, topic, language and year of effect");
+  cmd->add_flag("--parallel", args->parallel, "Show English and Chinese together (side by side on a wide terminal)");
+  cmd->add_option("--script", args->script, "Chinese script shown: as-written or hans (Simplified)")
+      ->check(CLI::IsMember({"as-written", "hans"}));
   cmd->add_option("--limit", args->limit, "Number of hits to show (default 10)")->check(CLI::Range(1, 10000));
   cmd->add_option("--offset", args->offset, "Skip this many hits first (default 0)");
   cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
   cmd->add_option("query", args->words, "The query")->required();
   cmd->footer(
-      "Query syntax: words (all must occur; if none has them all, any of them), \"a phrase\",\n"
-      "AND, OR, NOT, -word, +word, parentheses. Chinese may be Traditional or Simplified,\n"
-      "full-width forms are folded. One hit per provision, current versions only.\n\n"
-      "Examples:\n  provisio search \"mutual recognition\"\n  provisio search 檢測\n"
-      "  provisio search --topic ccc --json CCC testing");
+      "Query syntax:\n"
+      "  words                all must occur (if no provision has them all: any of them)\n"
+      "  \"a phrase\"           in this order; Chinese too (「…」 works as quotes)\n"
+      "  AND OR NOT -w +w ()  boolean operators (upper case)\n"
+      "  instrument:cepa-tis  topic:ccc  lang:en     filters\n"
+      "  cite:\"Article 58\"  cite:第五十八條  art:58   provisions by citation\n"
+      "English, Traditional and Simplified Chinese, full-width forms: all find the same provisions.\n"
+      "One hit per provision; versions in force today unless --as-of or --all-versions.\n\n"
+      "Examples:\n  provisio search \"mutual recognition\"\n  provisio search 檢測 --lang en --parallel\n"
+      "  provisio search 'topic:ccc factory inspection' --as-of 2021-01-01 --json\n"
+      "  provisio search art:58 --all-versions --facets");
   return [args, &terminal] {
     SearchOptions o;
     for (const auto& w : args->words) o.query += (o.query.empty() ? "" : " ") + w;
@@ -84,6 +159,9 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     o.topics = args->topics;
     o.limit = args->limit;
     o.offset = args->offset;
+    o.all_versions = args->all_versions;
+    o.facets = args->facets;
+    o.parallel = args->parallel;
     if (!args->as_of.empty()) {
       auto d = Date::parse(args->as_of);
       if (!d) {
@@ -100,15 +178,27 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     }
     Searcher searcher(db);
     SearchResult result = searcher.search(o);
-    if (!result.note.empty()) std::cerr << "provisio: " << result.note << "\n";
+    for (const auto& note : result.notes) std::cerr << "provisio: " << note << "\n";
+    if (!result.suggestion.empty()) std::cerr << "provisio: did you mean \"" << result.suggestion << "\"?\n";
+
+    Display display{args->script == "hans" || args->lang == "zh-Hans", args->parallel};
+    if (display.simplified) {
+      ScriptConverter converter;
+      for (auto& h : result.hits) {
+        convert_hit(h, converter);
+        for (auto& p : h.parallel) convert_hit(p, converter);
+      }
+    }
     if (args->json) {
       nlohmann::json hits = nlohmann::json::array();
       for (const auto& h : result.hits) hits.push_back(hit_json(h));
-      nlohmann::json out = {{"query", result.query}, {"as_of", o.as_of.iso()},
-                            {"total", result.total}, {"results", hits}};
+      nlohmann::json out = {{"query", result.query}, {"as_of", o.as_of.iso()}, {"total", result.total},
+                            {"results", hits}, {"notes", result.notes},
+                            {"suggestion", result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion)}};
+      if (o.facets) out["facets"] = facets_json(result.facets);
       std::cout << out.dump() << "\n";
     } else {
-      print_human(result, o, terminal);
+      print_human(result, o, terminal, display);
     }
     return 0;
   };

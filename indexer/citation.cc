@@ -1,0 +1,107 @@
+#include "citation.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include <unicode/unistr.h>
+
+namespace provisio {
+
+namespace {
+
+// Chinese numerals as code points, so the parser works on characters rather than UTF-8 bytes.
+const std::map<char32_t, int> kDigits = {{U'零', 0}, {U'〇', 0}, {U'一', 1}, {U'二', 2}, {U'兩', 2},
+                                         {U'两', 2}, {U'三', 3}, {U'四', 4}, {U'五', 5}, {U'六', 6},
+                                         {U'七', 7}, {U'八', 8}, {U'九', 9}};
+const std::map<char32_t, int> kUnits = {{U'十', 10}, {U'百', 100}, {U'千', 1000}};
+
+std::u32string to_u32(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  std::u32string out;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    // Full-width digits count as digits.
+    if (c >= 0xFF10 && c <= 0xFF19) c = c - 0xFF10 + '0';
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+std::optional<int> parse_u32_number(const std::u32string& s) {
+  if (s.empty()) return std::nullopt;
+  if (std::all_of(s.begin(), s.end(), [](char32_t c) { return c >= '0' && c <= '9'; })) {
+    if (s.size() > 6) return std::nullopt;
+    int v = 0;
+    for (char32_t c : s) v = v * 10 + static_cast<int>(c - '0');
+    return v;
+  }
+  int total = 0, digit = -1;
+  for (char32_t c : s) {
+    if (auto d = kDigits.find(c); d != kDigits.end()) {
+      if (digit >= 0 && digit != 0) return std::nullopt;  // two digits in a row: not a numeral
+      digit = d->second;
+    } else if (auto u = kUnits.find(c); u != kUnits.end()) {
+      total += (digit < 0 ? 1 : digit) * u->second;  // 十五 = 15: a leading unit means one of it
+      digit = -1;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digit > 0) total += digit;
+  return total;
+}
+
+struct Pattern {
+  std::wregex re;
+  const char* key;
+};
+
+// Patterns over lower-cased text in wide characters; group 1 is the number.
+const std::vector<Pattern>& patterns() {
+  static const std::wstring kNum = L"([0-9０-９零〇一二兩两三四五六七八九十百千]+)";
+  static const std::vector<Pattern> p = {
+      {std::wregex(L"\\b(?:article|art\\.?)\\s*" + kNum), "art"},
+      {std::wregex(L"第" + kNum + L"[條条]"), "art"},
+      {std::wregex(L"\\bchapter\\s*" + kNum), "ch"},
+      {std::wregex(L"第" + kNum + L"章"), "ch"},
+      {std::wregex(L"\\b(?:section|sec\\.?)\\s*" + kNum), "s"},
+      {std::wregex(L"第" + kNum + L"[節节]"), "s"},
+      {std::wregex(L"\\bannex\\s*" + kNum), "annex"},
+      {std::wregex(L"附件\\s*" + kNum), "annex"},
+      {std::wregex(L"\\btable\\s*" + kNum), "table"},
+      {std::wregex(L"(?:^|[^0-9a-z])表\\s*" + kNum), "table"},
+      {std::wregex(L"\\b(?:paragraph|para\\.?)\\s*" + kNum), "para"},
+      {std::wregex(L"第" + kNum + L"款"), "para"},
+      {std::wregex(L"\\bitem\\s*" + kNum), "item"},
+      {std::wregex(L"第" + kNum + L"[項项]"), "item"},
+  };
+  return p;
+}
+
+}  // namespace
+
+std::optional<int> parse_number(std::string_view text) { return parse_u32_number(to_u32(text)); }
+
+std::vector<std::string> citation_keys(std::string_view citation) {
+  std::u32string u = to_u32(citation);
+  for (auto& c : u)
+    if (c < 0x80) c = static_cast<char32_t>(std::tolower(static_cast<int>(c)));
+  if (auto n = parse_u32_number(u)) return {"art" + std::to_string(*n)};
+  std::wstring w(u.begin(), u.end());  // wchar_t is 32-bit on Linux
+  std::vector<std::pair<std::ptrdiff_t, std::string>> found;
+  for (const auto& p : patterns())
+    for (std::wsregex_iterator it(w.begin(), w.end(), p.re), end; it != end; ++it) {
+      std::wstring num = (*it)[1].str();
+      if (auto n = parse_u32_number(std::u32string(num.begin(), num.end())))
+        found.emplace_back(it->position(1), p.key + std::to_string(*n));
+    }
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> keys;
+  for (const auto& [pos, key] : found)
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  return keys;
+}
+
+}  // namespace provisio

@@ -1,0 +1,44 @@
+// Facet counts for a search: how many matching *provisions* (not documents: a provision has one
+// document per version and language) fall under each instrument, topic, language and year of effect.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace provisio {
+
+// name ("instrument", "topic", "lang", "year") -> (value, provisions), most frequent first.
+using Facets = std::map<std::string, std::vector<std::pair<std::string, std::size_t>>>;
+
+// A Xapian match spy that sees every matching document (give get_mset a checkatleast of at least
+// the database size) and counts distinct provisions per facet value. Not thread-safe.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double weight) override;
+  Facets facets() const;
+  void clear() { seen_.clear(); }
+
+ private:
+  std::map<std::string, std::map<std::string, std::set<std::string>>> seen_;
+};
+
+// Counts the distinct values of one slot among all matching documents: the exact number of hits
+// after collapsing on that slot (Xapian's own estimate is not exact when it collapses).
+class DistinctCounter : public Xapian::MatchSpy {
+ public:
+  explicit DistinctCounter(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override { seen_.insert(doc.get_value(slot_)); }
+  std::size_t count() const { return seen_.size(); }
+  void clear() { seen_.clear(); }
+
+ private:
+  Xapian::valueno slot_;
+  std::set<std::string> seen_;
+};
+
+}  // namespace provisio

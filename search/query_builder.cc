@@ -1,0 +1,182 @@
+#include "query_builder.h"
+
+#include <algorithm>
+#include <cstring>
+#include <regex>
+
+#include "citation.h"
+#include "corpus.h"
+#include "schema.h"
+#include "searcher.h"
+
+namespace provisio {
+
+namespace {
+
+// Errors found by field processors while Xapian parses; reported once parsing is over, so no
+// exception has to travel through Xapian's parser.
+using Errors = std::vector<std::string>;
+
+// instrument:, topic:, lang: — a boolean filter on one term, after checking the value exists.
+class TermFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  TermFieldProcessor(std::string field, std::string_view prefix, std::vector<std::string> allowed,
+                     Errors& errors)
+      : field_(std::move(field)), prefix_(prefix), allowed_(std::move(allowed)), errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    if (std::find(allowed_.begin(), allowed_.end(), value) == allowed_.end()) {
+      std::string known;
+      for (const auto& a : allowed_) known += (known.empty() ? "" : ", ") + a;
+      errors_.push_back("unknown " + field_ + " '" + value + "' in " + field_ + ":" + value +
+                        " (known: " + known + ")");
+      return Xapian::Query::MatchNothing;
+    }
+    return Xapian::Query(prefix_ + value);
+  }
+
+ private:
+  std::string field_;
+  std::string prefix_;
+  std::vector<std::string> allowed_;
+  Errors& errors_;
+};
+
+// cite: and art: — every citation key of the value must be among the provision's.
+class CitationFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  CitationFieldProcessor(std::string field, Errors& errors) : field_(std::move(field)), errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    auto keys = citation_keys(value);
+    if (keys.empty()) {
+      errors_.push_back("cannot read the citation in " + field_ + ":" + value +
+                        " (try cite:\"Article 58\", cite:\"Annex 1 Table 2\", cite:第五十八條 or art:58)");
+      return Xapian::Query::MatchNothing;
+    }
+    std::vector<Xapian::Query> terms;
+    for (const auto& k : keys) terms.emplace_back(schema::prefixed(schema::kCitationTerm, k));
+    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+  }
+
+ private:
+  std::string field_;
+  Errors& errors_;
+};
+
+std::vector<std::string> instruments_in(const Xapian::Database& db) {
+  std::vector<std::string> ids;
+  std::string prefix(schema::kInstrumentTerm);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+    ids.push_back((*t).substr(prefix.size()));
+  return ids;
+}
+
+// Replaces typographic and CJK quotation marks by ASCII ones: staff type 「強制性產品認證」.
+std::string ascii_quotes(const std::string& text) {
+  std::string out = text;
+  for (const char* mark : {"“", "”", "「", "」", "『", "』", "＂"}) {
+    for (std::size_t at; (at = out.find(mark)) != std::string::npos;) out.replace(at, std::strlen(mark), "\"");
+  }
+  return out;
+}
+
+// Closes an unbalanced quote and balances parentheses (outside quotes), noting each repair.
+std::string repair(const std::string& text, std::vector<std::string>& notes) {
+  std::string out;
+  bool in_quotes = false;
+  int depth = 0;
+  bool dropped_close = false;
+  for (char c : text) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (!in_quotes && c == '(') ++depth;
+    if (!in_quotes && c == ')') {
+      if (depth == 0) {
+        dropped_close = true;
+        continue;
+      }
+      --depth;
+    }
+    out += c;
+  }
+  if (in_quotes) {
+    out += '"';
+    notes.push_back("unbalanced quote: read as if closed at the end of the query");
+  }
+  if (dropped_close) notes.push_back("unmatched ')' ignored");
+  if (depth > 0) {
+    out.append(static_cast<std::size_t>(depth), ')');
+    notes.push_back("unclosed '(' closed at the end of the query");
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& QueryBuilder::fields() {
+  static const std::vector<std::string> f = {"instrument", "topic", "lang", "cite", "art"};
+  return f;
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer) : db_(db), analyzer_(analyzer) {}
+
+BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default_op) {
+  BuiltQuery built;
+  std::string text = repair(ascii_quotes(raw), built.notes);
+
+  // Field expressions pass to the parser as typed; only the free text between them is analysed
+  // (a CJK value such as cite:第五十八條 must reach its field processor whole).
+  static const std::regex kField(R"re((^|[\s(+\-])([A-Za-z][A-Za-z_-]*):("[^"]*"|[^\s()"]+))re");
+  std::string prepared;
+  std::size_t at = 0;
+  bool in_quotes = false;
+  auto free_text = [&](std::size_t from, std::size_t to) {
+    std::string piece = text.substr(from, to - from);
+    prepared += analyzer_.prepare_query(piece);
+    static const std::regex kWord(R"([A-Za-z][A-Za-z'-]+)");
+    for (std::sregex_iterator w(piece.begin(), piece.end(), kWord), end; w != end; ++w)
+      built.words.push_back(w->str());
+  };
+  for (std::sregex_iterator it(text.begin(), text.end(), kField), end; it != end; ++it) {
+    std::size_t start = static_cast<std::size_t>(it->position(2));
+    // A colon inside a quoted phrase is just text.
+    for (std::size_t i = at; i < start; ++i) in_quotes ^= text[i] == '"';
+    if (in_quotes) continue;
+    std::string field = (*it)[2].str();
+    if (std::find(fields().begin(), fields().end(), field) == fields().end()) {
+      std::string known;
+      for (const auto& f : fields()) known += (known.empty() ? "" : ", ") + f + ":";
+      throw SearchError("unknown field '" + field + ":' in the query (known fields: " + known + ")");
+    }
+    free_text(at, start);
+    prepared += " " + (*it)[2].str() + ":" + (*it)[3].str() + " ";
+    at = static_cast<std::size_t>(it->position(0) + it->length(0));
+  }
+  free_text(at, text.size());
+
+  Errors errors;
+  Xapian::QueryParser qp;
+  qp.set_database(db_);
+  qp.set_stemmer(analyzer_.stemmer());
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  static const Xapian::SimpleStopper stopper(english_stopwords().begin(), english_stopwords().end());
+  qp.set_stopper(&stopper);
+  qp.set_default_op(default_op);
+  qp.add_boolean_prefix("instrument",
+                        (new TermFieldProcessor("instrument", schema::kInstrumentTerm, instruments_in(db_), errors))->release());
+  qp.add_boolean_prefix("topic", (new TermFieldProcessor("topic", schema::kTopicTerm, known_topics(), errors))->release());
+  qp.add_boolean_prefix("lang", (new TermFieldProcessor("lang", schema::kLanguageTerm, kLanguages, errors))->release());
+  qp.add_boolean_prefix("cite", (new CitationFieldProcessor("cite", errors))->release());
+  qp.add_boolean_prefix("art", (new CitationFieldProcessor("art", errors))->release());
+  try {
+    built.query = qp.parse_query(prepared, Xapian::QueryParser::FLAG_DEFAULT |
+                                               Xapian::QueryParser::FLAG_PURE_NOT);
+  } catch (const Xapian::QueryParserError& e) {
+    throw SearchError("cannot read the query '" + raw + "': " + e.get_msg());
+  }
+  if (!errors.empty()) throw SearchError(errors.front());
+  if (built.query.empty()) throw SearchError("the query '" + raw + "' has no words to search for");
+  return built;
+}
+
+}  // namespace provisio

@@ -1,0 +1,47 @@
+// Turns what a user typed into a Xapian query: the query language of `provisio search`.
+//
+//   words                 all must occur (the caller may relax to any of them)
+//   "a phrase"            in order; Chinese phrases too; 「…」 and “…” count as quotes
+//   AND OR NOT -w +w ( )  Xapian's boolean syntax
+//   instrument:ID         only that instrument        topic:T   only that topic
+//   lang:en|zh-Hant|zh-Hans  only documents in that language
+//   cite:"Article 58"     provisions whose citation has those parts (any language: cite:第五十八條)
+//   art:58                the same as cite:"Article 58"
+//
+// Mistakes are either repaired, with a note saying how the query was read (an unbalanced quote or
+// parenthesis), or rejected with a SearchError naming the problem (an unknown field, topic,
+// language or instrument; an unreadable citation; a query with no words).
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+
+namespace provisio {
+
+struct BuiltQuery {
+  Xapian::Query query;
+  std::vector<std::string> notes;  // how a malformed query was repaired, for stderr
+  std::vector<std::string> words;  // the free-text words typed (not fields), for spelling help
+};
+
+class QueryBuilder {
+ public:
+  // `db` and `analyzer` must outlive the builder.
+  QueryBuilder(const Xapian::Database& db, Analyzer& analyzer);
+
+  // Throws SearchError (searcher.h) for a query that cannot be read.
+  BuiltQuery build(const std::string& text, Xapian::Query::op default_op);
+
+  // The field names understood before a colon.
+  static const std::vector<std::string>& fields();
+
+ private:
+  const Xapian::Database& db_;
+  Analyzer& analyzer_;
+};
+
+}  // namespace provisio
