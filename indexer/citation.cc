@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 
+#include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 namespace provisio {
@@ -16,8 +17,15 @@ const std::map<char32_t, int> kDigits = {{U'零', 0}, {U'〇', 0}, {U'一', 1}, 
                                          {U'七', 7}, {U'八', 8}, {U'九', 9}};
 const std::map<char32_t, int> kUnits = {{U'十', 10}, {U'百', 100}, {U'千', 1000}};
 
+// NFKC with case folding ("Ｃｈａｐｔｅｒ　１２" -> "chapter 12"), as code points.
 std::u32string to_u32(std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString folded = nfkc_cf->normalize(u, status);
+    if (U_SUCCESS(status)) u = folded;
+  }
   std::u32string out;
   for (int32_t i = 0; i < u.length();) {
     UChar32 c = u.char32At(i);
@@ -56,6 +64,7 @@ std::optional<int> parse_u32_number(const std::u32string& s) {
 struct Pattern {
   std::wregex re;
   const char* key;
+  int group = 1;  // the sub-match holding the number
 };
 
 // Patterns over lower-cased text in wide characters; group 1 is the number.
@@ -63,6 +72,8 @@ const std::vector<Pattern>& patterns() {
   static const std::wstring kNum = L"([0-9０-９零〇一二兩两三四五六七八九十百千]+)";
   static const std::vector<Pattern> p = {
       {std::wregex(L"\\b(?:article|art\\.?)\\s*" + kNum), "art"},
+      // "Article 58(2)": the paragraph, as 第五十八條第二款 gives it.
+      {std::wregex(L"\\b(?:article|art\\.?)\\s*[0-9]+\\s*\\(" + kNum + L"\\)"), "para"},
       {std::wregex(L"第" + kNum + L"[條条]"), "art"},
       {std::wregex(L"\\bchapter\\s*" + kNum), "ch"},
       {std::wregex(L"第" + kNum + L"章"), "ch"},
@@ -71,7 +82,8 @@ const std::vector<Pattern>& patterns() {
       {std::wregex(L"\\bannex\\s*" + kNum), "annex"},
       {std::wregex(L"附件\\s*" + kNum), "annex"},
       {std::wregex(L"\\btable\\s*" + kNum), "table"},
-      {std::wregex(L"(?:^|[^0-9a-z])表\\s*" + kNum), "table"},
+      // 表 after another Chinese character is a word (代表, 發表), not a table.
+      {std::wregex(L"(?:^|[^\u4e00-\u9fff])表\\s*" + kNum), "table"},
       {std::wregex(L"\\b(?:paragraph|para\\.?)\\s*" + kNum), "para"},
       {std::wregex(L"第" + kNum + L"款"), "para"},
       {std::wregex(L"\\bitem\\s*" + kNum), "item"},
@@ -86,16 +98,14 @@ std::optional<int> parse_number(std::string_view text) { return parse_u32_number
 
 std::vector<std::string> citation_keys(std::string_view citation) {
   std::u32string u = to_u32(citation);
-  for (auto& c : u)
-    if (c < 0x80) c = static_cast<char32_t>(std::tolower(static_cast<int>(c)));
   if (auto n = parse_u32_number(u)) return {"art" + std::to_string(*n)};
   std::wstring w(u.begin(), u.end());  // wchar_t is 32-bit on Linux
   std::vector<std::pair<std::ptrdiff_t, std::string>> found;
   for (const auto& p : patterns())
     for (std::wsregex_iterator it(w.begin(), w.end(), p.re), end; it != end; ++it) {
-      std::wstring num = (*it)[1].str();
+      std::wstring num = (*it)[p.group].str();
       if (auto n = parse_u32_number(std::u32string(num.begin(), num.end())))
-        found.emplace_back(it->position(1), p.key + std::to_string(*n));
+        found.emplace_back(it->position(p.group), p.key + std::to_string(*n));
     }
   std::sort(found.begin(), found.end());
   std::vector<std::string> keys;

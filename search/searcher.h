@@ -86,6 +86,7 @@ class Searcher {
   std::vector<std::string> nearest_ids(const std::string& id, std::size_t n = 3);
 
   Xapian::doccount document_count() const { return db_.get_doccount(); }
+  const Xapian::Database& database() const { return db_; }
 
  private:
   Xapian::Query filters(const SearchOptions& options) const;

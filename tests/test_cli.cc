@@ -138,4 +138,77 @@ BOOST_AUTO_TEST_CASE(search_builds_the_default_index_from_the_bundled_corpus) {
   BOOST_TEST(nlohmann::json::parse(r.out)["total"].get<int>() >= 1);
 }
 
+BOOST_AUTO_TEST_CASE(diff_marks_changes_without_a_terminal) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  CommandResult r = run("diff --db '" + db + "' tig/art58/1");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == "tig/art58/1 [en, digest]: version from 2019-01-01 → version from 2020-06-01\n\n"
+                      "Standards cooperation\n\n"
+                      "The parties exchange information on standards{+ and align technical regulations+}.\n");
+  r = run("diff --db '" + db + "' --json --from 2019-05-01 --to 2021-01-01 tig/art58/1");
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["from"]["effective_from"] == "2019-01-01");
+  BOOST_TEST(j["to"]["effective_from"] == "2020-06-01");
+  BOOST_TEST((j["text"][1] == nlohmann::json{{"op", "insert"}, {"text", " and align technical regulations"}}));
+  r = run("diff --db '" + db + "' tig/art58/2");
+  BOOST_TEST(r.out == "tig/art58/2 has a single version (from 2019-01-01): nothing to compare.\n");
+  r = run("diff --db '" + db + "' --from 2010-01-01 tig/art58/1");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "provisio: tig/art58/1 had no version in force on 2010-01-01\n");
+  BOOST_TEST(run("diff --db '" + db + "' --to 2019-13-01 tig/art58/1").status == 1);
+}
+
+BOOST_AUTO_TEST_CASE(show_as_of_a_date) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  CommandResult r = run("show --db '" + db + "' --json --as-of 2019-06-01 tig/art58/1");
+  BOOST_TEST(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_REQUIRE_EQUAL(j["versions"].size(), 1u);
+  BOOST_TEST(j["versions"][0]["effective_to"] == "2020-06-01");
+  r = run("show --db '" + db + "' --as-of 2001-01-01 tig/art58/1");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "provisio: tig/art58/1 was not in force on 2001-01-01 (it has effect from 2019-01-01)\n");
+}
+
+BOOST_AUTO_TEST_CASE(list_and_stats_walk_the_index) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  CommandResult r = run("list --db '" + db + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == "tig  Agreement on Trade in Goods\n"
+                      "  Article 58 (Conformity assessment)\n"
+                      "    tig/art58/1  Article 58(1) — Standards cooperation\n"
+                      "    tig/art58/2  Article 58(2) — Mutual recognition of test results\n");
+  r = run("list --db '" + db + "' --topic ccc --json");
+  BOOST_TEST(nlohmann::json::parse(r.out)["provisions"].size() == 1u);
+  r = run("list --db '" + db + "' --instrument nope");
+  BOOST_TEST(r.status == 1);
+  r = run("stats --db '" + db + "' --json");
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["total"]["provisions"] == 2);
+  BOOST_TEST(j["total"]["versions"] == 3);
+  BOOST_TEST(j["instruments"]["tig"]["documents"] == 4);
+  BOOST_TEST(j["topics"]["ccc"]["provisions"] == 1);
+  BOOST_TEST(j["languages"]["zh-Hant"]["provisions"] == 1);
+}
+
+BOOST_AUTO_TEST_CASE(search_options_for_display_and_counting) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  CommandResult r = run("search --db '" + db + "' --json --facets --parallel --script hans mutual recognition");
+  BOOST_TEST(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["facets"]["instrument"][0]["value"] == "tig");
+  BOOST_TEST(j["results"][0]["parallel"][0]["heading"] == "相互承认检测结果");
+  BOOST_TEST(j["results"][0]["parallel"][0]["lang"] == "zh-Hans");
+  r = run("search --db '" + db + "' --lang zh-Hans mutual recognition");
+  BOOST_TEST(r.out.find("相互承认检测结果") != std::string::npos, r.out);
+  r = run("search --db '" + db + "' 'topic:cars x'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("provisio: unknown topic 'cars'") == 0u, r.err);
+  r = run("search --db '" + db + "' '\"mutual recognition'");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == "provisio: unbalanced quote: read as if closed at the end of the query\n");
+  r = run("search --db '" + db + "' recogniton");
+  BOOST_TEST(r.err.find("provisio: did you mean \"recognition\"?") != std::string::npos, r.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

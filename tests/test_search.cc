@@ -140,3 +140,105 @@ BOOST_AUTO_TEST_CASE(missing_database_is_an_error) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(query_language, Fixture)
+
+BOOST_AUTO_TEST_CASE(field_prefixes_filter) {
+  Searcher s(db);
+  BOOST_TEST(ids(s.search(query("topic:ccc parties OR laboratories"))) == std::vector<std::string>{"tig/art58/2"});
+  BOOST_TEST(s.search(query("instrument:tig standards")).total == 1u);
+  BOOST_TEST(s.search(query("lang:zh-Hant 檢測")).hits.at(0).lang == "zh-Hant");
+  BOOST_TEST(s.search(query("lang:en 檢測")).total == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(citations_match_in_either_language) {
+  Searcher s(db);
+  for (const char* q : {"cite:\"Article 58(2)\"", "cite:第五十八條第二款", "art:58 recognition", "cite:\"Art. 58 para 2\""})
+    BOOST_TEST(ids(s.search(query(q))).at(0) == "tig/art58/2", q);
+  BOOST_TEST(s.search(query("art:58")).total == 2u);
+  BOOST_TEST(s.search(query("art:59")).total == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_queries_are_repaired_with_a_note) {
+  Searcher s(db);
+  SearchResult r = s.search(query("\"mutual recognition"));
+  BOOST_TEST(r.total == 1u);
+  BOOST_TEST(r.notes.at(0) == "unbalanced quote: read as if closed at the end of the query");
+  r = s.search(query("(standards OR recognition"));
+  BOOST_TEST(r.total == 2u);
+  BOOST_TEST(r.notes.at(0) == "unclosed '(' closed at the end of the query");
+  r = s.search(query("standards)"));
+  BOOST_TEST(r.notes.at(0) == "unmatched ')' ignored");
+  BOOST_TEST(s.search(query("「合格評定」")).total == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_queries_are_rejected_with_the_reason) {
+  Searcher s(db);
+  auto message = [&](const std::string& q) {
+    try {
+      s.search(query(q));
+    } catch (const SearchError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  BOOST_TEST(message("colour:red testing") ==
+             "unknown field 'colour:' in the query (known fields: instrument:, topic:, lang:, cite:, art:)");
+  BOOST_TEST(message("topic:cars") ==
+             "unknown topic 'cars' in topic:cars (known: ccc, cma, mutual-recognition, gba, accreditation, "
+             "conformity-assessment, market-access, promotion, voluntary-certification, inspection, standards, "
+             "food-safety, consultation)");
+  BOOST_TEST(message("instrument:nope x") == "unknown instrument 'nope' in instrument:nope (known: tig)");
+  BOOST_TEST(message("lang:fr x") == "unknown lang 'fr' in lang:fr (known: en, zh-Hant, zh-Hans)");
+  BOOST_TEST(message("cite:preamble") ==
+             "cannot read the citation in cite:preamble (try cite:\"Article 58\", cite:\"Annex 1 Table 2\", "
+             "cite:第五十八條 or art:58)");
+}
+
+BOOST_AUTO_TEST_CASE(colons_inside_phrases_are_text) {
+  Searcher s(db);
+  BOOST_TEST(s.search(query("\"note: standards\"")).total == 0u);  // no error: just no match
+}
+
+BOOST_AUTO_TEST_CASE(suggests_spellings_from_the_corpus) {
+  Searcher s(db);
+  SearchResult r = s.search(query("mutual recogniton"));
+  BOOST_TEST(r.suggestion == "mutual recognition");
+  BOOST_TEST(s.search(query("mutual recognition")).suggestion.empty());
+}
+
+BOOST_AUTO_TEST_CASE(all_versions_lists_each_version_current_first) {
+  Searcher s(db);
+  SearchOptions o = query("standards");
+  o.all_versions = true;
+  SearchResult r = s.search(o);
+  BOOST_REQUIRE_EQUAL(r.total, 2u);
+  BOOST_TEST(r.hits[0].effective_from == "2020-06-01");
+  BOOST_TEST(r.hits[1].effective_from == "2019-01-01");
+  o.as_of = *Date::parse("2019-06-01");  // nothing not yet in force
+  BOOST_TEST(s.search(o).total == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(facets_count_provisions) {
+  Searcher s(db);
+  SearchOptions o = query("parties OR laboratories");
+  o.facets = true;
+  SearchResult r = s.search(o);
+  using Counts = std::vector<std::pair<std::string, std::size_t>>;
+  BOOST_TEST((r.facets.at("instrument") == Counts{{"tig", 2}}));
+  BOOST_TEST((r.facets.at("lang") == Counts{{"en", 2}}));  // the Chinese text has neither word
+  BOOST_TEST((r.facets.at("year") == Counts{{"2019", 1}, {"2020", 1}}));
+  BOOST_TEST(r.facets.at("topic").size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(parallel_gives_the_other_language) {
+  Searcher s(db);
+  SearchOptions o = query("mutual recognition");
+  o.parallel = true;
+  Hit h = s.search(o).hits.at(0);
+  BOOST_REQUIRE_EQUAL(h.parallel.size(), 1u);
+  BOOST_TEST(h.parallel[0].lang == "zh-Hant");
+  BOOST_TEST(h.parallel[0].heading == "相互承認檢測結果");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 #include <xapian.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.h"
@@ -78,6 +79,20 @@ int run_index(const std::vector<std::string>& paths, const std::string& db_path,
   return 0;
 }
 
+std::string index_for_reading(const std::string& explicit_db, const Terminal& terminal) {
+  bool is_default = false;
+  std::string db = database_path(explicit_db, is_default);
+  if (is_default && !std::filesystem::exists(db)) {
+    std::cerr << "provisio: no index at " << db << " yet; building it from the bundled corpus\n";
+    if (run_index({bundled_corpus_path()}, db, terminal, false, true) != 0) return "";
+  }
+  return db;
+}
+
+void add_db_option(CLI::App& cmd, std::string& db) {
+  cmd.add_option("--db", db, "Index folder (default: $PROVISIO_DB, else $XDG_DATA_HOME/provisio/index)");
+}
+
 Run add_index_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("index", "Validate corpus files and (re)build the search index");
   struct Args {
@@ -86,8 +101,7 @@ Run add_index_command(CLI::App& root, const Terminal& terminal) {
     bool json = false;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("--db", args->db,
-                  "Index folder (default: $PROVISIO_DB, else $XDG_DATA_HOME/provisio/index)");
+  add_db_option(*cmd, args->db);
   cmd->add_flag("--json", args->json, "Print the summary as one JSON object");
   cmd->add_option("paths", args->paths,
                   "Corpus files or folders (default: the bundled corpus)");

@@ -125,7 +125,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     bool json = false, all_versions = false, facets = false, parallel = false;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("--db", args->db, "Index folder (default: $PROVISIO_DB, else $XDG_DATA_HOME/provisio/index)");
+  add_db_option(*cmd, args->db);
   cmd->add_option("--lang", args->lang, "Show each hit in this language")->check(CLI::IsMember(kLangChoices));
   cmd->add_option("--instrument", args->instruments, "Only provisions of this instrument (repeatable)");
   cmd->add_option("--topic", args->topics, "Only provisions with this topic (repeatable)");
@@ -170,12 +170,8 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       }
       o.as_of = *d;
     }
-    bool is_default = false;
-    std::string db = database_path(args->db, is_default);
-    if (is_default && !std::filesystem::exists(db)) {
-      std::cerr << "provisio: no index at " << db << " yet; building it from the bundled corpus\n";
-      if (int rc = run_index({bundled_corpus_path()}, db, terminal, false, true); rc != 0) return rc;
-    }
+    std::string db = index_for_reading(args->db, terminal);
+    if (db.empty()) return 1;
     Searcher searcher(db);
     SearchResult result = searcher.search(o);
     for (const auto& note : result.notes) std::cerr << "provisio: " << note << "\n";

@@ -83,35 +83,54 @@ void print_human(const nlohmann::json& r, const Terminal& t) {
 
 }  // namespace
 
+void report_unknown_id(Searcher& searcher, const std::string& id) {
+  std::string message = "provisio: unknown provision id '" + id + "'";
+  auto near = searcher.nearest_ids(id);
+  for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "; did you mean ") + near[i];
+  std::cerr << message << (near.empty() ? "" : "?") << "\n";
+}
+
 Run add_show_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("show", "Show one provision: citation, text and every version");
   struct Args {
-    std::string db, lang = "all", id;
+    std::string db, lang = "all", id, as_of;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("--db", args->db, "Index folder (default: $PROVISIO_DB, else $XDG_DATA_HOME/provisio/index)");
+  add_db_option(*cmd, args->db);
   std::vector<std::string> langs = kLangChoices;
   langs.push_back("all");
   cmd->add_option("--lang", args->lang, "Language of the text shown (default: all)")->check(CLI::IsMember(langs));
+  cmd->add_option("--as-of", args->as_of, "Only the version in force on this day, YYYY-MM-DD");
   cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
   cmd->add_option("id", args->id, "Provision id, e.g. cepa-tig/art58/2")->required();
-  cmd->footer("Example:\n  provisio show cepa-tig/art58/2 --lang en");
+  cmd->footer("Examples:\n  provisio show cepa-tig/art58/2 --lang en\n  provisio show cepa-tis/a1/t2/1fe/1 --as-of 2019-01-01");
   return [args, &terminal] {
-    bool is_default = false;
-    std::string db = database_path(args->db, is_default);
-    if (is_default && !std::filesystem::exists(db)) {
-      std::cerr << "provisio: no index at " << db << " yet; building it from the bundled corpus\n";
-      if (int rc = run_index({bundled_corpus_path()}, db, terminal, false, true); rc != 0) return rc;
-    }
+    std::string db = index_for_reading(args->db, terminal);
+    if (db.empty()) return 1;
     Searcher searcher(db);
     auto docs = searcher.provision_documents(args->id);
     if (docs.empty()) {
-      std::string message = "provisio: unknown provision id '" + args->id + "'";
-      auto near = searcher.nearest_ids(args->id);
-      for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "; did you mean ") + near[i];
-      std::cerr << message << (near.empty() ? "" : "?") << "\n";
+      report_unknown_id(searcher, args->id);
       return 1;
+    }
+    if (!args->as_of.empty()) {
+      auto day = Date::parse(args->as_of);
+      if (!day) {
+        std::cerr << "provisio: bad date '" << args->as_of << "' for --as-of: expected YYYY-MM-DD\n";
+        return 1;
+      }
+      std::vector<StoredDocument> in_force;
+      for (const auto& d : docs)
+        if (d["effective_from"].get<std::string>() <= day->iso() &&
+            (d["effective_to"].is_null() || day->iso() < d["effective_to"].get<std::string>()))
+          in_force.push_back(d);
+      if (in_force.empty()) {
+        std::cerr << "provisio: " << args->id << " was not in force on " << day->iso() << " (it has effect from "
+                  << docs.front()["effective_from"].get<std::string>() << ")\n";
+        return 1;
+      }
+      docs = in_force;
     }
     auto record = provision_json(docs, args->lang);
     if (args->json)

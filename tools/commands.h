@@ -9,6 +9,10 @@
 
 #include "terminal.h"
 
+namespace provisio {
+class Searcher;
+}
+
 namespace provisio::cli {
 
 using Run = std::function<int()>;
@@ -16,6 +20,20 @@ using Run = std::function<int()>;
 Run add_index_command(CLI::App& root, const Terminal& terminal);
 Run add_search_command(CLI::App& root, const Terminal& terminal);
 Run add_show_command(CLI::App& root, const Terminal& terminal);
+Run add_diff_command(CLI::App& root, const Terminal& terminal);
+Run add_list_command(CLI::App& root, const Terminal& terminal);
+Run add_stats_command(CLI::App& root, const Terminal& terminal);
+
+// The index to read: --db, $PROVISIO_DB or the default place. At the default place a missing index
+// is first built from the bundled corpus (one line on stderr says so). Returns "" after printing
+// an error if that build failed.
+std::string index_for_reading(const std::string& explicit_db, const Terminal& terminal);
+
+// Prints "unknown provision id 'X'; did you mean A, B?" to stderr.
+void report_unknown_id(Searcher& searcher, const std::string& id);
+
+// The option every command has for the index folder.
+void add_db_option(CLI::App& cmd, std::string& db);
 
 // Shared by commands that index: validates the corpus at `paths` and writes it to `db_path`.
 // Prints diagnostics (and returns 1) or the summary line (and returns 0). With `quiet` the summary

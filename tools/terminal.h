@@ -19,6 +19,9 @@ class Terminal {
   std::string_view bold() const { return colour_out_ ? "\033[1m" : ""; }
   std::string_view dim() const { return colour_out_ ? "\033[2m" : ""; }
   std::string_view reset() const { return colour_out_ ? "\033[0m" : ""; }
+  // Diff styles: red struck-through deletions, green underlined insertions.
+  std::string_view deleted() const { return colour_out_ ? "\033[31;9m" : ""; }
+  std::string_view inserted() const { return colour_out_ ? "\033[32;4m" : ""; }
 
   // Rewrites the progress line on stderr (no-op when stderr is not a terminal).
   void show_progress(const std::string& line) const;
