@@ -11,7 +11,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
             libboost-test-dev nlohmann-json3-dev libcli11-dev
 
-.PHONY: all deps build demo test run install bench clean
+.PHONY: all deps build demo test run install bench clean eval-search
 
 all: build
 
@@ -49,3 +49,7 @@ install: build
 
 clean:
 	rm -rf $(BUILD)
+
+# Relevance: Provisio against Xapian's n-gram baseline on tests/relevance/queries.jsonl.
+eval-search: build
+	$(BUILD)/tests/eval_search

@@ -97,25 +97,25 @@ SearchResult Searcher::search(const SearchOptions& options) {
     return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                             static_cast<Xapian::doccount>(options.limit), db_.get_doccount());
   };
-  Xapian::MSet mset = run(query);
-  if (mset.get_matches_estimated() == 0) {
-    // No provision has every word: rank those with some of them rather than say nothing.
-    Xapian::Query relaxed = builder.build(options.query, Xapian::Query::OP_OR).query;
-    if (relaxed.serialise() != query.serialise()) {
-      spy.clear();
-      counter.clear();
-      Xapian::MSet any = run(relaxed);
-      if (any.get_matches_estimated() > 0) {
-        mset = any;
-        query = relaxed;
-        result.notes.push_back("no provision matches every word; showing those matching some of them");
-      }
-    }
+  // Provisions with every word come first; those with only some follow, so a long or
+  // paraphrased query still shows what is near. The scale puts every complete match above every
+  // partial one (BM25 weights here are far below it).
+  Xapian::Query any_word = builder.build(options.query, Xapian::Query::OP_OR).query;
+  std::size_t complete = 0;
+  if (any_word.serialise() != query.serialise()) {
+    run(query);  // only to count the complete matches
+    complete = counter.count();
+    counter.clear();
+    spy.clear();
+    query = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 1000.0), any_word);
   }
+  Xapian::MSet mset = run(query);
   result.total = counter.count();
+  result.complete = any_word.serialise() != built.query.serialise() ? complete : result.total;
+  if (result.complete == 0 && result.total > 0)
+    result.notes.push_back("no provision matches every word; showing those matching some of them");
   if (options.facets) result.facets = spy.facets();
-  if (result.total == 0 || result.notes.size() > built.notes.size())
-    result.suggestion = spelling_suggestion(options.query, built.words);
+  if (result.complete == 0) result.suggestion = spelling_suggestion(options.query, built.words);
 
   std::set<std::string> query_terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
   std::size_t rank = options.offset;

@@ -59,7 +59,8 @@ struct Hit {
 
 struct SearchResult {
   std::string query;
-  std::size_t total = 0;  // provisions matching (exact)
+  std::size_t total = 0;     // provisions matching some of the words (exact)
+  std::size_t complete = 0;  // of those, provisions matching all of them: ranked first
   std::vector<Hit> hits;
   // How the query was read when that differs from what was typed (repaired, relaxed to any word).
   std::vector<std::string> notes;
