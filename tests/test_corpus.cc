@@ -4,6 +4,8 @@
 #include "corpus.h"
 #include "test_support.h"
 
+#include <set>
+
 using namespace provisio;
 using provisio::testing::TempDir;
 using provisio::testing::write_file;
@@ -132,4 +134,61 @@ BOOST_AUTO_TEST_CASE(reports_missing_paths) {
   collect_corpus_files({"/nonexistent/corpus"}, d);
   BOOST_REQUIRE_EQUAL(d.size(), 1u);
   BOOST_TEST(d[0].to_string() == "/nonexistent/corpus: no such file or folder");
+}
+
+// The bundled corpus: what staff search. Every provision bilingual, topical, cited and dated.
+BOOST_AUTO_TEST_CASE(bundled_corpus_is_complete_and_consistent) {
+  Diagnostics d;
+  Corpus c = load_corpus(collect_corpus_files({PROVISIO_SOURCE_CORPUS}, d), d);
+  for (const auto& x : d) BOOST_ERROR(x.to_string());
+  BOOST_TEST(c.instruments.size() >= 10u);
+  std::set<std::string> ids;
+  for (const auto& i : c.instruments) {
+    BOOST_TEST(i.titles.count("en") + i.titles.count("zh-Hant") == 2u, i.id);
+    for (const auto& p : i.provisions) {
+      BOOST_TEST(ids.insert(p.id).second, "duplicate " << p.id);
+      BOOST_TEST(!p.topics.empty(), p.id);
+      BOOST_TEST(!p.citations.at("en").empty(), p.id);
+      for (std::size_t k = 0; k < p.versions.size(); ++k) {
+        const Version& v = p.versions[k];
+        BOOST_TEST(v.headings.count("en") + v.headings.count("zh-Hant") == 2u, p.id << " " << v.from.iso());
+        bool en = false, zh = false;
+        for (const auto& t : v.texts) {
+          en |= t.lang == "en";
+          zh |= t.lang == "zh-Hant";
+        }
+        BOOST_TEST((en && zh), p.id << " " << v.from.iso() << " needs en and zh-Hant text");
+        if (k + 1 < p.versions.size()) BOOST_TEST((v.to && *v.to <= p.versions[k + 1].from), p.id);
+      }
+    }
+  }
+  for (const auto& i : c.instruments)
+    for (const auto& p : i.provisions)
+      for (const auto& r : p.refs) BOOST_TEST(ids.count(r) == 1u, p.id << " -> " << r);
+}
+
+// Every id of the fact catalogue is in the corpus, unless corpus/README.md says why it is not.
+BOOST_AUTO_TEST_CASE(bundled_corpus_covers_the_catalogue) {
+  std::string catalogue = std::string(PROVISIO_SOURCE_DIR) + "/../shared/reference/catalogue-ids.txt";
+  if (!std::filesystem::exists(catalogue)) {
+    BOOST_TEST_MESSAGE("skipped: " << catalogue << " not found (no ../shared beside the project)");
+    return;
+  }
+  Diagnostics d;
+  Corpus c = load_corpus(collect_corpus_files({PROVISIO_SOURCE_CORPUS}, d), d);
+  std::set<std::string> ids;
+  for (const auto& i : c.instruments)
+    for (const auto& p : i.provisions) ids.insert(p.id);
+  std::string readme = testing::read_file(std::string(PROVISIO_SOURCE_DIR) + "/corpus/README.md");
+  std::istringstream lines(testing::read_file(catalogue));
+  std::size_t checked = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::string id = line.substr(0, line.find_first_of(" \t"));
+    ++checked;
+    bool explained = readme.find("`" + id + "`") != std::string::npos &&
+                     readme.find("left out") != std::string::npos;
+    BOOST_TEST((ids.count(id) == 1u || explained), id << " is neither in the corpus nor explained in corpus/README.md");
+  }
+  BOOST_TEST(checked >= 40u);
 }
