@@ -110,6 +110,10 @@ BOOST_AUTO_TEST_CASE(show_known_and_unknown_ids) {
 BOOST_AUTO_TEST_CASE(usage_errors_exit_2_and_bad_input_exits_1) {
   BOOST_TEST(run("").status == 2);
   BOOST_TEST(run("frobnicate").status == 2);
+  CommandResult typo = run("serach testing");
+  BOOST_TEST(typo.status == 2);
+  BOOST_TEST(typo.err == "provisio: unknown command 'serach'; did you mean 'search'?\n"
+                         "Run 'provisio --help' for the list of commands.\n");
   BOOST_TEST(run("search --db x --frob q").status == 2);
   BOOST_TEST(run("search --db x --lang fr q").status == 2);
   CommandResult help = run("search --help");

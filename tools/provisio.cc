@@ -4,10 +4,49 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "commands.h"
 #include "searcher.h"
+
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// "provisio serach …": name the command that was probably meant (CLI11 would only say that a
+// subcommand is required).
+bool report_unknown_command(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  std::string typed = argv[1], best;
+  std::size_t best_distance = 3;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == typed) return false;
+    if (std::size_t d = edit_distance(typed, sub->get_name()); d < best_distance) {
+      best_distance = d;
+      best = sub->get_name();
+    }
+  }
+  std::cerr << "provisio: unknown command '" << typed << "'"
+            << (best.empty() ? "" : "; did you mean '" + best + "'?") << "\n"
+            << "Run 'provisio --help' for the list of commands.\n";
+  return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) try {
   provisio::cli::Terminal terminal;
@@ -26,6 +65,7 @@ int main(int argc, char** argv) try {
   add(provisio::cli::add_diff_command);
   add(provisio::cli::add_list_command);
   add(provisio::cli::add_stats_command);
+  if (report_unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
