@@ -192,7 +192,7 @@ paragraph, with <a href="#">a link</a>.</p>
              "[li l1 vii.] nested seven\n"
              "[li l0] second\n"
              "[li l0 1.] one\n"
-             "[tr] Sector | Measure\n"
+             "[th] Sector | Measure\n"
              "[tr] Testing | Open fully\n"
              "[p] Layout cell\n"
              "[td] beside\n"

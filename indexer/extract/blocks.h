@@ -18,6 +18,8 @@ struct Block {
   std::string list_label;  // the number the viewer draws before the block but the text lacks:
                            // docx automatic numbering ("1.", "(a)", "第一條") or an HTML <ol> item
                            // number ("3."); empty for bullets and unnumbered blocks
+  int source_line = 0;     // where the block starts: the line in the HTML page, or for .docx the
+                           // 1-based number of the body paragraph or table row
 };
 
 // A document the extractor cannot read (not a zip, no document part, malformed XML, not UTF-8).

@@ -211,6 +211,7 @@ class BodyReader {
       if (pugi::xml_node id = first_child_named(num, "numId")) num_id = attr(id, "val");
       if (pugi::xml_node i = first_child_named(num, "ilvl")) ilvl = std::atoi(attr(i, "val").c_str());
     }
+    block.source_line = ++unit_count_;
     if (block.text.empty()) return;  // an empty numbered paragraph does not advance Word's count either
     if (!num_id.empty() && num_id != "0") {
       block.list_level = ilvl.value_or(0);
@@ -222,6 +223,7 @@ class BodyReader {
   // One block per row; a cell's paragraphs (and nested tables) become its text.
   void read_table(const pugi::xml_node& table) {
     for (pugi::xml_node row : children_named(table, "tr")) {
+      int line = ++unit_count_;
       std::string text;
       for (pugi::xml_node cell : children_named(row, "tc")) {
         std::string raw;
@@ -234,7 +236,9 @@ class BodyReader {
       if (text.empty()) continue;
       Block block;
       block.text = std::move(text);
-      block.style = "tr";
+      // Rows marked to repeat as the table header (w:tblHeader) are header rows.
+      block.style = first_child_named(first_child_named(row, "trPr"), "tblHeader") ? "th" : "tr";
+      block.source_line = line;
       blocks_.push_back(std::move(block));
     }
   }
@@ -254,6 +258,7 @@ class BodyReader {
   const Styles& styles_;
   DocxNumbering& numbering_;
   std::vector<Block> blocks_;
+  int unit_count_ = 0;  // body paragraphs and table rows seen so far
 };
 
 }  // namespace

@@ -2,7 +2,9 @@
 
 #include <gumbo.h>
 
+#include <cctype>
 #include <memory>
+#include <string>
 
 #include "extract/docx_numbering.h"
 #include "extract/tidy.h"
@@ -69,6 +71,25 @@ const char* attribute(const GumboNode* node, const char* name) {
   return a ? a->value : nullptr;
 }
 
+// Site furniture around the content: page headers and footers, breadcrumbs, navigation roles.
+bool is_page_furniture(const GumboNode* node) {
+  GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER) return true;
+  if (const char* role = attribute(node, "role")) {
+    std::string r = role;
+    if (r == "navigation" || r == "banner" || r == "contentinfo" || r == "search") return true;
+  }
+  for (const char* name : {"id", "class"})
+    if (const char* value = attribute(node, name)) {
+      std::string v = value;
+      for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (v.find("breadcrumb") != std::string::npos || v.find("footer") != std::string::npos ||
+          v.find("skip-link") != std::string::npos)
+        return true;
+    }
+  return false;
+}
+
 // True when anything under `node` is a block element (a layout cell rather than a data cell).
 bool contains_block(const GumboNode* node) {
   for (unsigned i = 0; i < children(node).length; ++i) {
@@ -117,6 +138,7 @@ class PageReader {
 
   void walk(const GumboNode* node) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+      if (text_line_ == 0 && node->type != GUMBO_NODE_WHITESPACE) text_line_ = static_cast<int>(node->v.text.start_pos.line);
       text_ += node->v.text.text;
       return;
     }
@@ -126,7 +148,7 @@ class PageReader {
     }
     if (!is_element(node)) return;  // comments
     GumboTag tag = node->v.element.tag;
-    if (is_dropped(tag) || attribute(node, "hidden")) return;
+    if (is_dropped(tag) || attribute(node, "hidden") || is_page_furniture(node)) return;
     if (tag == GUMBO_TAG_BR) {
       flush();
       return;
@@ -176,9 +198,11 @@ class PageReader {
   void read_data_row(const GumboNode* row) {
     flush();
     std::string joined;
+    bool all_header_cells = true;
     for (unsigned i = 0; i < children(row).length; ++i) {
       const GumboNode* cell = child(row, i);
       if (!is_element(cell) || attribute(cell, "hidden")) continue;
+      all_header_cells = all_header_cells && cell->v.element.tag == GUMBO_TAG_TH;
       PageReader inner;
       inner.walk_children(cell);
       std::string cell_text = tidy_whitespace(inner.text_);
@@ -189,17 +213,20 @@ class PageReader {
     if (joined.empty()) return;
     Block block;
     block.text = std::move(joined);
-    block.style = "tr";
-    block.list_level = -1;
+    block.style = all_header_cells ? "th" : "tr";
+    block.source_line = static_cast<int>(row->v.element.start_pos.line);
     blocks_.push_back(std::move(block));
   }
 
   // Ends the block being gathered; an li's label goes only to its first block.
   void flush() {
     std::string text = tidy_whitespace(text_);
+    int line = text_line_;
     text_.clear();
+    text_line_ = 0;
     if (text.empty()) return;
     Block block;
+    block.source_line = line;
     block.text = std::move(text);
     block.style = context_.style;
     block.heading_level = context_.heading_level;
@@ -212,6 +239,7 @@ class PageReader {
   Context context_;
   std::vector<OrderedList> lists_;
   std::string text_;
+  int text_line_ = 0;  // source line of the first non-blank text in text_
   std::vector<Block> blocks_;
 };
 

@@ -16,9 +16,11 @@ namespace provisio::extract {
 //   inside an <ol>, list_label as the browser draws it ("3.", "c.", "iv.", honouring start,
 //   type and value); text before a nested list is its own block;
 // - a table row whose cells hold only inline content is one block (style "tr"), cells joined by
-//   " | "; rows whose cells hold block elements (layout tables) are read cell by cell instead;
-// - script, style, noscript, template, nav, head, iframe, object, svg, form controls and elements
-//   with the `hidden` attribute are dropped.
+//   " | " (style "th" when every cell is a <th>: a header row); rows whose cells hold block elements (layout tables) are read cell by cell instead;
+// - script, style, noscript, template, nav, head, iframe, object, svg, form controls, elements
+//   with the `hidden` attribute, and site furniture (header and footer elements, navigation /
+//   banner / contentinfo / search roles, ids or classes naming a breadcrumb, footer or skip-link)
+//   are dropped.
 // Throws ExtractError("not UTF-8 text: invalid byte at offset N") when the input is not UTF-8
 // (convert legacy encodings before calling). Thread-safe.
 std::vector<Block> html_blocks(const std::string& utf8_bytes);
