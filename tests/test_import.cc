@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE import
 #include <boost/test/unit_test.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 
 #include "corpus.h"
@@ -337,4 +339,42 @@ BOOST_AUTO_TEST_CASE(usage_errors) {
   r = run_provisio("import --help");
   BOOST_TEST(r.status == 0);
   BOOST_TEST(r.out.find("provisio import --lang zh-Hant --merge cepa-tig.xml") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(converts_legacy_encodings) {
+  TempDir dir;
+  // 第一條 目的 / 本協議適用於檢測。 in Big5.
+  const std::string article = "\xB2\xC4\xA4\x40\xB1\xF8\x20\xA5\xD8\xAA\xBA";
+  const std::string body = "\xA5\xBB\xA8\xF3\xC4\xB3\xBE\x41\xA5\xCE\xA9\xF3\xC0\xCB\xB4\xFA\xA1\x43";
+  write_file(dir / "page.html", "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\">"
+                                "</head><body><h3>" + article + "</h3><p>" + body + "</p></body></html>");
+  write_file(dir / "big5.txt", article + "\n" + body + "\n");
+  const std::string args = "--instrument x --lang zh-Hant --signed 2020-01-01 --title en=X --title zh-Hant=題 ";
+  for (const std::string& input : {"page.html", "big5.txt"}) {
+    std::string options = input == "big5.txt" ? "--encoding big5 " : "";
+    auto r = run_provisio("import " + args + options + "'" + dir / input + "' -o '" + dir / "x.xml" + "'");
+    BOOST_TEST(r.status == 0, r.err);
+    std::string xml = read_file(dir / "x.xml");
+    BOOST_TEST(xml.find("<text lang=\"zh-Hant\" kind=\"official\">本協議適用於檢測。</text>") != std::string::npos, xml);
+    BOOST_TEST(xml.find("<heading lang=\"zh-Hant\">目的</heading>") != std::string::npos, xml);
+  }
+  auto r = run_provisio("import " + args + "--encoding klingon '" + dir / "big5.txt" + "' -o '" + dir / "y.xml" + "'");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "provisio: unknown encoding 'klingon' for --encoding\n");
+  r = run_provisio("import " + args + "--encoding utf-8 '" + dir / "big5.txt" + "' -o '" + dir / "y.xml" + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == dir / "big5.txt" + ": not valid utf-8 text (a byte sequence ICU cannot convert near offset 1)\n"
+                      "provisio: nothing was written\n");
+}
+
+BOOST_AUTO_TEST_CASE(json_report) {
+  TempDir dir;
+  auto r = run_provisio("import --json " + kEnglishArgs + "'" + fixture("agreement-en.txt") + "' -o '" + dir / "o.xml" + "'");
+  BOOST_TEST(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["counts"]["articles"] == 5);
+  BOOST_TEST(j["provisions"] == 16);
+  BOOST_TEST(j["title"] == "Sample Agreement on Testing Cooperation");
+  BOOST_TEST(j["dropped"]["page_numbers"] == 3);
+  BOOST_TEST(j["unplaced"][0]["first_line"] == 34);
 }

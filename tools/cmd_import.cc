@@ -14,7 +14,7 @@ namespace provisio::cli {
 namespace {
 
 struct ImportArgs {
-  std::string file, output, instrument, lang, format, merge, kind = "agreement", signed_on, effective, from, source;
+  std::string file, output, instrument, lang, format, encoding, merge, kind = "agreement", signed_on, effective, from, source;
   std::vector<std::string> titles;
   std::string topics = "conformity-assessment";
   bool strict = false, json = false;
@@ -35,6 +35,7 @@ int run(const ImportArgs& a) {
   request.input = a.file;
   request.format = a.format;
   request.lang = a.lang;
+  request.encoding = a.encoding;
   request.merge_into = a.merge;
   import::InstrumentFacts& facts = request.facts;
   facts.id = a.instrument;
@@ -121,7 +122,7 @@ int run(const ImportArgs& a) {
             << "\n";
   if (plan.format == "text")
     std::cout << "dropped " << plan.cleanup.furniture_lines << " running header/footer lines and "
-              << plan.cleanup.page_numbers << " page numbers on " << plan.cleanup.pages << " pages\n";
+              << plan.cleanup.page_numbers << " page numbers on " << plan.cleanup.pages << (plan.cleanup.pages == 1 ? " page\n" : " pages\n");
   std::cout << "wrote " << a.output << ": " << provisions << (provisions == 1 ? " provision" : " provisions") << " ("
             << plan.merged.added << " added, " << plan.merged.updated << " updated)";
   if (!plan.outline.unplaced.empty())
@@ -142,6 +143,8 @@ Run add_import_command(CLI::App& root, const Terminal&) {
   cmd->add_option("--instrument", a->instrument, "Instrument id, e.g. cepa-tig (default with --merge: the file's)");
   cmd->add_option("--format", a->format, "text, html or docx (default: from the name, else the content)")
       ->check(CLI::IsMember({"text", "html", "docx"}));
+  cmd->add_option("--encoding", a->encoding, "Encoding of a text or HTML file that is not UTF-8, e.g. big5, big5-hkscs, "
+                                             "gb18030 (HTML default: the charset the page declares)");
   cmd->add_option("--merge", a->merge, "Add this language to an existing instrument file, pairing provisions by id");
   cmd->add_option("--title", a->titles, "Title, [LANG=]TEXT (repeatable; default for --lang: the document's own)")
       ->allow_extra_args(false);

@@ -14,6 +14,7 @@
 #include "extract/docx.h"
 #include "extract/html.h"
 #include "extract/tidy.h"
+#include "import/encoding.h"
 
 namespace provisio::import {
 
@@ -109,6 +110,23 @@ ImportPlan plan_import(const ImportRequest& request) {
   std::string bytes = read_bytes(path);
   if (bytes.empty()) throw ImportError(path + ": the file is empty");
   plan.format = request.format.empty() ? detect_format(path, bytes) : request.format;
+  if (plan.format != "docx") {
+    // Legacy encodings: as told, else (HTML) as the page declares when it is not UTF-8 already.
+    std::string charset = request.encoding;
+    if (charset.empty() && plan.format == "html" && extract::find_invalid_utf8(bytes) != std::string::npos)
+      if (auto declared = declared_html_charset(bytes); declared && *declared != "utf-8" && *declared != "utf8")
+        charset = *declared;
+    if (!charset.empty()) {
+      try {
+        bytes = to_utf8(bytes, charset);
+      } catch (const EncodingError& e) {
+        if (request.encoding.empty()) throw ImportError(path + ": " + e.what() + " (the encoding its <meta> declares)");
+        if (std::string(e.what()).rfind("unknown encoding", 0) == 0)
+          throw ImportUsageError(std::string(e.what()) + " for --encoding");
+        throw ImportError(path + ": " + e.what());
+      }
+    }
+  }
   std::vector<SourceLine> lines;
   try {
     if (plan.format == "docx") {

@@ -32,6 +32,8 @@ struct ImportRequest {
   std::string input;       // the file to import
   std::string format;      // "text", "html", "docx", or "" to decide from the name and content
   std::string lang;        // en, zh-Hant, zh-Hans
+  std::string encoding;    // text and HTML: the input's encoding when not UTF-8 ("big5"); "" = UTF-8,
+                           // or for HTML the charset its <meta> declares
   std::string merge_into;  // an existing instrument file, or "" for a new one
   InstrumentFacts facts;   // facts.id may be empty when merging (taken from the file)
 };
