@@ -7,6 +7,7 @@
 
 #include "corpus.h"
 #include "docx_builder.h"
+#include "pdf_builder.h"
 #include "import/markers.h"
 #include "import/outline.h"
 #include "import/page_text.h"
@@ -350,7 +351,7 @@ BOOST_AUTO_TEST_CASE(converts_legacy_encodings) {
                                 "</head><body><h3>" + article + "</h3><p>" + body + "</p></body></html>");
   write_file(dir / "big5.txt", article + "\n" + body + "\n");
   const std::string args = "--instrument x --lang zh-Hant --signed 2020-01-01 --title en=X --title zh-Hant=題 ";
-  for (const std::string& input : {"page.html", "big5.txt"}) {
+  for (std::string input : {"page.html", "big5.txt"}) {
     std::string options = input == "big5.txt" ? "--encoding big5 " : "";
     auto r = run_provisio("import " + args + options + "'" + dir / input + "' -o '" + dir / "x.xml" + "'");
     BOOST_TEST(r.status == 0, r.err);
@@ -377,4 +378,39 @@ BOOST_AUTO_TEST_CASE(json_report) {
   BOOST_TEST(j["title"] == "Sample Agreement on Testing Cooperation");
   BOOST_TEST(j["dropped"]["page_numbers"] == 3);
   BOOST_TEST(j["unplaced"][0]["first_line"] == 34);
+}
+
+// The whole path a user takes: a PDF, `pdftotext -layout`, then import. The PDF is laid out from
+// the English fixture (same lines, indents and pages), so the import must give the same golden.
+BOOST_AUTO_TEST_CASE(imports_what_pdftotext_makes_of_a_pdf) {
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) {
+    BOOST_TEST_MESSAGE("skipped: pdftotext (Debian package poppler-utils) is not installed");
+    return;
+  }
+  std::vector<std::vector<provisio::testing::PdfLine>> pages(1);
+  std::string text = read_file(fixture("agreement-en.txt"));
+  double y = 800;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line[0] == '\f') {
+      pages.emplace_back();
+      y = 800;
+      line.erase(0, 1);
+    }
+    std::size_t indent = line.find_first_not_of(' ');
+    if (indent != std::string::npos) pages.back().push_back({40 + 5.0 * indent, y, line.substr(indent)});
+    y -= 13;
+  }
+  TempDir dir;
+  write_file(dir / "agreement-en.pdf", provisio::testing::make_pdf(pages));
+  std::string txt = dir / "agreement-en.txt";
+  BOOST_REQUIRE(std::system(("pdftotext -layout '" + dir / "agreement-en.pdf" + "' '" + txt + "'").c_str()) == 0);
+  auto r = run_provisio("import " + kEnglishArgs + "'" + txt + "' -o '" + dir / "out.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("2 chapters, 5 articles, 1 annex, 2 tables, 8 paragraphs, 2 subparagraphs") != std::string::npos, r.out);
+  BOOST_TEST(read_file(dir / "out.xml") == read_file(fixture("agreement-en.golden.xml")), read_file(txt));
 }

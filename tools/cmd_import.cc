@@ -78,7 +78,9 @@ int run(const ImportArgs& a) {
   }
 
   for (const auto& s : plan.outline.unplaced)
-    std::cerr << a.file << ":" << s.first_line << (s.last_line != s.first_line ? "-" + std::to_string(s.last_line) : "")
+    // Word files have no lines: their stretches are numbered by paragraph.
+    std::cerr << a.file << (plan.format == "docx" ? ": paragraph " : ":") << s.first_line
+              << (s.last_line != s.first_line ? "-" + std::to_string(s.last_line) : "")
               << ": " << (a.strict ? "error" : "warning") << ": could not place " << s.lines
               << (s.lines == 1 ? " line" : " lines") << " (text outside any article, annex, table or numbered paragraph): "
               << s.excerpt << "\n";
