@@ -60,8 +60,10 @@ std::string chinese(const std::vector<const OutlineNode*>& chain, bool simplifie
       case MarkerKind::Table: out += "表" + std::to_string(n->number); break;
       case MarkerKind::Item:
         ++item_depth;
-        if (item_depth == 1 && !has_kind(chain, MarkerKind::Article))
+        if (item_depth == 1 && (has_kind(chain, MarkerKind::Table) || has_kind(chain, MarkerKind::Annex)))
           out += "第" + std::to_string(n->number) + (simplified ? "项" : "項");  // a table's items
+        else if (item_depth == 1 && !has_kind(chain, MarkerKind::Article))
+          out += "第" + num + "段";  // a plan's numbered paragraphs (一、) under a chapter or section
         else if (item_depth == 1 && (n->style == ItemStyle::Decimal || n->style == ItemStyle::CjkComma ||
                                      n->style == ItemStyle::ParenDecimal))
           out += "第" + num + "款";

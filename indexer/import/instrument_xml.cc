@@ -1,5 +1,6 @@
 #include "import/instrument_xml.h"
 
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -207,9 +208,34 @@ class Merger {
     text.text().set(p.text.c_str());
   }
 
+  // The file's only division of the same type and number as `n`, wherever it sits (a hand-made
+  // file may put Article 58 under a chapter without a number), or a null node.
+  pugi::xml_node unique_division(const OutlineNode& n) const {
+    pugi::xml_node found;
+    int matches = 0;
+    std::function<void(pugi::xml_node)> walk = [&](pugi::xml_node node) {
+      for (pugi::xml_node c : node.children("division")) {
+        if (std::string(division_type(n.kind)) == c.attribute("type").value() &&
+            canonical_number(c.attribute("number").value()) == n.number)
+          found = c, ++matches;
+        walk(c);
+      }
+    };
+    walk(root_);
+    return matches == 1 ? found : pugi::xml_node();
+  }
+
   void create(const FlatProvision& p) {
     pugi::xml_node parent = root_;
-    for (const OutlineNode* n : p.chain) {
+    // Start below the innermost article or annex the file already has, if it has exactly one.
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < p.chain.size(); ++i) {
+      const OutlineNode* n = p.chain[i];
+      if (n->kind != MarkerKind::Article && n->kind != MarkerKind::Annex) continue;
+      if (pugi::xml_node d = unique_division(*n)) parent = d, first = i + 1;
+    }
+    for (std::size_t i = first; i < p.chain.size(); ++i) {
+      const OutlineNode* n = p.chain[i];
       if (!n->is_division()) break;
       pugi::xml_node d = find_division(parent, *n);
       if (!d) {
