@@ -157,6 +157,25 @@ BOOST_AUTO_TEST_CASE(builds_the_outline_from_wrapped_lines) {
   BOOST_TEST(c == "chapters=1 articles=2 paragraphs=3 subparagraphs=12 ");
 }
 
+BOOST_AUTO_TEST_CASE(tells_headings_from_wrapped_first_lines) {
+  std::string en =
+      "Article 1\nScope and coverage\nThis Agreement covers testing.\n"
+      "Article 2\nThe two sides shall review this Agreement\nevery two years.\n"
+      "Article 3\nReview.\n";
+  BOOST_TEST(outline_of(build_outline(text_lines(en), false).top) ==
+             "art1@1 {Scope and coverage} This Agreement covers testing.\n"
+             "art2@4 The two sides shall review this Agreement every two years.\n"
+             "art3@7 Review.\n");
+  std::string zh =
+      "第一條\n目的\n本協議旨在便利檢測。\n"
+      "第二條\n雙方每兩年檢討本協議一次並向對方通報檢討\n結果。\n"
+      "第三條\n雙方應當合作，\n互相通報。\n";
+  BOOST_TEST(outline_of(build_outline(text_lines(zh), true).top) ==
+             "art1@1 {目的} 本協議旨在便利檢測。\n"
+             "art2@4 雙方每兩年檢討本協議一次並向對方通報檢討結果。\n"
+             "art3@7 雙方應當合作，互相通報。\n");
+}
+
 BOOST_AUTO_TEST_CASE(imports_a_pdf_text_agreement_in_english) {
   TempDir dir;
   auto r = run_provisio("import " + kEnglishArgs + "'" + fixture("agreement-en.txt") + "' -o '" + dir / "out.xml" + "'");

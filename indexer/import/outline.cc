@@ -1,6 +1,9 @@
 #include "import/outline.h"
 
+#include <cctype>
 #include <map>
+#include <set>
+#include <sstream>
 #include <regex>
 
 #include "extract/tidy.h"
@@ -53,6 +56,23 @@ bool ends_like_sentence(const std::string& s) {
     if (s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0) return true;
   }
   return false;
+}
+
+// "Conformity Assessment Procedures", "Scope and coverage": at least half of the words other than
+// articles, conjunctions and prepositions start with a capital or a digit ("The two sides shall
+// review this" does not).
+bool mostly_capitalised(const std::string& text) {
+  static const std::set<std::string> kSmall = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to",
+                                               "with", "by", "at", "from", "under", "between", "into", "as"};
+  int significant = 0, capitalised = 0;
+  std::istringstream words(text);
+  for (std::string w; words >> w;) {
+    if (kSmall.count(w)) continue;
+    ++significant;
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    capitalised += std::isupper(c) || std::isdigit(c) || c >= 0x80 || c == '"' || c == '(';
+  }
+  return significant == 0 || capitalised * 2 >= significant;
 }
 
 bool is_closing_formula(const std::string& s) {
@@ -131,11 +151,17 @@ class Builder {
   }
 
  private:
+  // Whether a line without a marker reads as a heading rather than the first line of a wrapped
+  // paragraph: short, no closing punctuation, and in English mostly capitalised words.
   bool heading_like(const SourceLine& line) const {
     if (line.heading_level > 0) return true;
-    if (find_marker(line.text)) return false;
-    std::size_t limit = chinese_ ? 40 : 100;
-    return code_points(line.text) <= limit && !ends_like_sentence(line.text);
+    if (find_marker(line.text) || ends_like_sentence(line.text)) return false;
+    if (chinese_) {
+      for (const char* p : {"，", "。", "；", "、"})
+        if (line.text.find(p) != std::string::npos) return false;
+      return code_points(line.text) <= 16;  // headings are short; a wrapped line runs the full width
+    }
+    return code_points(line.text) <= 80 && mostly_capitalised(line.text);
   }
 
   bool try_division(const Marker& m, const SourceLine& line) {
