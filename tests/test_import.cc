@@ -435,3 +435,17 @@ BOOST_AUTO_TEST_CASE(imports_what_pdftotext_makes_of_a_pdf) {
   BOOST_TEST(r.out.find("2 chapters, 5 articles, 1 annex, 2 tables, 8 paragraphs, 2 subparagraphs") != std::string::npos, r.out);
   BOOST_TEST(read_file(dir / "out.xml") == read_file(fixture("agreement-en.golden.xml")), read_file(txt));
 }
+
+// An old-style page: everything in a layout table, numbers in <B>, items separated by <BR>, a
+// "Last revised" line outside any footer element, a banner before the title.
+BOOST_AUTO_TEST_CASE(imports_an_old_style_chinese_page) {
+  TempDir dir;
+  auto r = run_provisio("import --instrument sample-supp --kind supplement --lang zh-Hant --signed 2020-01-01 "
+                        "--title en='Sample Supplement' '" + fixture("supplement-zh-Hant.html") + "' -o '" + dir / "s.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == "imported " + fixture("supplement-zh-Hant.html") +
+                          " (html, zh-Hant): 3 paragraphs, 2 subparagraphs\n"
+                          "dropped 1 line of site furniture (copyright, last revised…)\n"
+                          "wrote " + dir / "s.xml" + ": 6 provisions (6 added, 0 updated)\n");
+  check_golden(read_file(dir / "s.xml"), "supplement-zh-Hant.golden.xml");
+}

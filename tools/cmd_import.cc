@@ -122,6 +122,9 @@ int run(const ImportArgs& a) {
   }
   std::cout << "imported " << a.file << " (" << plan.format << ", " << a.lang << "): " << describe_counts(plan.counts)
             << "\n";
+  if (plan.format != "text" && plan.cleanup.furniture_lines)
+    std::cout << "dropped " << plan.cleanup.furniture_lines
+              << (plan.cleanup.furniture_lines == 1 ? " line" : " lines") << " of site furniture (copyright, last revised…)\n";
   if (plan.format == "text")
     std::cout << "dropped " << plan.cleanup.furniture_lines << " running header/footer lines and "
               << plan.cleanup.page_numbers << " page numbers on " << plan.cleanup.pages << (plan.cleanup.pages == 1 ? " page\n" : " pages\n");

@@ -48,10 +48,14 @@ std::string checked_text(const std::string& path, std::string bytes) {
   return bytes;
 }
 
-std::vector<SourceLine> lines_from_blocks(const std::vector<extract::Block>& blocks) {
+std::vector<SourceLine> lines_from_blocks(const std::vector<extract::Block>& blocks, PageCleanup& cleanup) {
   std::vector<SourceLine> lines;
   for (const auto& b : blocks) {
     if (b.style == "th") continue;  // column labels ("No. | Sector | Measures") are not provisions
+    if (is_site_furniture(b.text)) {
+      ++cleanup.furniture_lines;
+      continue;
+    }
     SourceLine l;
     l.line = b.source_line;
     std::string label = b.list_label;
@@ -130,9 +134,9 @@ ImportPlan plan_import(const ImportRequest& request) {
   std::vector<SourceLine> lines;
   try {
     if (plan.format == "docx") {
-      lines = lines_from_blocks(extract::docx_blocks(bytes));
+      lines = lines_from_blocks(extract::docx_blocks(bytes), plan.cleanup);
     } else if (plan.format == "html") {
-      lines = lines_from_blocks(extract::html_blocks(checked_text(path, bytes)));
+      lines = lines_from_blocks(extract::html_blocks(checked_text(path, bytes)), plan.cleanup);
     } else {
       lines = clean_page_text(checked_text(path, bytes), plan.cleanup);
     }

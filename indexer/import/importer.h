@@ -41,7 +41,7 @@ struct ImportRequest {
 struct ImportPlan {
   std::string format;      // the format used
   Outline outline;
-  PageCleanup cleanup;     // plain text only
+  PageCleanup cleanup;     // what was dropped (HTML and Word: site furniture lines only)
   std::vector<std::pair<std::string, int>> counts;  // count_levels(outline)
   MergeCounts merged;
   std::string xml;         // the corpus file to write

@@ -253,13 +253,15 @@ class Builder {
     if (!started_) {
       // Before any unit: the title (the first heading, or the first lines up to a blank line),
       // then the preamble.
-      bool title_open = !title_closed_ && (outline_.title.empty() || (!line.after_blank && title_lines_ < 3));
+      // The title is the first heading-like line (a site's banner may come before it) and, in
+      // plain text, the lines that continue it without a blank line.
+      bool title_open = outline_.title.empty() || (!title_closed_ && !line.after_blank && title_lines_ < 3);
       if (title_open && heading_like(line)) {
         append_line(outline_.title, line.text);
         ++title_lines_;
         return;
       }
-      title_closed_ = true;
+      title_closed_ = !outline_.title.empty();
       if (outline_.preamble.empty()) outline_.preamble_line = line.line;
       append_line(outline_.preamble, line.text);
       return;

@@ -38,6 +38,13 @@ bool is_page_number(const std::string& text) {
 
 }  // namespace
 
+bool is_site_furniture(const std::string& line) {
+  static const std::regex kFurniture(
+      R"(^(Last (revised|revision date|review date|updated|modified)\b|Copyright\b|©|\(c\) \d{4}|Privacy Policy$|Important Notices?$|Back to top$|Top of page$|Print this page$|最後(修訂|更新|審閱)|更新日期|修訂日期|版權(所有)?|私隱政策|隱私政策|重要告示|返回頁首|返回页首|回到頂部|打印本頁|打印本页))",
+      std::regex::icase);
+  return std::regex_search(line, kFurniture);
+}
+
 std::vector<SourceLine> clean_page_text(const std::string& text, PageCleanup& cleanup) {
   // Split into pages of lines, keeping line numbers; a form feed starts a new page.
   std::vector<std::vector<RawLine>> pages(1);

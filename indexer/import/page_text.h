@@ -17,6 +17,11 @@ struct PageCleanup {
   int page_numbers = 0;     // page-number lines dropped
 };
 
+// True for the lines web pages put around the content outside any header or footer element:
+// "Last revised: …", "© 2020 …", "Copyright …", "Privacy Policy", "Back to top", 最後修訂日期,
+// 版權所有, 重要告示, 返回頁首…
+bool is_site_furniture(const std::string& line);
+
 // The non-blank lines of `text` (UTF-8; pages separated by form feeds) minus furniture.
 std::vector<SourceLine> clean_page_text(const std::string& text, PageCleanup& cleanup);
 
