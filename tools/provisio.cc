@@ -65,6 +65,7 @@ int main(int argc, char** argv) try {
   add(provisio::cli::add_diff_command);
   add(provisio::cli::add_list_command);
   add(provisio::cli::add_stats_command);
+  add(provisio::cli::add_import_command);
   if (report_unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);

@@ -1,0 +1,217 @@
+#include "import/importer.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "corpus.h"
+#include "date.h"
+#include "extract/docx.h"
+#include "extract/html.h"
+#include "extract/tidy.h"
+#include "import/encoding.h"
+
+namespace provisio::import {
+
+namespace {
+
+std::string read_bytes(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw ImportError(path + ": cannot read: it is a folder");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ImportError(path + ": cannot read: " + std::strerror(errno));
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Text formats must be UTF-8 text: no NUL bytes, no invalid sequences. A BOM is dropped.
+std::string checked_text(const std::string& path, std::string bytes) {
+  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
+  if (std::size_t nul = bytes.find('\0'); nul != std::string::npos)
+    throw ImportError(path + ": binary file (a NUL byte at offset " + std::to_string(nul) +
+                      "), expected text; Word files need --format docx");
+  if (std::size_t bad = extract::find_invalid_utf8(bytes); bad != std::string::npos)
+    throw ImportError(path + ": not UTF-8 text (invalid byte at offset " + std::to_string(bad) +
+                      "); convert it first, e.g. iconv -f BIG5 -t UTF-8");
+  if (extract::tidy_whitespace(bytes).empty()) throw ImportError(path + ": the file has no text");
+  return bytes;
+}
+
+std::vector<SourceLine> lines_from_blocks(const std::vector<extract::Block>& blocks, PageCleanup& cleanup) {
+  std::vector<SourceLine> lines;
+  for (const auto& b : blocks) {
+    if (b.style == "th") continue;  // column labels ("No. | Sector | Measures") are not provisions
+    if (is_site_furniture(b.text)) {
+      ++cleanup.furniture_lines;
+      continue;
+    }
+    SourceLine l;
+    l.line = b.source_line;
+    std::string label = b.list_label;
+    // A browser's "b." or "iv." for <ol type="a|i"> reads as the drafters' "(b)" / "(iv)".
+    static const std::regex kLetterLabel("^([a-z]{1,6})\\.$");
+    std::smatch m;
+    if (std::regex_match(label, m, kLetterLabel)) label = "(" + m[1].str() + ")";
+    l.text = label.empty() ? b.text : label + " " + b.text;
+    l.heading_level = b.heading_level;
+    l.after_blank = true;  // every block is a paragraph of its own
+    lines.push_back(std::move(l));
+  }
+  return lines;
+}
+
+void check_date(const std::string& value, const char* option) {
+  if (!value.empty() && !Date::parse(value))
+    throw ImportUsageError("bad date '" + value + "' for " + option + ": expected a real day as YYYY-MM-DD");
+}
+
+std::string diagnostics_text(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += (out.empty() ? "" : "\n") + d.to_string();
+  return out;
+}
+
+}  // namespace
+
+std::string detect_format(const std::string& path, const std::string& bytes) {
+  std::string ext = lower(std::filesystem::path(path).extension().string());
+  if (ext == ".docx") return "docx";
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return "html";
+  if (ext == ".txt" || ext == ".text") return "text";
+  if (bytes.rfind("PK\x03\x04", 0) == 0) return "docx";
+  static const std::regex kHtml(R"(<(!doctype html|html|body|p|div|h[1-6])[\s>])", std::regex::icase);
+  if (std::regex_search(bytes.substr(0, 4096), kHtml)) return "html";
+  return "text";
+}
+
+ImportPlan plan_import(const ImportRequest& request) {
+  const std::string& path = request.input;
+  InstrumentFacts facts = request.facts;
+  check_date(facts.signed_on, "--signed");
+  check_date(facts.effective, "--effective");
+  check_date(facts.version_from, "--from");
+  static const std::regex kSlug("[a-z0-9][a-z0-9-]*");
+  if (!facts.id.empty() && !std::regex_match(facts.id, kSlug))
+    throw ImportUsageError("bad instrument id '" + facts.id + "': use lower-case letters, digits and '-'");
+  if (request.merge_into.empty()) {
+    if (facts.id.empty()) throw ImportUsageError("--instrument is required unless --merge is given");
+    if (facts.signed_on.empty())
+      throw ImportUsageError("--signed is required unless --merge is given (the corpus format needs the date signed)");
+  }
+
+  ImportPlan plan;
+  std::string bytes = read_bytes(path);
+  if (bytes.empty()) throw ImportError(path + ": the file is empty");
+  plan.format = request.format.empty() ? detect_format(path, bytes) : request.format;
+  if (plan.format != "docx") {
+    // Legacy encodings: as told, else (HTML) as the page declares when it is not UTF-8 already.
+    std::string charset = request.encoding;
+    if (charset.empty() && plan.format == "html" && extract::find_invalid_utf8(bytes) != std::string::npos)
+      if (auto declared = declared_html_charset(bytes); declared && *declared != "utf-8" && *declared != "utf8")
+        charset = *declared;
+    if (!charset.empty()) {
+      try {
+        bytes = to_utf8(bytes, charset);
+      } catch (const EncodingError& e) {
+        if (request.encoding.empty()) throw ImportError(path + ": " + e.what() + " (the encoding its <meta> declares)");
+        if (std::string(e.what()).rfind("unknown encoding", 0) == 0)
+          throw ImportUsageError(std::string(e.what()) + " for --encoding");
+        throw ImportError(path + ": " + e.what());
+      }
+    }
+  }
+  std::vector<SourceLine> lines;
+  try {
+    if (plan.format == "docx") {
+      lines = lines_from_blocks(extract::docx_blocks(bytes), plan.cleanup);
+    } else if (plan.format == "html") {
+      lines = lines_from_blocks(extract::html_blocks(checked_text(path, bytes)), plan.cleanup);
+    } else {
+      lines = clean_page_text(checked_text(path, bytes), plan.cleanup);
+    }
+  } catch (const extract::ExtractError& e) {
+    throw ImportError(path + ": " + e.what());
+  }
+  if (lines.empty()) throw ImportError(path + ": the file has no text");
+  plan.outline = build_outline(lines, request.lang != "en");
+  if (plan.outline.top.empty())
+    throw ImportError(path + ": no structure found: no chapter, article, annex, table or numbered paragraph was recognised");
+  plan.counts = count_levels(plan.outline);
+  if (!facts.titles.count(request.lang) && !plan.outline.title.empty())
+    facts.titles[request.lang] = plan.outline.title;
+  facts.source_name = std::filesystem::path(path).filename().string();
+  facts.format = plan.format;
+
+  pugi::xml_document doc;
+  if (!request.merge_into.empty()) {
+    Diagnostics diagnostics;
+    parse_instrument_file(request.merge_into, diagnostics);
+    if (!diagnostics.empty())
+      throw ImportError(diagnostics_text(diagnostics) + "\n" + request.merge_into +
+                        ": cannot merge into a file that is not a valid corpus file");
+    pugi::xml_parse_result result =
+        doc.load_file(request.merge_into.c_str(), pugi::parse_default | pugi::parse_comments | pugi::parse_declaration);
+    if (!result) throw ImportError(request.merge_into + ": cannot read: " + result.description());
+    std::string file_id = doc.document_element().attribute("id").value();
+    if (facts.id.empty()) facts.id = file_id;
+    if (facts.id != file_id)
+      throw ImportUsageError("--instrument " + facts.id + " does not match " + request.merge_into +
+                             ", which is instrument '" + file_id + "'");
+  } else {
+    for (const char* lang : {"en", "zh-Hant"})
+      if (!facts.titles.count(lang))
+        throw ImportUsageError(std::string("the instrument needs a title in ") + lang + ": give --title " + lang +
+                               "=TEXT (the corpus format requires titles in en and zh-Hant)");
+    start_instrument(doc, facts);
+  }
+  plan.merged = merge_outline(doc, plan.outline, request.lang, facts);
+  std::ostringstream xml;
+  doc.save(xml, "  ", pugi::format_indent, pugi::encoding_utf8);
+  plan.xml = xml.str();
+  return plan;
+}
+
+void write_import(const ImportPlan& plan, const std::string& output) {
+  std::filesystem::path out(output);
+  std::filesystem::path temp = out;
+  temp += ".import-" + std::to_string(::getpid()) + ".tmp";
+  {
+    std::ofstream file(temp, std::ios::binary);
+    file << plan.xml;
+    file.close();
+    if (!file) {
+      std::error_code ec;
+      std::filesystem::remove(temp, ec);
+      throw ImportError(output + ": cannot write: " + std::strerror(errno));
+    }
+  }
+  Diagnostics diagnostics;
+  parse_instrument_file(temp.string(), diagnostics);
+  if (!diagnostics.empty()) {
+    std::error_code ec;
+    std::filesystem::remove(temp, ec);
+    Diagnostic first = diagnostics.front();
+    first.file = output;
+    throw ImportError("internal error: the result would not be a valid corpus file (" + first.to_string() +
+                      "); nothing was written");
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, out, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    throw ImportError(output + ": cannot write: " + ec.message());
+  }
+}
+
+}  // namespace provisio::import

@@ -1,0 +1,28 @@
+// Plain text as `pdftotext -layout` writes it, cleaned of page furniture: running headers and
+// footers (lines repeated at the top or bottom of many pages, digits ignored), page numbers
+// ("12", "- 12 -", "Page 12 of 40", "第12頁") at page edges, layout indentation and column gaps.
+// Joining wrapped lines is left to the outline builder, which knows where units start.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "import/source_line.h"
+
+namespace provisio::import {
+
+struct PageCleanup {
+  int pages = 0;
+  int furniture_lines = 0;  // running headers and footers dropped
+  int page_numbers = 0;     // page-number lines dropped
+};
+
+// True for the lines web pages put around the content outside any header or footer element:
+// "Last revised: …", "© 2020 …", "Copyright …", "Privacy Policy", "Back to top", 最後修訂日期,
+// 版權所有, 重要告示, 返回頁首…
+bool is_site_furniture(const std::string& line);
+
+// The non-blank lines of `text` (UTF-8; pages separated by form feeds) minus furniture.
+std::vector<SourceLine> clean_page_text(const std::string& text, PageCleanup& cleanup);
+
+}  // namespace provisio::import

@@ -1,0 +1,451 @@
+#define BOOST_TEST_MODULE import
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+#include "corpus.h"
+#include "docx_builder.h"
+#include "pdf_builder.h"
+#include "import/markers.h"
+#include "import/outline.h"
+#include "import/page_text.h"
+#include "test_support.h"
+
+using namespace provisio::import;
+using provisio::testing::docx_paragraph;
+using provisio::testing::make_docx;
+using provisio::testing::read_file;
+using provisio::testing::run_provisio;
+using provisio::testing::TempDir;
+using provisio::testing::write_file;
+
+namespace {
+
+const std::string kFixtures = PROVISIO_IMPORT_FIXTURES;
+
+std::string fixture(const std::string& name) { return kFixtures + "/" + name; }
+
+// Compares `actual` with the golden file; PROVISIO_UPDATE_GOLDEN=1 rewrites the golden instead.
+void check_golden(const std::string& actual, const std::string& golden_name) {
+  std::string path = fixture(golden_name);
+  if (std::getenv("PROVISIO_UPDATE_GOLDEN")) write_file(path, actual);
+  BOOST_TEST(actual == read_file(path), "differs from " << path);
+}
+
+// "article 58 [Scope]", "item paren-roman 2 (letter 9) [text]", or "-" for no marker.
+std::string describe(const std::string& line) {
+  auto m = find_marker(line);
+  if (!m) return "-";
+  static const char* const kStyles[] = {"", "decimal", "paren-decimal", "paren-alpha", "paren-roman", "cjk-comma", "cjk-paren"};
+  std::string out = division_type(m->kind);
+  if (m->kind == MarkerKind::Item) out += std::string(" ") + kStyles[static_cast<int>(m->style)];
+  out += " " + std::to_string(m->number);
+  if (m->letter_number) out += " (letter " + std::to_string(m->letter_number) + ")";
+  if (!m->rest.empty()) out += " [" + m->rest + "]";
+  return out;
+}
+
+std::string outline_of(const std::vector<OutlineNode>& nodes, int indent = 0) {
+  std::string out;
+  for (const auto& n : nodes) {
+    out += std::string(indent * 2, ' ') + n.key + "@" + std::to_string(n.line);
+    if (!n.heading.empty()) out += " {" + n.heading + "}";
+    if (!n.text.empty()) out += " " + n.text;
+    out += "\n" + outline_of(n.children, indent + 1);
+  }
+  return out;
+}
+
+std::vector<SourceLine> text_lines(const std::string& text) {
+  PageCleanup cleanup;
+  return clean_page_text(text, cleanup);
+}
+
+const std::string kEnglishArgs = "--instrument sample-tc --lang en --signed 2020-01-01 --title zh-Hant=測試合作示範協議 ";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(recognises_markers) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Article 58  Conformity Assessment", "article 58 [Conformity Assessment]"},
+      {"ARTICLE 7", "article 7"},
+      {"Article 5 of this Agreement", "article 5 [of this Agreement]"},  // rejected later, by the outline
+      {"article 5", "-"},
+      {"Article 5bis", "-"},
+      {"Chapter IV: Trade in Services", "chapter 4 [Trade in Services]"},
+      {"Annex 1", "annex 1"},
+      {"Table 2 Services", "table 2 [Services]"},
+      {"Section 3", "section 3"},
+      {"第五十八條　合格評定", "article 58 [合格評定]"},
+      {"第五十八条", "article 58"},
+      {"第一千零一條", "article 1001"},
+      {"第12條 範圍", "article 12 [範圍]"},
+      {"第五章 技術性貿易壁壘", "chapter 5 [技術性貿易壁壘]"},
+      {"第二節", "section 2"},
+      {"第一部分", "part 1"},
+      {"附件1", "annex 1"},
+      {"附件 一：服務", "annex 1 [服務]"},
+      {"附件一所列產品", "-"},
+      {"表2　服務", "table 2 [服務]"},
+      {"表二中的產品", "-"},
+      {"1. The parties", "item decimal 1 [The parties]"},
+      {"１．雙方", "item decimal 1 [雙方]"},
+      {"1.5 million", "-"},
+      {"2019.", "-"},
+      {"(a) text", "item paren-alpha 1 [text]"},
+      {"(ii) text", "item paren-roman 2 [text]"},
+      {"(i) text", "item paren-roman 1 (letter 9) [text]"},
+      {"(12)", "item paren-decimal 12"},
+      {"一、雙方", "item cjk-comma 1 [雙方]"},
+      {"十二、", "item cjk-comma 12"},
+      {"（一）獲接受", "item cjk-paren 1 [獲接受]"},
+      {"（十）", "item cjk-paren 10"},
+      {"(see below)", "-"},
+      {"The Parties", "-"},
+  };
+  for (const auto& [line, expected] : cases) BOOST_TEST(describe(line) == expected, line);
+}
+
+BOOST_AUTO_TEST_CASE(drops_running_headers_footers_and_page_numbers) {
+  std::string text =
+      "Title of the Agreement\n\nArticle 1\nFirst page text.\n\n   Page 1 of 3\n"
+      "\fRUNNING HEADER 2020\nArticle 2\nSecond page text.\n   - 2 -\n"
+      "\fRUNNING HEADER 2021\nArticle 3\nThird page text.\n        3\n";
+  PageCleanup cleanup;
+  auto lines = clean_page_text(text, cleanup);
+  std::string out;
+  for (const auto& l : lines) out += std::to_string(l.line) + (l.after_blank ? "^" : "") + ":" + l.text + "\n";
+  BOOST_TEST(out ==
+             "1^:Title of the Agreement\n3^:Article 1\n4:First page text.\n"
+             "8^:Article 2\n9:Second page text.\n12^:Article 3\n13:Third page text.\n");  // a page break counts as a blank line
+  BOOST_TEST(cleanup.pages == 3);
+  BOOST_TEST(cleanup.furniture_lines == 2);
+  BOOST_TEST(cleanup.page_numbers == 3);
+}
+
+BOOST_AUTO_TEST_CASE(builds_the_outline_from_wrapped_lines) {
+  std::string text =
+      "Sample Agreement\n\n"
+      "Article 1\nScope\n"
+      "1. This Agreement applies to testing ser-\nvices and to certification\nArticle 5 of this Agreement notwithstanding.\n"
+      "2. The parties shall consider:\n"
+      "(a) one;\n(b) two;\n(c) three;\n(d) four;\n(e) five;\n(f) six;\n(g) seven;\n(h) eight;\n(i) nine;\n"
+      "(j) ten.\n"
+      "3. Further:\n(i) first;\n(ii) second.\n"
+      "Chapter 2 Other Matters\nText under a chapter heading\nthat no article holds.\n"
+      "Article 2 Chinese\n香港的檢測\n實驗所。\n";
+  Outline o = build_outline(text_lines(text), false);
+  BOOST_TEST(o.title == "Sample Agreement");
+  BOOST_TEST(outline_of(o.top) ==
+             "art1@3 {Scope}\n"
+             "  1@5 This Agreement applies to testing services and to certification Article 5 of this Agreement notwithstanding.\n"
+             "  2@8 The parties shall consider:\n"
+             "    a@9 one;\n    b@10 two;\n    c@11 three;\n    d@12 four;\n    e@13 five;\n    f@14 six;\n"
+             "    g@15 seven;\n    h@16 eight;\n    i@17 nine;\n    j@18 ten.\n"
+             "  3@19 Further:\n    i@20 first;\n    ii@21 second.\n"
+             "ch2@22 {Other Matters}\n"
+             "  art2@25 {Chinese} 香港的檢測實驗所。\n");
+  BOOST_REQUIRE_EQUAL(o.unplaced.size(), 1u);
+  BOOST_TEST(o.unplaced[0].first_line == 23);
+  BOOST_TEST(o.unplaced[0].last_line == 24);
+  BOOST_TEST(o.unplaced[0].excerpt == "Text under a chapter heading");
+  auto counts = count_levels(o);
+  std::string c;
+  for (const auto& [name, n] : counts) c += name + "=" + std::to_string(n) + " ";
+  BOOST_TEST(c == "chapters=1 articles=2 paragraphs=3 subparagraphs=12 ");
+}
+
+BOOST_AUTO_TEST_CASE(tells_headings_from_wrapped_first_lines) {
+  std::string en =
+      "Article 1\nScope and coverage\nThis Agreement covers testing.\n"
+      "Article 2\nThe two sides shall review this Agreement\nevery two years.\n"
+      "Article 3\nReview.\n";
+  BOOST_TEST(outline_of(build_outline(text_lines(en), false).top) ==
+             "art1@1 {Scope and coverage} This Agreement covers testing.\n"
+             "art2@4 The two sides shall review this Agreement every two years.\n"
+             "art3@7 Review.\n");
+  std::string zh =
+      "第一條\n目的\n本協議旨在便利檢測。\n"
+      "第二條\n雙方每兩年檢討本協議一次並向對方通報檢討\n結果。\n"
+      "第三條\n雙方應當合作，\n互相通報。\n";
+  BOOST_TEST(outline_of(build_outline(text_lines(zh), true).top) ==
+             "art1@1 {目的} 本協議旨在便利檢測。\n"
+             "art2@4 雙方每兩年檢討本協議一次並向對方通報檢討結果。\n"
+             "art3@7 雙方應當合作，互相通報。\n");
+}
+
+BOOST_AUTO_TEST_CASE(imports_a_pdf_text_agreement_in_english) {
+  TempDir dir;
+  auto r = run_provisio("import " + kEnglishArgs + "'" + fixture("agreement-en.txt") + "' -o '" + dir / "out.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out ==
+             "imported " + fixture("agreement-en.txt") +
+                 " (text, en): 2 chapters, 5 articles, 1 annex, 2 tables, 8 paragraphs, 2 subparagraphs\n"
+                 "dropped 2 running header/footer lines and 3 page numbers on 3 pages\n"
+                 "wrote " + dir / "out.xml" + ": 16 provisions (16 added, 0 updated); 1 stretch not placed (see above)\n");
+  BOOST_TEST(r.err == fixture("agreement-en.txt") +
+                          ":34: warning: could not place 1 line (text outside any article, annex, table or numbered "
+                          "paragraph): This Chapter sets out how the two sides work together on tes…\n");
+  check_golden(read_file(dir / "out.xml"), "agreement-en.golden.xml");
+}
+
+BOOST_AUTO_TEST_CASE(merges_the_chinese_text_and_indexes_the_result) {
+  TempDir dir;
+  std::string out = dir / "sample-tc.xml";
+  BOOST_REQUIRE(run_provisio("import " + kEnglishArgs + "'" + fixture("agreement-en.txt") + "' -o '" + out + "'").status == 0);
+  auto r = run_provisio("import --lang zh-Hant --merge '" + out + "' '" + fixture("agreement-zh-Hant.txt") + "' -o '" + out + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("16 provisions (0 added, 16 updated)") != std::string::npos, r.out);
+  check_golden(read_file(out), "agreement-merged.golden.xml");
+
+  std::string db = dir / "db";
+  BOOST_REQUIRE(run_provisio("index --db '" + db + "' '" + out + "'").status == 0);
+  auto by_number = run_provisio("search --db '" + db + "' --json --limit 1 'Article 3' 'mutual recognition'");
+  BOOST_TEST(by_number.out.find("\"id\":\"sample-tc/art3/2/ii\"") != std::string::npos, by_number.out);
+  auto by_content = run_provisio("search --db '" + db + "' --json --limit 1 --lang zh-Hant 認可實驗所");
+  BOOST_TEST(by_content.out.find("\"id\":\"sample-tc/art2/a\"") != std::string::npos, by_content.out);
+  auto simplified = run_provisio("search --db '" + db + "' --json --limit 1 第三条 证书");
+  BOOST_TEST(simplified.out.find("\"id\":\"sample-tc/art3/2/ii\"") != std::string::npos, simplified.out);
+}
+
+BOOST_AUTO_TEST_CASE(merges_official_text_beside_digests_in_the_version_in_force) {
+  TempDir dir;
+  std::string target = dir / "tig.xml";
+  write_file(target, provisio::testing::sample_instrument());
+  write_file(dir / "art58.txt",
+             "Chapter 7\nTechnical Barriers to Trade\n"  // a chapter the file does not have
+             "Article 58  Conformity Assessment\n"
+             "1.  The sides exchange information on standards and tech-\n    nical regulations.\n"
+             "2.  Each side accepts the other's results.\n"
+             "3.  A paragraph the file does not have yet.\n");
+  auto r = run_provisio("import --lang en --from 2020-06-01 --merge '" + target + "' '" + dir / "art58.txt" + "' -o '" +
+                        dir / "merged.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("3 provisions (1 added, 2 updated)") != std::string::npos, r.out);
+  provisio::Diagnostics d;
+  provisio::Corpus c = provisio::load_corpus({dir / "merged.xml"}, d);
+  BOOST_REQUIRE(d.empty());
+  const auto& p1 = c.instruments[0].provisions[0];
+  BOOST_TEST(p1.id == "tig/art58/1");
+  BOOST_REQUIRE_EQUAL(p1.versions.size(), 2u);
+  BOOST_TEST(p1.versions[0].texts.size() == 1u);  // the 2019 version keeps its digest only
+  BOOST_REQUIRE_EQUAL(p1.versions[1].texts.size(), 2u);
+  BOOST_TEST(p1.versions[1].texts[0].kind == "digest");
+  BOOST_TEST(p1.versions[1].texts[1].kind == "official");
+  BOOST_TEST(p1.versions[1].texts[1].body == "The sides exchange information on standards and technical regulations.");
+  const auto& p3 = c.instruments[0].provisions[2];
+  BOOST_TEST(p3.id == "tig/art58/3");
+  // Placed in the file's Article 58, not in a new Chapter 7.
+  BOOST_TEST(p3.divisions == std::vector<std::string>{"Article 58 (Conformity assessment)"}, boost::test_tools::per_element());
+  BOOST_TEST(p3.versions[0].from.iso() == "2020-06-01");
+  BOOST_TEST(read_file(target) == provisio::testing::sample_instrument());  // the merge target is untouched
+}
+
+BOOST_AUTO_TEST_CASE(imports_an_html_clause_page) {
+  TempDir dir;
+  auto r = run_provisio("import --instrument sample-m --lang en --signed 2020-06-01 --title zh-Hant=檢測認證示範措施 '" +
+                        fixture("measures-en.html") + "' -o '" + dir / "m.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == "imported " + fixture("measures-en.html") +
+                          " (html, en): 1 annex, 2 tables, 4 paragraphs, 3 subparagraphs\n"
+                          "wrote " + dir / "m.xml" + ": 8 provisions (8 added, 0 updated)\n");
+  check_golden(read_file(dir / "m.xml"), "measures-en.golden.xml");
+}
+
+BOOST_AUTO_TEST_CASE(imports_a_word_document) {
+  const std::string styles = R"(
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="ArticleNo"><w:name w:val="Article Number"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>)";
+  const std::string numbering = R"xml(
+<w:abstractNum w:abstractNumId="0">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>)xml";
+  std::string body = docx_paragraph("认证示范规则", "Title") + docx_paragraph("第一章　总则", "Heading1") +
+                     docx_paragraph("目的", "ArticleNo") + docx_paragraph("本规则旨在便利检测和认证。") +
+                     docx_paragraph("范围", "ArticleNo") + docx_paragraph("本规则适用于：", "", 2, 0) +
+                     docx_paragraph("电器产品；", "", 2, 1) + docx_paragraph("玩具。", "", 2, 1) +
+                     docx_paragraph("认可机构应互相合作。", "", 2, 0) +
+                     "<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc>" + docx_paragraph("序号") + "</w:tc><w:tc>" +
+                     docx_paragraph("内容") + "</w:tc></w:tr><w:tr><w:tc>" + docx_paragraph("附件1") +
+                     "</w:tc><w:tc>" + docx_paragraph("产品目录") + "</w:tc></w:tr></w:tbl>" +
+                     docx_paragraph("1. 家用电器") + docx_paragraph("2. 玩具");
+  TempDir dir;
+  write_file(dir / "rules.docx", make_docx(body, styles, numbering));
+  auto r = run_provisio("import --instrument sample-rules --kind measure --lang zh-Hans --signed 2021-03-01 "
+                        "--effective 2021-04-01 --title 'en=Sample Certification Rules' --title 'zh-Hant=認證示範規則' "
+                        "--source https://example.org/rules.docx '" + dir / "rules.docx" + "' -o '" + dir / "r.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == "imported " + dir / "rules.docx" +
+                          " (docx, zh-Hans): 1 chapter, 2 articles, 1 annex, 4 paragraphs, 2 subparagraphs\n"
+                          "wrote " + dir / "r.xml" + ": 7 provisions (7 added, 0 updated)\n");
+  check_golden(read_file(dir / "r.xml"), "rules-zh-Hans.golden.xml");
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_gives_one_clear_error_and_writes_nothing) {
+  TempDir dir;
+  write_file(dir / "empty.txt", "");
+  write_file(dir / "blank.txt", "  \n\n \f \n");
+  write_file(dir / "binary.txt", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10));
+  write_file(dir / "big5.txt", "Article 1\n\xA4\xA4\xA4\xE5\n");
+  write_file(dir / "plain.html", "<html><body><p>Welcome to our site.</p><p>Nothing numbered here.</p></body></html>");
+  write_file(dir / "fake.docx", "This is not a Word file at all.");
+  std::string out = dir / "out.xml";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"empty.txt", dir / "empty.txt" + ": the file is empty"},
+      {"blank.txt", dir / "blank.txt" + ": the file has no text"},
+      {"binary.txt", dir / "binary.txt" + ": binary file (a NUL byte at offset 7), expected text; Word files need --format docx"},
+      {"big5.txt", dir / "big5.txt" + ": not UTF-8 text (invalid byte at offset 10); convert it first, e.g. iconv -f BIG5 -t UTF-8"},
+      {"plain.html", dir / "plain.html" + ": no structure found: no chapter, article, annex, table or numbered paragraph was recognised"},
+      {"fake.docx", dir / "fake.docx" + ": not a .docx file: not a zip archive"},
+      {"missing.txt", dir / "missing.txt" + ": cannot read: No such file or directory"},
+  };
+  for (const auto& [name, message] : cases) {
+    auto r = run_provisio("import " + kEnglishArgs + "'" + dir / name + "' -o '" + out + "'");
+    BOOST_TEST(r.status == 1, name);
+    BOOST_TEST(r.err == message + "\nprovisio: nothing was written\n", name);
+    BOOST_TEST(r.out.empty(), name);
+    BOOST_TEST(!std::filesystem::exists(out), name);
+  }
+  // Nothing left behind in the folder either (no temporary files).
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) files += e.is_regular_file();
+  BOOST_TEST(files == 6u);
+}
+
+BOOST_AUTO_TEST_CASE(strict_refuses_unplaced_text) {
+  TempDir dir;
+  auto r = run_provisio("import --strict " + kEnglishArgs + "'" + fixture("agreement-en.txt") + "' -o '" + dir / "o.xml" + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == fixture("agreement-en.txt") +
+                          ":34: error: could not place 1 line (text outside any article, annex, table or numbered "
+                          "paragraph): This Chapter sets out how the two sides work together on tes…\n"
+                          "provisio: 1 stretch could not be placed; nothing was written (--strict)\n");
+  BOOST_TEST(!std::filesystem::exists(dir / "o.xml"));
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors) {
+  TempDir dir;
+  std::string in = "'" + fixture("agreement-en.txt") + "' -o '" + dir / "o.xml" + "'";
+  auto r = run_provisio("import --instrument x --lang en --title zh-Hant=題 " + in);
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "provisio: --signed is required unless --merge is given (the corpus format needs the date signed)\n");
+  r = run_provisio("import --instrument x --lang en --signed 2020-01-01 " + in);
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "provisio: the instrument needs a title in zh-Hant: give --title zh-Hant=TEXT (the corpus format "
+                      "requires titles in en and zh-Hant)\n");
+  r = run_provisio("import --instrument x --lang en --signed 2020-02-30 --title zh-Hant=題 " + in);
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "provisio: bad date '2020-02-30' for --signed: expected a real day as YYYY-MM-DD\n");
+  r = run_provisio("import --instrument x --lang en --signed 2020-01-01 --topics nonsense " + in);
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "provisio: unknown topic 'nonsense' for --topics (see the list in corpus/README.md)\n");
+  write_file(dir / "tig.xml", provisio::testing::sample_instrument());
+  r = run_provisio("import --instrument other --lang en --merge '" + dir / "tig.xml" + "' " + in);
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "provisio: --instrument other does not match " + dir / "tig.xml" + ", which is instrument 'tig'\n");
+  write_file(dir / "broken.xml", "<instrument id=\"x\">\n<oops>\n</instrument>\n");
+  r = run_provisio("import --lang en --merge '" + dir / "broken.xml" + "' " + in);
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == dir / "broken.xml" + ":3:3: malformed XML: Start-end tags mismatch\n" + dir / "broken.xml" +
+                          ": cannot merge into a file that is not a valid corpus file\nprovisio: nothing was written\n");
+  BOOST_TEST(!std::filesystem::exists(dir / "o.xml"));
+  r = run_provisio("import --help");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.out.find("provisio import --lang zh-Hant --merge cepa-tig.xml") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(converts_legacy_encodings) {
+  TempDir dir;
+  // 第一條 目的 / 本協議適用於檢測。 in Big5.
+  const std::string article = "\xB2\xC4\xA4\x40\xB1\xF8\x20\xA5\xD8\xAA\xBA";
+  const std::string body = "\xA5\xBB\xA8\xF3\xC4\xB3\xBE\x41\xA5\xCE\xA9\xF3\xC0\xCB\xB4\xFA\xA1\x43";
+  write_file(dir / "page.html", "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\">"
+                                "</head><body><h3>" + article + "</h3><p>" + body + "</p></body></html>");
+  write_file(dir / "big5.txt", article + "\n" + body + "\n");
+  const std::string args = "--instrument x --lang zh-Hant --signed 2020-01-01 --title en=X --title zh-Hant=題 ";
+  for (std::string input : {"page.html", "big5.txt"}) {
+    std::string options = input == "big5.txt" ? "--encoding big5 " : "";
+    auto r = run_provisio("import " + args + options + "'" + dir / input + "' -o '" + dir / "x.xml" + "'");
+    BOOST_TEST(r.status == 0, r.err);
+    std::string xml = read_file(dir / "x.xml");
+    BOOST_TEST(xml.find("<text lang=\"zh-Hant\" kind=\"official\">本協議適用於檢測。</text>") != std::string::npos, xml);
+    BOOST_TEST(xml.find("<heading lang=\"zh-Hant\">目的</heading>") != std::string::npos, xml);
+  }
+  auto r = run_provisio("import " + args + "--encoding klingon '" + dir / "big5.txt" + "' -o '" + dir / "y.xml" + "'");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "provisio: unknown encoding 'klingon' for --encoding\n");
+  r = run_provisio("import " + args + "--encoding utf-8 '" + dir / "big5.txt" + "' -o '" + dir / "y.xml" + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == dir / "big5.txt" + ": not valid utf-8 text (a byte sequence ICU cannot convert near offset 1)\n"
+                      "provisio: nothing was written\n");
+}
+
+BOOST_AUTO_TEST_CASE(json_report) {
+  TempDir dir;
+  auto r = run_provisio("import --json " + kEnglishArgs + "'" + fixture("agreement-en.txt") + "' -o '" + dir / "o.xml" + "'");
+  BOOST_TEST(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["counts"]["articles"] == 5);
+  BOOST_TEST(j["provisions"] == 16);
+  BOOST_TEST(j["title"] == "Sample Agreement on Testing Cooperation");
+  BOOST_TEST(j["dropped"]["page_numbers"] == 3);
+  BOOST_TEST(j["unplaced"][0]["first_line"] == 34);
+}
+
+// The whole path a user takes: a PDF, `pdftotext -layout`, then import. The PDF is laid out from
+// the English fixture (same lines, indents and pages), so the import must give the same golden.
+BOOST_AUTO_TEST_CASE(imports_what_pdftotext_makes_of_a_pdf) {
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) {
+    BOOST_TEST_MESSAGE("skipped: pdftotext (Debian package poppler-utils) is not installed");
+    return;
+  }
+  std::vector<std::vector<provisio::testing::PdfLine>> pages(1);
+  std::string text = read_file(fixture("agreement-en.txt"));
+  double y = 800;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line[0] == '\f') {
+      pages.emplace_back();
+      y = 800;
+      line.erase(0, 1);
+    }
+    std::size_t indent = line.find_first_not_of(' ');
+    if (indent != std::string::npos) pages.back().push_back({40 + 5.0 * indent, y, line.substr(indent)});
+    y -= 13;
+  }
+  TempDir dir;
+  write_file(dir / "agreement-en.pdf", provisio::testing::make_pdf(pages));
+  std::string txt = dir / "agreement-en.txt";
+  BOOST_REQUIRE(std::system(("pdftotext -layout '" + dir / "agreement-en.pdf" + "' '" + txt + "'").c_str()) == 0);
+  auto r = run_provisio("import " + kEnglishArgs + "'" + txt + "' -o '" + dir / "out.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("2 chapters, 5 articles, 1 annex, 2 tables, 8 paragraphs, 2 subparagraphs") != std::string::npos, r.out);
+  BOOST_TEST(read_file(dir / "out.xml") == read_file(fixture("agreement-en.golden.xml")), read_file(txt));
+}
+
+// An old-style page: everything in a layout table, numbers in <B>, items separated by <BR>, a
+// "Last revised" line outside any footer element, a banner before the title.
+BOOST_AUTO_TEST_CASE(imports_an_old_style_chinese_page) {
+  TempDir dir;
+  auto r = run_provisio("import --instrument sample-supp --kind supplement --lang zh-Hant --signed 2020-01-01 "
+                        "--title en='Sample Supplement' '" + fixture("supplement-zh-Hant.html") + "' -o '" + dir / "s.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == "imported " + fixture("supplement-zh-Hant.html") +
+                          " (html, zh-Hant): 3 paragraphs, 2 subparagraphs\n"
+                          "dropped 1 line of site furniture (copyright, last revised…)\n"
+                          "wrote " + dir / "s.xml" + ": 6 provisions (6 added, 0 updated)\n");
+  check_golden(read_file(dir / "s.xml"), "supplement-zh-Hant.golden.xml");
+}
