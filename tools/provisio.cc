@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "searcher.h"
+#include "store.h"
 
 int main(int argc, char** argv) try {
   provisio::cli::Terminal terminal;
@@ -23,6 +24,9 @@ int main(int argc, char** argv) try {
   add(provisio::cli::add_index_command);
   add(provisio::cli::add_search_command);
   add(provisio::cli::add_show_command);
+  add(provisio::cli::add_submission_command);
+  add(provisio::cli::add_link_command);
+  add(provisio::cli::add_report_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -40,6 +44,9 @@ int main(int argc, char** argv) try {
     if (sub->parsed()) return run();
   return 2;
 } catch (const provisio::SearchError& e) {
+  std::cerr << "provisio: " << e.what() << "\n";
+  return 1;
+} catch (const provisio::submissions::StoreError& e) {
   std::cerr << "provisio: " << e.what() << "\n";
   return 1;
 } catch (const Xapian::Error& e) {

@@ -1,0 +1,65 @@
+// Suggesting the provisions and consultation questions a submission bears on.
+//
+// Ranking ("more like this", measured with `make eval-link`):
+// 1. The submission is cut into index terms by the Analyzer (English stems, Chinese bigrams). The
+//    salient ones (tf × idf against the provisions index, top kMaxTerms) form an OR query, each
+//    weighted by how often the submission uses it.
+// 2. Every concept the submission names (concepts.h) adds all of its names, in every language, as
+//    phrases with a boost, and a fixed bonus for provisions carrying the concept's topic. This is
+//    what carries a Chinese submission to English-only provisions and back.
+// 3. BM25 ranks provision documents; hits are collapsed to one per provision (any version, any
+//    language), so a provision's display language never decides whether it is found.
+// Each suggestion explains itself: the submission's words that matched, the concepts, and a snippet
+// of the submission and of the provision.
+//
+// Not thread-safe: use one LinkSuggester per thread.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+#include "concepts.h"
+
+namespace provisio::submissions {
+
+struct Suggestion {
+  std::string id;    // provision id
+  std::string kind;  // "question" (topic "consultation") or "provision"
+  double score = 0;
+  std::string heading, citation, lang;
+  std::vector<std::string> matched_words;     // as written in the submission
+  std::vector<const Concept*> concepts;       // named by the submission and carried by the provision
+  std::string submission_snippet, provision_snippet;
+};
+
+class LinkSuggester {
+ public:
+  static constexpr std::size_t kMaxTerms = 40;
+
+  // Opens the provisions index at `db_path` (read-only). Throws SearchError if there is none.
+  explicit LinkSuggester(const std::string& db_path);
+
+  // Up to `limit` suggestions for a submission whose text is `text`, best first.
+  std::vector<Suggestion> suggest(const std::string& text, std::size_t limit);
+
+  // Whether `id` is a provision of the index, and its kind ("provision" or "question").
+  bool provision_exists(const std::string& id);
+  std::string kind_of(const std::string& id);
+  // Heading and topics of a provision in the given language (falling back to any), for reports.
+  struct ProvisionInfo {
+    std::string heading, citation;
+    std::vector<std::string> topics;
+  };
+  ProvisionInfo info(const std::string& id, const std::string& lang = "en");
+  // Every question of the index (provisions with topic "consultation"), sorted by id.
+  std::vector<std::string> questions();
+
+ private:
+  Xapian::Database db_;
+  Analyzer analyzer_;
+};
+
+}  // namespace provisio::submissions
