@@ -45,11 +45,12 @@ bool convert_strict(std::string_view bytes, const std::string& name, std::string
   if (unknown) return false;
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   std::vector<UChar> buffer(bytes.size() * 2 + 16);
+  std::vector<int32_t> offsets(buffer.size());
   const char* source = bytes.data();
   UChar* target = buffer.data();
   status = U_ZERO_ERROR;
   ucnv_toUnicode(conv.get(), &target, buffer.data() + buffer.size(), &source, bytes.data() + bytes.size(),
-                 nullptr, true, &status);
+                 offsets.data(), true, &status);
   if (U_FAILURE(status)) {
     bad_offset = static_cast<std::size_t>(source - bytes.data());
     // ICU consumes the offending sequence before stopping; report where it began.
@@ -60,6 +61,14 @@ bool convert_strict(std::string_view bytes, const std::string& name, std::string
     ucnv_getInvalidChars(conv.get(), invalid, &len, &e2);
     if (U_SUCCESS(e2) && static_cast<std::size_t>(len) <= bad_offset) bad_offset -= static_cast<std::size_t>(len);
     return false;
+  }
+  // Codes a charset leaves to private use (Windows' Big5 maps HKSCS and vendor codes there) are
+  // not text anyone can read: treat them as undecodable, so the superset charset gets its turn.
+  for (UChar* p = buffer.data(); p < target; ++p) {
+    if (*p >= 0xE000 && *p <= 0xF8FF) {
+      bad_offset = static_cast<std::size_t>(offsets[static_cast<std::size_t>(p - buffer.data())]);
+      return false;
+    }
   }
   out.clear();
   icu::UnicodeString(buffer.data(), static_cast<int32_t>(target - buffer.data())).toUTF8String(out);
