@@ -12,7 +12,7 @@ PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev 
             libboost-test-dev nlohmann-json3-dev libcli11-dev libzip-dev libgumbo-dev \
             libsqlite3-dev libgmime-3.0-dev
 
-.PHONY: all deps build demo test run install bench clean
+.PHONY: all deps build demo test run install bench clean eval-link
 
 all: build
 
@@ -40,6 +40,11 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Quality of `provisio link suggest` on the sample submissions of tests/linking: recall@5 and MRR.
+eval-link: build
+	$(PROVISIO) index --db $(BUILD)/eval-index corpus/instruments >/dev/null
+	$(BUILD)/tests/eval_link $(BUILD)/eval-index tests/linking/samples tests/linking/expected.tsv $(EVAL_ARGS)
 
 # make run ARGS='search "CCC testing"'
 run: build

@@ -10,15 +10,12 @@
 #include "schema.h"
 #include "searcher.h"
 #include "snippet.h"
+#include "text_folder.h"
 
 namespace provisio::submissions {
 
 namespace {
 
-// Tuned with `make eval-link` (see README): a named concept counts like a few salient words, and a
-// provision filed under that concept's topic gets a fixed bonus.
-constexpr double kConceptBoost = 1.5;
-constexpr double kTopicBonus = 1.2;
 constexpr Xapian::termcount kMaxQueryWdf = 4;
 
 std::size_t code_points(const std::string& s) {
@@ -37,7 +34,7 @@ bool has_topic(const nlohmann::json& data, const std::string& topic) {
 
 }  // namespace
 
-LinkSuggester::LinkSuggester(const std::string& db_path) {
+LinkSuggester::LinkSuggester(const std::string& db_path, SuggestTuning tuning) : tuning_(tuning) {
   Searcher check(db_path);  // the same "no index at …" error as search
   db_ = Xapian::Database(db_path);
 }
@@ -63,15 +60,21 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
     scored.emplace_back(std::min(count, kMaxQueryWdf) * std::log((n + 1) / df), term);
   }
   std::sort(scored.begin(), scored.end(), std::greater<>());
-  if (scored.size() > kMaxTerms) scored.resize(kMaxTerms);
+  if (scored.size() > tuning_.max_terms) scored.resize(tuning_.max_terms);
   std::vector<Xapian::Query> parts;
   for (const auto& [weight, term] : scored) parts.emplace_back(term, std::min(tf[term], kMaxQueryWdf));
 
   // 2. Concepts, in every language, and their topics.
   auto named = find_concepts(text);
+  TextFolder folder;
+  auto folded_lower = [&](std::string_view s) { return Xapian::Unicode::tolower(folder.fold(s)); };
+  std::string folded_text = folded_lower(text);
   for (const Concept* c : named) {
     std::vector<Xapian::Query> names;
     for (const auto& name : c->names) {
+      // The names the submission uses already count through its own terms: add the others (the
+      // concept in other languages), which is what reaches provisions written in another language.
+      if (folded_text.find(folded_lower(name)) != std::string::npos) continue;
       std::vector<std::string> terms;
       auto name_tokens = analyzer_.tokenize(name);
       bool single_han = name_tokens.size() == 1 && is_han_token(name_tokens[0]);
@@ -81,12 +84,12 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
       if (terms.size() == 1) names.emplace_back(terms[0]);
       else names.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
     }
-    if (!names.empty())
+    if (!names.empty() && tuning_.concept_boost > 0)
       parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()), kConceptBoost);
-    if (!c->topic.empty())
+                         Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()), tuning_.concept_boost);
+    if (!c->topic.empty() && tuning_.topic_bonus > 0)
       parts.emplace_back(Xapian::Query::OP_FILTER,
-                         Xapian::Query((new Xapian::FixedWeightPostingSource(kTopicBonus))->release()),
+                         Xapian::Query((new Xapian::FixedWeightPostingSource(tuning_.topic_bonus))->release()),
                          Xapian::Query(schema::prefixed(schema::kTopicTerm, c->topic)));
   }
   std::vector<Suggestion> out;

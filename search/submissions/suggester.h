@@ -4,9 +4,11 @@
 // 1. The submission is cut into index terms by the Analyzer (English stems, Chinese bigrams). The
 //    salient ones (tf × idf against the provisions index, top kMaxTerms) form an OR query, each
 //    weighted by how often the submission uses it.
-// 2. Every concept the submission names (concepts.h) adds all of its names, in every language, as
-//    phrases with a boost, and a fixed bonus for provisions carrying the concept's topic. This is
-//    what carries a Chinese submission to English-only provisions and back.
+// 2. Every concept the submission names (concepts.h) adds its *other* names (those the submission
+//    does not use: mostly the other language's) as phrases, and a fixed bonus for provisions
+//    carrying the concept's topic. This is what carries a Chinese submission to English-only
+//    provisions and back; adding the names the submission already uses only doubled their weight
+//    and measured worse.
 // 3. BM25 ranks provision documents; hits are collapsed to one per provision (any version, any
 //    language), so a provision's display language never decides whether it is found.
 // Each suggestion explains itself: the submission's words that matched, the concepts, and a snippet
@@ -35,12 +37,17 @@ struct Suggestion {
   std::string submission_snippet, provision_snippet;
 };
 
+// The ranking's knobs. The defaults are the best measured by `make eval-link` (README).
+struct SuggestTuning {
+  std::size_t max_terms = 40;  // salient submission terms in the query
+  double concept_boost = 1.0;  // weight of a named concept's names (0 = concepts off)
+  double topic_bonus = 3.0;    // fixed weight for provisions under a named concept's topic (0 = off)
+};
+
 class LinkSuggester {
  public:
-  static constexpr std::size_t kMaxTerms = 40;
-
   // Opens the provisions index at `db_path` (read-only). Throws SearchError if there is none.
-  explicit LinkSuggester(const std::string& db_path);
+  explicit LinkSuggester(const std::string& db_path, SuggestTuning tuning = {});
 
   // Up to `limit` suggestions for a submission whose text is `text`, best first.
   std::vector<Suggestion> suggest(const std::string& text, std::size_t limit);
@@ -60,6 +67,7 @@ class LinkSuggester {
  private:
   Xapian::Database db_;
   Analyzer analyzer_;
+  SuggestTuning tuning_;
 };
 
 }  // namespace provisio::submissions
