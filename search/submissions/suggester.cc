@@ -24,6 +24,26 @@ std::size_t code_points(const std::string& s) {
 
 bool is_han_token(const Analyzer::Token& t) { return t.stem.empty(); }
 
+}  // namespace
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
 nlohmann::json document_data(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()); }
 
 bool has_topic(const nlohmann::json& data, const std::string& topic) {
@@ -133,7 +153,7 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
       if ((!c->topic.empty() && has_topic(data, c->topic)) ||
           std::find(provision_concepts.begin(), provision_concepts.end(), c) != provision_concepts.end())
         s.concepts.push_back(c);
-    s.submission_snippet = make_snippet(analyzer_, text, matched).text;
+    s.submission_snippet = make_snippet(analyzer_, one_line(text), matched).text;
     std::size_t best = 0;
     for (const auto& t : data["texts"]) {
       Snippet sn = make_snippet(analyzer_, t["body"].get<std::string>(), matched);
