@@ -135,6 +135,9 @@ BOOST_AUTO_TEST_CASE(suggest_accept_add_remove_list_and_report) {
   r = cmd("link accept", "sub-0001 --top 2");
   BOOST_TEST(r.status == 0, r.err);
   BOOST_TEST(r.out.find("linked sub-0001 to 2 new targets of the top 2 suggestions: ") == 0u, r.out);
+  j = nlohmann::json::parse(cmd("link accept", "--json sub-0001 --top 2").out);
+  BOOST_TEST(j["added"] == 0);
+  BOOST_TEST(j["suggestions"].size() == 2u);
 
   r = cmd("link add", "sub-0002 hkctc-views-2019/q1 cepa-tis/a1/t2/1fe/9");
   BOOST_TEST(r.status == 1);
@@ -153,6 +156,7 @@ BOOST_AUTO_TEST_CASE(suggest_accept_add_remove_list_and_report) {
   BOOST_TEST(r.out == "removed the link from sub-0002 to cepa-tis/a1/t2/1fe/1 (kept in its history)\n");
   r = cmd("link remove", "sub-0002 cepa-tis/a1/t2/1fe/1");
   BOOST_TEST(r.status == 1);
+  BOOST_TEST(cmd("link add", "--json sub-0002 hkctc-views-2019/q1").out == "{\"added\":0,\"already_linked\":1,\"submission\":\"sub-0002\"}\n");
   BOOST_TEST(r.err == "provisio: sub-0002 is not linked to 'cepa-tis/a1/t2/1fe/1'\n");
 
   j = nlohmann::json::parse(cmd("link list", "--submission sub-0002 --history --json").out);

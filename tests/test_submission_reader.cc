@@ -68,6 +68,11 @@ BOOST_AUTO_TEST_CASE(email_in_big5_with_encoded_word_headers_and_base64_body) {
   BOOST_TEST(r.sender == "陳大文 <tm.chan@lab.example.hk>");
   BOOST_TEST(r.subject == "就資質認定提交的意見");
   BOOST_TEST(r.received == "2019-05-20");
+
+  // The day as the sender's clock had it, not as UTC has it (00:30 in Hong Kong is the day before in UTC).
+  std::string early = make_email("a@example.hk", "x", "Wed, 22 May 2019 00:30:00 +0800",
+                                 {{"text/plain; charset=utf-8", "8bit", "CCC", ""}});
+  BOOST_TEST(read_submission("early.eml", early).received == "2019-05-22");
 }
 
 BOOST_AUTO_TEST_CASE(email_in_gb18030_quoted_printable_with_gb2312_header) {

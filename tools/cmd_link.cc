@@ -2,6 +2,7 @@
 // consultation questions.
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -108,6 +109,12 @@ int run_accept(const Args& a, const Terminal& t) {
   for (const auto& x : suggester.suggest(s->text, a.top))
     requests.push_back({x.id, x.kind, "suggested", x.score, a.note});
   std::size_t added = store.add_links(a.submission, requests, acting_user(a.by));
+  if (a.json) {
+    nlohmann::json targets = nlohmann::json::array();
+    for (const auto& r : requests) targets.push_back({{"id", r.target}, {"kind", r.kind}, {"score", *r.score}});
+    std::cout << nlohmann::json{{"submission", a.submission}, {"added", added}, {"suggestions", targets}}.dump() << "\n";
+    return 0;
+  }
   std::cout << "linked " << a.submission << " to " << added << " new "
             << (added == 1 ? "target" : "targets") << " of the top " << requests.size() << " suggestions";
   std::string list;
@@ -141,6 +148,11 @@ int run_add(const Args& a, const Terminal& t) {
     return 1;
   }
   std::size_t added = store.add_links(a.submission, requests, acting_user(a.by));
+  if (a.json) {
+    std::cout << nlohmann::json{{"submission", a.submission}, {"added", added}, {"already_linked", requests.size() - added}}.dump()
+              << "\n";
+    return 0;
+  }
   std::cout << "linked " << a.submission << " to " << added << (added == 1 ? " target" : " targets");
   if (added < requests.size()) std::cout << " (" << requests.size() - added << " already linked)";
   std::cout << "\n";
@@ -154,6 +166,10 @@ int run_remove(const Args& a) {
   if (!store.remove_link(a.submission, target, acting_user(a.by), a.note)) {
     std::cerr << "provisio: " << a.submission << " is not linked to '" << target << "'\n";
     return 1;
+  }
+  if (a.json) {
+    std::cout << nlohmann::json{{"submission", a.submission}, {"target", target}, {"removed", true}}.dump() << "\n";
+    return 0;
   }
   std::cout << "removed the link from " << a.submission << " to " << target << " (kept in its history)\n";
   return 0;
@@ -214,6 +230,7 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
   accept->add_option("--top", args->top, "How many of the top suggestions (default 3)")->check(CLI::Range(1, 100));
   accept->add_option("--by", args->by, "Who links (default: $USER)");
   accept->add_option("--note", args->note, "A note kept with each link");
+  accept->add_flag("--json", args->json, "Print one JSON object instead of text");
   accept->add_option("submission", args->submission, "Submission id")->required();
   accept->footer("Example:\n  provisio link accept sub-0001 --top 2");
 
@@ -221,6 +238,7 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
   common(add);
   add->add_option("--by", args->by, "Who links (default: $USER)");
   add->add_option("--note", args->note, "A note kept with each link");
+  add->add_flag("--json", args->json, "Print one JSON object instead of text");
   add->add_option("submission", args->submission, "Submission id")->required();
   add->add_option("id", args->ids, "Provision or question ids")->required();
   add->footer("Every id is checked first: one unknown id and no link is added.\n\n"
@@ -230,6 +248,7 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
   common(remove);
   remove->add_option("--by", args->by, "Who removes it (default: $USER)");
   remove->add_option("--note", args->note, "Why it was removed");
+  remove->add_flag("--json", args->json, "Print one JSON object instead of text");
   remove->add_option("submission", args->submission, "Submission id")->required();
   remove->add_option("id", args->ids, "Provision or question id")->required()->expected(1);
   remove->footer("Example:\n  provisio link remove sub-0001 hkctc-views-2019/q3 --note \"not about the GBA\"");
