@@ -142,6 +142,15 @@ BOOST_AUTO_TEST_CASE(html_and_docx_files) {
   BOOST_TEST(big5_html.text == kTrad + "\n\n" + kTrad);
   BOOST_TEST(big5_html.charset == "Big5");
 
+  // A short page whose bytes alone could pass for either charset: its <meta> decides.
+  std::string short_gb = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=GB2312\"></head><body><p>" +
+                         encode_as("检测认证", "GB2312") + "</p></body></html>";
+  auto declared = read_submission("short.html", short_gb);
+  BOOST_TEST(declared.text == "检测认证");
+  BOOST_TEST(declared.charset == "GB2312");
+  std::string bad_meta = "<meta charset='x-unknown-set'><p>" + encode_as("檢測", "Big5") + "</p>";
+  BOOST_TEST(error_of("m.html", bad_meta) == "m.html: unknown character set 'x-unknown-set'");
+
   auto docx = read_submission("views.docx", make_docx(docx_paragraph("Views on CCC", "Heading1") +
                                                       docx_paragraph("We ask that CCC testing be opened further.")));
   BOOST_TEST(docx.format == "docx");

@@ -5,7 +5,8 @@
 //   .eml   RFC 5322 with MIME, read with GMime: multipart, quoted-printable, base64, encoded-word
 //          headers; text/plain parts (text/html when there is none) in the declared charset;
 //          .txt, .html and .docx attachments are read too
-//   .html  / .htm: the text of the HTML5 document (gumbo, via provisio_extract)
+//   .html  / .htm: the text of the HTML5 document (gumbo, via provisio_extract); UTF-8, else the
+//          charset its <meta> declares, else detected
 //   .docx  Word's zip of XML (libzip and pugixml, via provisio_extract)
 //
 // Thread-safe apart from the LanguageDetector, which callers own.
