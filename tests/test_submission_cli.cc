@@ -143,6 +143,12 @@ BOOST_AUTO_TEST_CASE(suggest_accept_add_remove_list_and_report) {
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == "provisio: unknown provision id 'cepa-tis/a1/t2/1fe/9'; did you mean cepa-tis/a1/t2/1fe/1, cepa-tis/a1/t2/1fe/2, cepa-tis/a1/t2/1fe/3?\n"
                       "provisio: no link was added\n");
+  for (const std::string c : {"link suggest sub-0042", "link accept sub-0042", "link remove sub-0042 x",
+                              "link list --submission sub-0042"}) {
+    r = run(c.substr(0, c.find(' ', 5)) + where + c.substr(c.find(' ', 5)));
+    BOOST_TEST(r.status == 1, c);
+    BOOST_TEST(r.err == "provisio: unknown submission 'sub-0042' in " + store + "\n", c);
+  }
   r = cmd("link add", "sub-0042 hkctc-views-2019/q1");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == "provisio: unknown submission 'sub-0042' in " + store + "\n");
