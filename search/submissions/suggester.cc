@@ -120,6 +120,28 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
   enquire.set_collapse_key(schema::kProvisionIdSlot);
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  if (tuning_.feedback_docs > 0 && !mset.empty()) {
+    // Pseudo-relevance feedback: the best few provisions' own salient terms (Xapian's expand set,
+    // text terms only) join the query with a lower weight.
+    Xapian::RSet rset;
+    std::size_t n_rel = 0;
+    for (auto it = mset.begin(); it != mset.end() && n_rel < tuning_.feedback_docs; ++it, ++n_rel) rset.add_document(*it);
+    struct TextTermsOnly : Xapian::ExpandDecider {
+      bool operator()(const std::string& term) const override {
+        // Boolean terms are upper-case prefixed; "Z" stems are text.
+        return !term.empty() && (term[0] == 'Z' || !(term[0] >= 'A' && term[0] <= 'Z'));
+      }
+    } decider;
+    Xapian::ESet eset = enquire.get_eset(tuning_.feedback_terms, rset, &decider);
+    std::vector<Xapian::Query> expansion;
+    for (auto t = eset.begin(); t != eset.end(); ++t) expansion.emplace_back(*t);
+    if (!expansion.empty()) {
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, expansion.begin(), expansion.end()), tuning_.feedback_weight);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+      mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    }
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto data = document_data(it.get_document());
     Suggestion s;

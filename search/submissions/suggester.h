@@ -42,6 +42,9 @@ struct SuggestTuning {
   std::size_t max_terms = 40;  // salient submission terms in the query
   double concept_boost = 1.0;  // weight of a named concept's names (0 = concepts off)
   double topic_bonus = 3.0;    // fixed weight for provisions under a named concept's topic (0 = off)
+  std::size_t feedback_docs = 0;   // pseudo-relevance feedback from the top N provisions (0 = off)
+  Xapian::termcount feedback_terms = 20;  // expand-set terms added
+  double feedback_weight = 0.3;    // their weight
 };
 
 class LinkSuggester {

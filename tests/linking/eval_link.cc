@@ -30,13 +30,17 @@ int main(int argc, char** argv) try {
     else if (a == "--terms" && i + 1 < argc) tuning.max_terms = std::stoul(argv[++i]);
     else if (a == "--concepts" && i + 1 < argc) tuning.concept_boost = std::stod(argv[++i]);
     else if (a == "--topics" && i + 1 < argc) tuning.topic_bonus = std::stod(argv[++i]);
+    else if (a == "--feedback-docs" && i + 1 < argc) tuning.feedback_docs = std::stoul(argv[++i]);
+    else if (a == "--feedback-terms" && i + 1 < argc) tuning.feedback_terms = static_cast<Xapian::termcount>(std::stoul(argv[++i]));
+    else if (a == "--feedback-weight" && i + 1 < argc) tuning.feedback_weight = std::stod(argv[++i]);
     else {
       std::cerr << "eval_link: unknown option '" << a << "'\n";
       return 2;
     }
   }
-  std::printf("tuning: terms %zu, concepts %.2f, topics %.2f\n", tuning.max_terms, tuning.concept_boost,
-              tuning.topic_bonus);
+  std::printf("tuning: terms %zu, concepts %.2f, topics %.2f, feedback %zu docs / %u terms x %.2f\n",
+              tuning.max_terms, tuning.concept_boost, tuning.topic_bonus, tuning.feedback_docs,
+              tuning.feedback_terms, tuning.feedback_weight);
   provisio::submissions::LinkSuggester suggester(argv[1], tuning);
   provisio::submissions::LanguageDetector languages;
   std::ifstream tsv(argv[3]);
