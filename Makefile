@@ -9,9 +9,10 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian 12 packages the build and the tests need (see README, "Dependencies").
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
-            libboost-test-dev nlohmann-json3-dev libcli11-dev libzip-dev libgumbo-dev poppler-utils
+            libboost-test-dev nlohmann-json3-dev libcli11-dev libzip-dev libgumbo-dev poppler-utils \
+            libsqlite3-dev libgmime-3.0-dev
 
-.PHONY: all deps build demo test run install bench clean eval-search
+.PHONY: all deps build demo test run install bench clean eval-search eval-link
 
 all: build
 
@@ -39,6 +40,11 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Quality of `provisio link suggest` on the sample submissions of tests/linking: recall@5 and MRR.
+eval-link: build
+	$(PROVISIO) index --db $(BUILD)/eval-index corpus/instruments >/dev/null
+	$(BUILD)/tests/eval_link $(BUILD)/eval-index tests/linking/samples tests/linking/expected.tsv $(EVAL_ARGS)
 
 # make run ARGS='search "CCC testing"'
 run: build

@@ -7,6 +7,7 @@
 #include "locations.h"
 #include "script_converter.h"
 #include "searcher.h"
+#include "submission_support.h"
 #include "text_layout.h"
 
 namespace provisio::cli {
@@ -125,6 +126,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     std::vector<std::string> instruments, topics, words;
     std::size_t limit = 10, offset = 0;
     bool json = false, all_versions = false, facets = false, parallel = false;
+    std::string type = "provision", store;
   };
   auto args = std::make_shared<Args>();
   add_db_option(*cmd, args->db);
@@ -140,6 +142,9 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
   cmd->add_option("--limit", args->limit, "Number of hits to show (default 10)")->check(CLI::Range(1, 10000));
   cmd->add_option("--offset", args->offset, "Skip this many hits first (default 0)");
   cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
+  cmd->add_option("--type", args->type, "What to search: provision (default) or submission")
+      ->check(CLI::IsMember({"provision", "submission"}));
+  cmd->add_option("--store", args->store, "Submissions store, for --type submission");
   cmd->add_option("query", args->words, "The query")->required();
   cmd->footer(
       "Query syntax:\n"
@@ -156,6 +161,8 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
   return [args, &terminal] {
     SearchOptions o;
     for (const auto& w : args->words) o.query += (o.query.empty() ? "" : " ") + w;
+    if (args->type == "submission")
+      return run_submission_search(o.query, args->store, args->limit, args->offset, args->json, terminal);
     o.lang = args->lang;
     o.instruments = args->instruments;
     o.topics = args->topics;

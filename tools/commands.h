@@ -35,6 +35,9 @@ void report_unknown_id(Searcher& searcher, const std::string& id);
 // The option every command has for the index folder.
 void add_db_option(CLI::App& cmd, std::string& db);
 Run add_import_command(CLI::App& root, const Terminal& terminal);
+Run add_submission_command(CLI::App& root, const Terminal& terminal);
+Run add_link_command(CLI::App& root, const Terminal& terminal);
+Run add_report_command(CLI::App& root, const Terminal& terminal);
 
 // Shared by commands that index: validates the corpus at `paths` and writes it to `db_path`.
 // Prints diagnostics (and returns 1) or the summary line (and returns 0). With `quiet` the summary

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "searcher.h"
+#include "store.h"
 
 namespace {
 
@@ -66,6 +67,9 @@ int main(int argc, char** argv) try {
   add(provisio::cli::add_list_command);
   add(provisio::cli::add_stats_command);
   add(provisio::cli::add_import_command);
+  add(provisio::cli::add_submission_command);
+  add(provisio::cli::add_link_command);
+  add(provisio::cli::add_report_command);
   if (report_unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);
@@ -84,6 +88,9 @@ int main(int argc, char** argv) try {
     if (sub->parsed()) return run();
   return 2;
 } catch (const provisio::SearchError& e) {
+  std::cerr << "provisio: " << e.what() << "\n";
+  return 1;
+} catch (const provisio::submissions::StoreError& e) {
   std::cerr << "provisio: " << e.what() << "\n";
   return 1;
 } catch (const Xapian::Error& e) {

@@ -1,0 +1,105 @@
+#include "concepts.h"
+
+#include <algorithm>
+
+#include "text_folder.h"
+
+namespace provisio::submissions {
+
+const std::vector<Concept>& concepts() {
+  static const std::vector<Concept> table = {
+      {"ccc", "China Compulsory Certification (CCC, 強制性產品認證)", "ccc",
+       {"CCC", "3C", "China Compulsory Certification", "compulsory certification", "強制性產品認證",
+        "強制性認證", "3C認證"}},
+      {"cma", "CMA qualification and mark (資質認定)", "cma",
+       {"CMA", "China Metrology Accreditation", "CMA mark", "inspection body qualification",
+        "資質認定", "CMA標誌", "計量認證"}},
+      {"mutual-recognition", "Mutual recognition of results (互認)", "mutual-recognition",
+       {"mutual recognition", "mutually recognise", "mutually recognize", "recognise each other",
+        "accept each other", "acceptance of results", "accept Hong Kong results", "互認", "相互承認",
+        "相互認可", "採信", "接受香港"}},
+      {"accreditation", "Accreditation (HKAS, HOKLAS, CNAS; 認可)", "accreditation",
+       {"accreditation", "accredited", "HKAS", "HOKLAS", "CNAS", "認可處", "認可計劃", "實驗所認可",
+        "認可機構"}},
+      {"gba", "Greater Bay Area (大灣區)", "gba",
+       {"Greater Bay Area", "GBA", "Guangdong", "Shenzhen", "Guangzhou", "Qianhai", "Nansha",
+        "大灣區", "粵港澳", "廣東", "深圳", "廣州", "前海", "南沙"}},
+      {"market-access", "Opening of the Mainland market (市場開放)", "market-access",
+       {"liberalisation", "liberalization", "market access", "open the market", "opening up",
+        "national treatment", "開放", "市場准入", "准入", "國民待遇"}},
+      {"promotion", "Promoting Hong Kong T&C services (推廣)", "promotion",
+       {"promote", "promotion", "trade fair", "exhibition", "Hi-Tech Fair", "Chic.HK", "roadshow",
+        "推廣", "宣傳", "展覽", "交易會", "高交會"}},
+      {"voluntary-certification", "Voluntary product certification (自願性認證)", "voluntary-certification",
+       {"voluntary certification", "voluntary product certification", "自願性認證", "自願認證"}},
+      {"inspection", "Inspection services (檢驗)", "inspection",
+       {"inspection", "inspection body", "inspection bodies", "surveying", "檢驗", "驗貨", "檢查機構"}},
+      {"standards", "Standards (標準)", "standards",
+       {"standard", "standards", "standardisation", "standardization", "national standard", "GB standard",
+        "標準", "國家標準", "國標"}},
+      {"food-safety", "Food safety testing (食品安全)", "food-safety",
+       {"food safety", "food testing", "food", "食品安全", "食品檢測", "食品"}},
+      {"joint-venture", "Ownership and establishment (獨資、合資)", "market-access",
+       {"wholly-owned", "wholly owned", "joint venture", "equity", "establish", "subsidiary", "獨資",
+        "合資", "合營", "設立", "股權"}},
+      {"designated-body", "Designated Mainland bodies and cooperation (指定機構)", "ccc",
+       {"designated", "designated body", "designated bodies", "certification body", "certification bodies",
+        "指定機構", "認證機構", "合作"}},
+      {"obstacles", "Obstacles met on the Mainland (困難)", "",
+       {"obstacle", "obstacles", "difficulty", "difficulties", "barrier", "barriers", "problem",
+        "困難", "障礙", "問題", "門檻"}},
+  };
+  return table;
+}
+
+namespace {
+
+std::string ascii_lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool is_word_byte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
+
+bool is_ascii(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return !(static_cast<unsigned char>(c) & 0x80); });
+}
+
+// Whole-word (for ASCII names) or substring (for Chinese names) occurrence.
+bool contains(const std::string& haystack, const std::string& needle) {
+  bool ascii = is_ascii(needle);
+  for (std::size_t pos = haystack.find(needle); pos != std::string::npos;
+       pos = haystack.find(needle, pos + 1)) {
+    if (!ascii) return true;
+    bool left_ok = pos == 0 || !std::isalnum(static_cast<unsigned char>(haystack[pos - 1]));
+    std::size_t end = pos + needle.size();
+    // English plurals and verb forms still count ("standards", "promoted").
+    std::size_t after = end;
+    while (after < haystack.size() && after - end < 3 && std::isalpha(static_cast<unsigned char>(haystack[after]))) ++after;
+    bool right_ok = end == haystack.size() || !is_word_byte(haystack[end]) ||
+                    ((after == haystack.size() || !is_word_byte(haystack[after])) && needle.size() > 4);
+    if (left_ok && right_ok) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<const Concept*> find_concepts(std::string_view text) {
+  TextFolder folder;
+  std::string folded = ascii_lower(folder.fold(text));
+  std::vector<const Concept*> found;
+  for (const auto& c : concepts()) {
+    for (const auto& name : c.names) {
+      if (contains(folded, ascii_lower(folder.fold(name)))) {
+        found.push_back(&c);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace provisio::submissions

@@ -1,0 +1,29 @@
+// The T&C concepts that link suggestions weigh up and explain: each with its names in English and
+// Chinese and the corpus topic it belongs to. A submission that names a concept in any language is
+// matched against all of its names, so a Chinese letter about 資質認定 finds English text about the
+// CMA qualification and vice versa.
+//
+// The table is ours (concepts.cc); when the shared bilingual glossary lands, it should feed this.
+// Thread-safe (immutable data).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace provisio::submissions {
+
+struct Concept {
+  std::string id;                  // e.g. "cma"
+  std::string label;               // for people: "CMA qualification (資質認定)"
+  std::string topic;               // corpus topic it belongs to ("" if none)
+  std::vector<std::string> names;  // every way of writing it, any language or script
+};
+
+const std::vector<Concept>& concepts();
+
+// The concepts named in `text` (case-insensitive; Traditional and Simplified alike, full-width
+// folded; English names must stand as whole words), each once, in table order.
+std::vector<const Concept*> find_concepts(std::string_view text);
+
+}  // namespace provisio::submissions

@@ -1,0 +1,33 @@
+// The readers of each submission format. Internal to reader.cc: each throws FormatError with a
+// message that does not name the file (read_submission() adds it).
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "reader.h"
+
+namespace provisio::submissions::detail {
+
+class FormatError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// .eml: see reader.h. Fills format, charset, text, sender, received and subject.
+ReadSubmission read_email(std::string_view bytes);
+
+// The text of an HTML document given as UTF-8; paragraphs separated by blank lines.
+std::string html_text(std::string_view utf8);
+
+// The text of a .docx file; paragraphs separated by blank lines.
+std::string docx_text(std::string_view bytes);
+
+// The charset an HTML page declares in a <meta> near its start ("" if none), as written.
+std::string html_meta_charset(std::string_view bytes);
+
+// `text` trimmed, with runs of blank lines collapsed and Windows line ends made Unix ones.
+std::string tidy_text(std::string_view text);
+
+}  // namespace provisio::submissions::detail

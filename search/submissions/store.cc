@@ -1,0 +1,411 @@
+#include "store.h"
+
+#include <sqlite3.h>
+
+#include <ctime>
+#include <filesystem>
+#include <random>
+
+namespace provisio::submissions {
+
+namespace {
+
+// A prepared statement, finalised at scope exit. Parameters are bound by 1-based position.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+      throw StoreError(std::string("store error: ") + sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int i, const std::string& text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  // "" binds NULL: optional text columns.
+  Statement& bind_or_null(int i, const std::string& text) {
+    if (text.empty()) sqlite3_bind_null(stmt_, i);
+    else bind(i, text);
+    return *this;
+  }
+  Statement& bind_blob(int i, const std::string& bytes) {
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind(int i, std::optional<double> v) {
+    if (v) sqlite3_bind_double(stmt_, i, *v);
+    else sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  // True while there is a row.
+  bool step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw StoreError(std::string("store error: ") + sqlite3_errmsg(db_));
+  }
+  std::string text(int col) const {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+  }
+  std::string blob(int col) const {
+    auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+  }
+  std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+  bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  double real(int col) const { return sqlite3_column_double(stmt_, col); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE … COMMIT; rolled back if the scope is left without commit().
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) { run("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    run("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  void run(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string message = err ? err : "unknown error";
+      sqlite3_free(err);
+      if (message.find("locked") != std::string::npos || message.find("busy") != std::string::npos)
+        throw StoreError("the submissions store is busy (another provisio is writing to it); try again");
+      throw StoreError("store error: " + message);
+    }
+  }
+  sqlite3* db_;
+  bool done_ = false;
+};
+
+// Schema steps: kMigrations[i] takes a store from version i to version i + 1.
+// Never edit a step once released: add a new one and bump Store::kSchemaVersion.
+const char* const kMigrations[] = {
+    // 0 -> 1: submissions and links, with link history.
+    R"sql(
+      CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE submissions(
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL UNIQUE,
+        file_name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        sender TEXT,
+        received TEXT,
+        lang TEXT NOT NULL,
+        text TEXT NOT NULL,
+        original BLOB NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL);
+      CREATE TABLE links(
+        row INTEGER PRIMARY KEY,
+        submission_id TEXT NOT NULL REFERENCES submissions(id),
+        target TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('provision', 'question')),
+        how TEXT NOT NULL CHECK (how IN ('suggested', 'manual')),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        note TEXT,
+        removed_by TEXT,
+        removed_at TEXT);
+      CREATE UNIQUE INDEX links_active ON links(submission_id, target) WHERE removed_at IS NULL;
+      CREATE INDEX links_target ON links(target);
+    )sql",
+    // 1 -> 2: email subject and source charset on submissions; suggestion score and a note on
+    // removal on links; the revision counter that tells the derived search index it is stale.
+    R"sql(
+      ALTER TABLE submissions ADD COLUMN subject TEXT;
+      ALTER TABLE submissions ADD COLUMN charset TEXT;
+      ALTER TABLE links ADD COLUMN score REAL;
+      ALTER TABLE links ADD COLUMN removal_note TEXT;
+      INSERT OR IGNORE INTO meta(key, value) VALUES ('revision', '0');
+    )sql",
+};
+static_assert(std::size(kMigrations) == Store::kSchemaVersion);
+
+std::string random_hex(std::size_t bytes) {
+  std::random_device rd;
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < bytes; ++i) {
+    unsigned v = rd() & 0xff;
+    out += digits[v >> 4];
+    out += digits[v & 15];
+  }
+  return out;
+}
+
+const char* kSubmissionColumns =
+    "id, sha256, file_name, format, coalesce(charset, ''), coalesce(sender, ''), "
+    "coalesce(received, ''), coalesce(subject, ''), lang, added_at, added_by";
+
+Submission read_submission_row(const Statement& s) {
+  Submission r;
+  r.id = s.text(0);
+  r.sha256 = s.text(1);
+  r.file_name = s.text(2);
+  r.format = s.text(3);
+  r.charset = s.text(4);
+  r.sender = s.text(5);
+  r.received = s.text(6);
+  r.subject = s.text(7);
+  r.lang = s.text(8);
+  r.added_at = s.text(9);
+  r.added_by = s.text(10);
+  return r;
+}
+
+}  // namespace
+
+std::string utc_now() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+Store::Store(const std::string& path, int busy_timeout_ms) : path_(path) {
+  std::error_code ec;
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError("cannot open the submissions store " + path + ": " + message);
+  }
+  sqlite3_busy_timeout(db_, busy_timeout_ms);
+  try {
+    // Fails with "file is not a database" on anything that is not SQLite.
+    {
+      Statement mode(db_, "PRAGMA journal_mode=WAL");
+      mode.step();
+    }
+    exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA foreign_keys=ON");
+    migrate();
+  } catch (const StoreError& e) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    std::string what = e.what();
+    if (what.rfind("store error: ", 0) == 0) what = what.substr(13);
+    throw StoreError("cannot open the submissions store " + path + ": " + what);
+  }
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+void Store::exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string message = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw StoreError("store error: " + message);
+  }
+}
+
+int Store::schema_version() {
+  Statement s(db_, "PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.integer(0));
+}
+
+void Store::migrate() {
+  int version = schema_version();
+  if (version > kSchemaVersion)
+    throw StoreError("it has schema version " + std::to_string(version) + ", newer than this provisio (" +
+                     std::to_string(kSchemaVersion) + "); use a newer provisio");
+  if (version == 0) {
+    // A file with tables but no version is someone else's database: leave it alone.
+    Statement tables(db_, "SELECT count(*) FROM sqlite_master");
+    tables.step();
+    if (tables.integer(0) != 0) throw StoreError("it is an SQLite database, but not a Provisio store");
+  }
+  while (version < kSchemaVersion) {
+    Transaction t(db_);
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    version = schema_version();
+    if (version >= kSchemaVersion) break;
+    exec(kMigrations[version]);
+    if (version == 0) {
+      Statement id(db_, "INSERT INTO meta(key, value) VALUES ('store_id', ?)");
+      id.bind(1, random_hex(16)).step();
+    }
+    ++version;
+    exec(("PRAGMA user_version=" + std::to_string(version)).c_str());
+    t.commit();
+  }
+}
+
+std::string Store::store_id() {
+  Statement s(db_, "SELECT value FROM meta WHERE key = 'store_id'");
+  return s.step() ? s.text(0) : std::string();
+}
+
+std::int64_t Store::revision() {
+  Statement s(db_, "SELECT value FROM meta WHERE key = 'revision'");
+  return s.step() ? std::stoll(s.text(0)) : 0;
+}
+
+std::optional<std::string> Store::find_by_hash(const std::string& sha256) {
+  Statement s(db_, "SELECT id FROM submissions WHERE sha256 = ?");
+  s.bind(1, sha256);
+  if (s.step()) return s.text(0);
+  return std::nullopt;
+}
+
+bool Store::has_submission(const std::string& id) {
+  Statement s(db_, "SELECT 1 FROM submissions WHERE id = ?");
+  s.bind(1, id);
+  return s.step();
+}
+
+std::string Store::next_id() {
+  // The highest sub-NNNN so far, plus one (ids chosen by users do not take part).
+  Statement s(db_,
+              "SELECT coalesce(max(CAST(substr(id, 5) AS INTEGER)), 0) FROM submissions "
+              "WHERE id GLOB 'sub-[0-9]*' AND substr(id, 5) NOT GLOB '*[^0-9]*'");
+  s.step();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "sub-%04lld", static_cast<long long>(s.integer(0) + 1));
+  return buf;
+}
+
+std::vector<std::string> Store::add_submissions(std::vector<Submission> batch,
+                                                const std::function<void(std::size_t)>& after_each) {
+  Transaction t(db_);
+  std::vector<std::string> ids;
+  std::string now = utc_now();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Submission& s = batch[i];
+    if (auto existing = find_by_hash(s.sha256))
+      throw StoreError(s.file_name + ": already filed as " + *existing);
+    if (s.id.empty()) s.id = next_id();
+    else if (has_submission(s.id))
+      throw StoreError("a submission with id '" + s.id + "' already exists");
+    Statement insert(db_,
+                     "INSERT INTO submissions(id, sha256, file_name, format, charset, sender, received, "
+                     "subject, lang, text, original, added_at, added_by) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, s.id).bind(2, s.sha256).bind(3, s.file_name).bind(4, s.format);
+    insert.bind_or_null(5, s.charset).bind_or_null(6, s.sender).bind_or_null(7, s.received);
+    insert.bind_or_null(8, s.subject).bind(9, s.lang).bind(10, s.text).bind_blob(11, s.original);
+    insert.bind(12, s.added_at.empty() ? now : s.added_at).bind(13, s.added_by);
+    insert.step();
+    ids.push_back(s.id);
+    if (after_each) after_each(i);
+  }
+  exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'");
+  t.commit();
+  return ids;
+}
+
+std::optional<Submission> Store::submission(const std::string& id, bool with_original) {
+  std::string sql = std::string("SELECT ") + kSubmissionColumns + ", text" +
+                    (with_original ? ", original" : "") + " FROM submissions WHERE id = ?";
+  Statement s(db_, sql.c_str());
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  Submission r = read_submission_row(s);
+  r.text = s.text(11);
+  if (with_original) r.original = s.blob(12);
+  return r;
+}
+
+std::vector<Submission> Store::submissions(bool with_text) {
+  std::string sql = std::string("SELECT ") + kSubmissionColumns + (with_text ? ", text" : "") +
+                    " FROM submissions ORDER BY seq";
+  Statement s(db_, sql.c_str());
+  std::vector<Submission> out;
+  while (s.step()) {
+    out.push_back(read_submission_row(s));
+    if (with_text) out.back().text = s.text(11);
+  }
+  return out;
+}
+
+std::size_t Store::add_links(const std::string& submission, const std::vector<LinkRequest>& links,
+                             const std::string& by) {
+  Transaction t(db_);
+  if (!has_submission(submission)) throw StoreError("unknown submission '" + submission + "'");
+  std::size_t added = 0;
+  std::string now = utc_now();
+  for (const auto& l : links) {
+    Statement exists(db_, "SELECT 1 FROM links WHERE submission_id = ? AND target = ? AND removed_at IS NULL");
+    exists.bind(1, submission).bind(2, l.target);
+    if (exists.step()) continue;
+    Statement insert(db_,
+                     "INSERT INTO links(submission_id, target, kind, how, score, created_by, created_at, note) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, submission).bind(2, l.target).bind(3, l.kind).bind(4, l.how).bind(5, l.score);
+    insert.bind(6, by).bind(7, now).bind_or_null(8, l.note);
+    insert.step();
+    ++added;
+  }
+  t.commit();
+  return added;
+}
+
+bool Store::remove_link(const std::string& submission, const std::string& target, const std::string& by,
+                        const std::string& note) {
+  Transaction t(db_);
+  Statement update(db_,
+                   "UPDATE links SET removed_by = ?, removed_at = ?, removal_note = ? "
+                   "WHERE submission_id = ? AND target = ? AND removed_at IS NULL");
+  update.bind(1, by).bind(2, utc_now()).bind_or_null(3, note).bind(4, submission).bind(5, target);
+  update.step();
+  bool changed = sqlite3_changes(db_) > 0;
+  t.commit();
+  return changed;
+}
+
+std::vector<Link> Store::links(const LinkFilter& f) {
+  std::string sql =
+      "SELECT row, submission_id, target, kind, how, score, created_by, created_at, coalesce(note, ''), "
+      "coalesce(removed_by, ''), coalesce(removed_at, ''), coalesce(removal_note, '') FROM links "
+      "WHERE (?1 = '' OR submission_id = ?1) AND (?2 = '' OR target = ?2) AND (?3 = '' OR kind = ?3)";
+  if (!f.include_removed) sql += " AND removed_at IS NULL";
+  sql += " ORDER BY row";
+  Statement s(db_, sql.c_str());
+  s.bind(1, f.submission).bind(2, f.target).bind(3, f.kind);
+  std::vector<Link> out;
+  while (s.step()) {
+    Link l;
+    l.row = s.integer(0);
+    l.submission = s.text(1);
+    l.target = s.text(2);
+    l.kind = s.text(3);
+    l.how = s.text(4);
+    if (!s.is_null(5)) l.score = s.real(5);
+    l.created_by = s.text(6);
+    l.created_at = s.text(7);
+    l.note = s.text(8);
+    l.removed_by = s.text(9);
+    l.removed_at = s.text(10);
+    l.removal_note = s.text(11);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::string Store::integrity_check() {
+  Statement s(db_, "PRAGMA integrity_check");
+  return s.step() ? s.text(0) : std::string();
+}
+
+}  // namespace provisio::submissions

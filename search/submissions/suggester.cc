@@ -1,0 +1,232 @@
+#include "suggester.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "schema.h"
+#include "searcher.h"
+#include "snippet.h"
+#include "text_folder.h"
+
+namespace provisio::submissions {
+
+namespace {
+
+constexpr Xapian::termcount kMaxQueryWdf = 4;
+
+std::size_t code_points(const std::string& s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool is_han_token(const Analyzer::Token& t) { return t.stem.empty(); }
+
+}  // namespace
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
+nlohmann::json document_data(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()); }
+
+bool has_topic(const nlohmann::json& data, const std::string& topic) {
+  for (const auto& t : data["topics"])
+    if (t == topic) return true;
+  return false;
+}
+
+}  // namespace
+
+LinkSuggester::LinkSuggester(const std::string& db_path, SuggestTuning tuning) : tuning_(tuning) {
+  Searcher check(db_path);  // the same "no index at …" error as search
+  db_ = Xapian::Database(db_path);
+}
+
+std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::size_t limit) {
+  std::set<std::string> stopwords(english_stopwords().begin(), english_stopwords().end());
+  auto tokens = analyzer_.tokenize(text);
+
+  // 1. Salient terms.
+  std::map<std::string, Xapian::termcount> tf;
+  for (const auto& t : tokens) {
+    if (is_han_token(t)) {
+      if (code_points(t.term) >= 2) ++tf[t.term];
+    } else if (!stopwords.count(t.term) && t.term.size() > 1) {
+      ++tf[t.stem];
+    }
+  }
+  double n = std::max<double>(1, db_.get_doccount());
+  std::vector<std::pair<double, std::string>> scored;
+  for (const auto& [term, count] : tf) {
+    Xapian::doccount df = db_.get_termfreq(term);
+    if (df == 0) continue;
+    scored.emplace_back(std::min(count, kMaxQueryWdf) * std::log((n + 1) / df), term);
+  }
+  std::sort(scored.begin(), scored.end(), std::greater<>());
+  if (scored.size() > tuning_.max_terms) scored.resize(tuning_.max_terms);
+  std::vector<Xapian::Query> parts;
+  for (const auto& [weight, term] : scored) parts.emplace_back(term, std::min(tf[term], kMaxQueryWdf));
+
+  // 2. Concepts, in every language, and their topics.
+  auto named = find_concepts(text);
+  TextFolder folder;
+  auto folded_lower = [&](std::string_view s) { return Xapian::Unicode::tolower(folder.fold(s)); };
+  std::string folded_text = folded_lower(text);
+  for (const Concept* c : named) {
+    std::vector<Xapian::Query> names;
+    for (const auto& name : c->names) {
+      // The names the submission uses already count through its own terms: add the others (the
+      // concept in other languages), which is what reaches provisions written in another language.
+      if (folded_text.find(folded_lower(name)) != std::string::npos) continue;
+      std::vector<std::string> terms;
+      auto name_tokens = analyzer_.tokenize(name);
+      bool single_han = name_tokens.size() == 1 && is_han_token(name_tokens[0]);
+      for (const auto& t : name_tokens)
+        if (!is_han_token(t) || code_points(t.term) >= 2 || single_han) terms.push_back(t.term);
+      if (terms.empty()) continue;
+      if (terms.size() == 1) names.emplace_back(terms[0]);
+      else names.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    }
+    if (!names.empty() && tuning_.concept_boost > 0)
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()), tuning_.concept_boost);
+    if (!c->topic.empty() && tuning_.topic_bonus > 0)
+      parts.emplace_back(Xapian::Query::OP_FILTER,
+                         Xapian::Query((new Xapian::FixedWeightPostingSource(tuning_.topic_bonus))->release()),
+                         Xapian::Query(schema::prefixed(schema::kTopicTerm, c->topic)));
+  }
+  std::vector<Suggestion> out;
+  if (parts.empty()) return out;
+
+  // 3. Rank, one hit per provision.
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+  enquire.set_collapse_key(schema::kProvisionIdSlot);
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  if (tuning_.feedback_docs > 0 && !mset.empty()) {
+    // Pseudo-relevance feedback: the best few provisions' own salient terms (Xapian's expand set,
+    // text terms only) join the query with a lower weight.
+    Xapian::RSet rset;
+    std::size_t n_rel = 0;
+    for (auto it = mset.begin(); it != mset.end() && n_rel < tuning_.feedback_docs; ++it, ++n_rel) rset.add_document(*it);
+    struct TextTermsOnly : Xapian::ExpandDecider {
+      bool operator()(const std::string& term) const override {
+        // Boolean terms are upper-case prefixed; "Z" stems are text.
+        return !term.empty() && (term[0] == 'Z' || !(term[0] >= 'A' && term[0] <= 'Z'));
+      }
+    } decider;
+    Xapian::ESet eset = enquire.get_eset(tuning_.feedback_terms, rset, &decider);
+    std::vector<Xapian::Query> expansion;
+    for (auto t = eset.begin(); t != eset.end(); ++t) expansion.emplace_back(*t);
+    if (!expansion.empty()) {
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, expansion.begin(), expansion.end()), tuning_.feedback_weight);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+      mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    }
+  }
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto data = document_data(it.get_document());
+    Suggestion s;
+    s.id = data["id"];
+    s.kind = has_topic(data, "consultation") ? "question" : "provision";
+    s.score = it.get_weight();
+    s.heading = data["heading"];
+    s.citation = data["citation"];
+    s.lang = data["lang"];
+    std::set<std::string> matched(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    // The submission's words behind the matched terms; overlapping Chinese bigrams merged.
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const auto& t : tokens)
+      if (matched.count(t.term) || (!t.stem.empty() && matched.count(t.stem))) spans.emplace_back(t.begin, t.end);
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (const auto& sp : spans) {
+      if (!merged.empty() && sp.first < merged.back().second) merged.back().second = std::max(merged.back().second, sp.second);
+      else merged.push_back(sp);
+    }
+    std::set<std::string> seen;
+    for (const auto& [b, e] : merged) {
+      std::string word = text.substr(b, e - b);
+      std::string key = Xapian::Unicode::tolower(word);
+      if (seen.insert(key).second) s.matched_words.push_back(word);
+    }
+    std::string provision_text = data["heading"].get<std::string>();
+    for (const auto& t : data["texts"]) provision_text += "\n" + t["body"].get<std::string>();
+    auto provision_concepts = find_concepts(provision_text);
+    for (const Concept* c : named)
+      if ((!c->topic.empty() && has_topic(data, c->topic)) ||
+          std::find(provision_concepts.begin(), provision_concepts.end(), c) != provision_concepts.end())
+        s.concepts.push_back(c);
+    s.submission_snippet = make_snippet(analyzer_, one_line(text), matched).text;
+    std::size_t best = 0;
+    for (const auto& t : data["texts"]) {
+      Snippet sn = make_snippet(analyzer_, t["body"].get<std::string>(), matched);
+      if (s.provision_snippet.empty() || sn.highlights.size() > best) {
+        best = sn.highlights.size();
+        s.provision_snippet = sn.text;
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+bool LinkSuggester::provision_exists(const std::string& id) {
+  return db_.get_termfreq(schema::prefixed(schema::kProvisionTerm, id)) > 0;
+}
+
+std::string LinkSuggester::kind_of(const std::string& id) {
+  std::string term = schema::prefixed(schema::kProvisionTerm, id);
+  auto post = db_.postlist_begin(term);
+  if (post == db_.postlist_end(term)) return "provision";
+  return has_topic(document_data(db_.get_document(*post)), "consultation") ? "question" : "provision";
+}
+
+LinkSuggester::ProvisionInfo LinkSuggester::info(const std::string& id, const std::string& lang) {
+  ProvisionInfo info;
+  std::string term = schema::prefixed(schema::kProvisionTerm, id);
+  std::string best_from;
+  bool best_lang = false;
+  for (auto post = db_.postlist_begin(term); post != db_.postlist_end(term); ++post) {
+    auto data = document_data(db_.get_document(*post));
+    bool lang_ok = data["lang"] == lang;
+    std::string from = data["effective_from"];
+    // The latest version, in the wanted language when there is one.
+    if (info.heading.empty() || (lang_ok && !best_lang) || (lang_ok == best_lang && from > best_from)) {
+      info.heading = data["heading"];
+      info.citation = data["citation"];
+      info.topics = data["topics"].get<std::vector<std::string>>();
+      best_from = from;
+      best_lang = lang_ok;
+    }
+  }
+  return info;
+}
+
+std::vector<std::string> LinkSuggester::questions() {
+  std::set<std::string> ids;
+  std::string term = schema::prefixed(schema::kTopicTerm, "consultation");
+  for (auto post = db_.postlist_begin(term); post != db_.postlist_end(term); ++post)
+    ids.insert(db_.get_document(*post).get_value(schema::kProvisionIdSlot));
+  return {ids.begin(), ids.end()};
+}
+
+}  // namespace provisio::submissions

@@ -1,0 +1,260 @@
+// provisio submission add | list | show: filing what the sector sends.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "commands.h"
+#include "date.h"
+#include "language.h"
+#include "reader.h"
+#include "store.h"
+#include "submission_index.h"
+#include "submission_support.h"
+
+namespace provisio::cli {
+
+namespace {
+
+using submissions::Store;
+using submissions::Submission;
+
+nlohmann::json submission_json(const Submission& s, std::size_t links) {
+  return {{"id", s.id},           {"file_name", s.file_name}, {"format", s.format},     {"charset", s.charset},
+          {"lang", s.lang},       {"sender", s.sender},       {"received", s.received}, {"subject", s.subject},
+          {"sha256", s.sha256},   {"added_at", s.added_at},   {"added_by", s.added_by}, {"links", links}};
+}
+
+std::string describe(const Submission& s) {
+  std::string out = s.id + " from " + s.file_name + " (" + s.format + ", " + s.charset + ", " + s.lang;
+  if (!s.sender.empty()) out += ", from " + s.sender;
+  if (!s.received.empty()) out += ", received " + s.received;
+  return out + ")";
+}
+
+bool read_bytes(const std::string& path, std::string& bytes, std::string& error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = path + ": is a folder, not a file";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path + ": cannot read: " + std::generic_category().message(errno);
+    return false;
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  bytes = s.str();
+  return true;
+}
+
+struct AddArgs {
+  std::string db, store, id, from, received, by;
+  std::vector<std::string> files;
+  bool json = false;
+};
+
+int run_add(const AddArgs& a) {
+  if (!a.id.empty() && a.files.size() != 1) {
+    std::cerr << "provisio: --id names one submission: give exactly one FILE with it\n";
+    return 2;
+  }
+  static const std::regex id_pattern("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  if (!a.id.empty() && !std::regex_match(a.id, id_pattern)) {
+    std::cerr << "provisio: bad submission id '" << a.id
+              << "': use letters, digits, '.', '_' and '-' (up to 64), starting with a letter or digit\n";
+    return 1;
+  }
+  if (!a.received.empty() && !Date::parse(a.received)) {
+    std::cerr << "provisio: bad date '" << a.received << "' for --received: expected YYYY-MM-DD\n";
+    return 1;
+  }
+  // Read everything first: one unreadable file and nothing is filed.
+  submissions::LanguageDetector languages;
+  std::vector<Submission> batch;
+  std::vector<std::string> errors;
+  std::vector<std::pair<std::string, std::string>> duplicates;  // file, id or earlier file
+  std::set<std::string> batch_hashes;
+  // A store that does not exist yet is created only when something is filed.
+  std::string path = store_path(a.store);
+  std::optional<Store> store;
+  if (std::filesystem::exists(path)) store.emplace(path);
+  std::string user = acting_user(a.by);
+  for (const auto& file : a.files) {
+    std::string bytes, error;
+    if (!read_bytes(file, bytes, error)) {
+      errors.push_back(error);
+      continue;
+    }
+    Submission s;
+    s.file_name = std::filesystem::path(file).filename().string();
+    s.sha256 = submissions::sha256_hex(bytes);
+    if (auto existing = store ? store->find_by_hash(s.sha256) : std::nullopt) {
+      duplicates.emplace_back(file, *existing);
+      continue;
+    }
+    if (!batch_hashes.insert(s.sha256).second) {
+      duplicates.emplace_back(file, "an earlier file of this command");
+      continue;
+    }
+    try {
+      auto read = submissions::read_submission(file, bytes);
+      s.id = a.id;
+      s.format = read.format;
+      s.charset = read.charset;
+      s.text = read.text;
+      s.subject = read.subject;
+      s.sender = a.from.empty() ? read.sender : a.from;
+      s.received = a.received.empty() ? read.received : a.received;
+      s.lang = languages.detect(s.text);
+      s.original = std::move(bytes);
+      s.added_by = user;
+      batch.push_back(std::move(s));
+    } catch (const submissions::ReadError& e) {
+      errors.push_back(e.what());
+    }
+  }
+  if (!errors.empty()) {
+    for (const auto& e : errors) std::cerr << e << "\n";
+    std::cerr << "provisio: " << errors.size() << (errors.size() == 1 ? " file" : " files")
+              << " could not be read; nothing was filed in " << path << "\n";
+    return 1;
+  }
+  if (!batch.empty()) {
+    if (!store) store.emplace(path);
+    auto ids = store->add_submissions(batch);
+    for (std::size_t i = 0; i < ids.size(); ++i) batch[i].id = ids[i];
+    submissions::sync_submission_index(*store, submissions::submission_index_path(path));
+  }
+  if (a.json) {
+    nlohmann::json filed = nlohmann::json::array(), dups = nlohmann::json::array();
+    for (const auto& s : batch) filed.push_back(submission_json(s, 0));
+    for (const auto& [file, id] : duplicates) dups.push_back({{"file", file}, {"already", id}});
+    std::cout << nlohmann::json{{"store", path}, {"filed", filed}, {"duplicates", dups}}.dump() << "\n";
+  } else {
+    for (const auto& s : batch) std::cout << "filed " << describe(s) << "\n";
+    for (const auto& [file, id] : duplicates)
+      std::cout << file << ": already filed as " << id << " (same content); not filed again\n";
+  }
+  return 0;
+}
+
+std::map<std::string, std::size_t> link_counts(Store& store) {
+  std::map<std::string, std::size_t> counts;
+  for (const auto& l : store.links()) ++counts[l.submission];
+  return counts;
+}
+
+int run_list(const std::string& store_opt, bool json) {
+  Store store(store_path(store_opt));
+  auto all = store.submissions(true);
+  auto counts = link_counts(store);
+  if (json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : all) out.push_back(submission_json(s, counts[s.id]));
+    std::cout << nlohmann::json{{"store", store.path()}, {"submissions", out}}.dump() << "\n";
+    return 0;
+  }
+  if (all.empty()) {
+    std::cout << "No submissions in " << store.path() << " yet.\n";
+    return 0;
+  }
+  for (const auto& s : all) {
+    std::string title = !s.subject.empty() ? s.subject : s.text.substr(0, s.text.find('\n'));
+    if (title.size() > 70) {
+      std::size_t cut = 70;
+      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+      title = title.substr(0, cut) + "…";
+    }
+    std::cout << s.id << "  " << (s.received.empty() ? "----------" : s.received) << "  " << s.lang << "  "
+              << counts[s.id] << (counts[s.id] == 1 ? " link " : " links") << "  "
+              << (s.sender.empty() ? "(sender unknown)" : s.sender) << "\n    " << title << "\n";
+  }
+  return 0;
+}
+
+int run_show(const std::string& store_opt, const std::string& id, bool json, bool original) {
+  Store store(store_path(store_opt));
+  auto s = store.submission(id, original);
+  if (!s) {
+    std::cerr << "provisio: unknown submission '" << id << "'\n";
+    return 1;
+  }
+  if (original) {
+    std::cout << s->original;
+    return 0;
+  }
+  auto links = store.links({id, "", "", true});
+  std::size_t active = 0;
+  for (const auto& l : links) active += l.active();
+  if (json) {
+    nlohmann::json j = submission_json(*s, active);
+    j["text"] = s->text;
+    std::cout << j.dump() << "\n";
+    return 0;
+  }
+  std::cout << describe(*s) << "\n";
+  if (!s->subject.empty()) std::cout << "subject: " << s->subject << "\n";
+  std::cout << "filed " << s->added_at << " by " << s->added_by << "; sha256 " << s->sha256 << "\n";
+  for (const auto& l : links)
+    std::cout << (l.active() ? "linked to " : "was linked to ") << l.target << " (" << l.kind << ", " << l.how << ")\n";
+  std::cout << "\n" << s->text << "\n";
+  return 0;
+}
+
+}  // namespace
+
+Run add_submission_command(CLI::App& root, const Terminal&) {
+  auto* cmd = root.add_subcommand("submission", "File submissions from the sector (email, letter, form) and look at them");
+  cmd->require_subcommand(1);
+  auto add_args = std::make_shared<AddArgs>();
+  auto* add = cmd->add_subcommand("add", "File submissions: .txt, .eml, .html or .docx");
+  add_location_options(add, add_args->db, add_args->store);
+  add->add_option("--id", add_args->id, "The submission's id (one FILE only; default: the next sub-NNNN)");
+  add->add_option("--from", add_args->from, "Who sent it (default: the email's From header)");
+  add->add_option("--received", add_args->received, "Day received, YYYY-MM-DD (default: the email's Date header)");
+  add->add_option("--by", add_args->by, "Who files it (default: $USER)");
+  add->add_flag("--json", add_args->json, "Print one JSON object instead of text");
+  add->add_option("file", add_args->files, "Files to file")->required();
+  add->footer(
+      "Every file is read before anything is written: if one cannot be read, nothing is filed.\n"
+      "A file filed before (same content) is reported and not filed again.\n\n"
+      "Examples:\n  provisio submission add views.eml letter.docx\n"
+      "  provisio submission add --id hkta-2019 --from \"HK Testing Association\" --received 2019-05-20 hkta.txt");
+
+  struct ListArgs {
+    std::string db, store;
+    bool json = false;
+  };
+  auto list_args = std::make_shared<ListArgs>();
+  auto* list = cmd->add_subcommand("list", "List the submissions filed");
+  add_location_options(list, list_args->db, list_args->store);
+  list->add_flag("--json", list_args->json, "Print one JSON object instead of text");
+  list->footer("Example:\n  provisio submission list");
+
+  struct ShowArgs {
+    std::string db, store, id;
+    bool json = false, original = false;
+  };
+  auto show_args = std::make_shared<ShowArgs>();
+  auto* show = cmd->add_subcommand("show", "Show one submission: where it came from, its links and its text");
+  add_location_options(show, show_args->db, show_args->store);
+  show->add_flag("--json", show_args->json, "Print one JSON object instead of text");
+  show->add_flag("--original", show_args->original, "Print the file exactly as received");
+  show->add_option("id", show_args->id, "Submission id")->required();
+  show->footer("Examples:\n  provisio submission show sub-0001\n  provisio submission show --original sub-0001 > copy.eml");
+
+  return [=] {
+    if (add->parsed()) return run_add(*add_args);
+    if (list->parsed()) return run_list(list_args->store, list_args->json);
+    return run_show(show_args->store, show_args->id, show_args->json, show_args->original);
+  };
+}
+
+}  // namespace provisio::cli
