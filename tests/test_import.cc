@@ -125,6 +125,13 @@ BOOST_AUTO_TEST_CASE(drops_running_headers_footers_and_page_numbers) {
   BOOST_TEST(cleanup.page_numbers == 3);
 }
 
+BOOST_AUTO_TEST_CASE(keeps_recurring_sentences_and_headings_at_page_edges) {
+  // Every page opens with an article heading and ends with the same sentence: text, not furniture.
+  std::string text = "Article 1\nText.\nThe sides agree.\n\fArticle 2\nText.\nThe sides agree.\n"
+                     "\fArticle 3\nText.\nThe sides agree.\n";
+  BOOST_TEST(text_lines(text).size() == 9u);
+}
+
 BOOST_AUTO_TEST_CASE(builds_the_outline_from_wrapped_lines) {
   std::string text =
       "Sample Agreement\n\n"

@@ -1,6 +1,5 @@
 #include "import/instrument_xml.h"
 
-#include <functional>
 #include <set>
 #include <sstream>
 
@@ -91,14 +90,6 @@ void add_lang_text(pugi::xml_node parent, const char* name, const std::string& l
   n.text().set(text.c_str());
 }
 
-pugi::xml_node find_division(pugi::xml_node parent, const OutlineNode& d) {
-  for (pugi::xml_node c : parent.children("division"))
-    if (std::string(division_type(d.kind)) == c.attribute("type").value() &&
-        canonical_number(c.attribute("number").value()) == d.number)
-      return c;
-  return {};
-}
-
 std::string join(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
@@ -146,8 +137,12 @@ class Merger {
   }
 
  private:
+  // Records the provisions (by canonical id) and divisions (by type and number) under `node`.
   void index(pugi::xml_node node) {
     for (pugi::xml_node c : node.children()) {
+      if (std::string(c.name()) == "division") {
+        divisions_[{c.attribute("type").value(), canonical_number(c.attribute("number").value())}].push_back(c);
+      }
       if (std::string(c.name()) == "provision") {
         std::string id = c.attribute("id").value();
         std::string prefix = instrument_id_ + "/";
@@ -211,18 +206,17 @@ class Merger {
   // The file's only division of the same type and number as `n`, wherever it sits (a hand-made
   // file may put Article 58 under a chapter without a number), or a null node.
   pugi::xml_node unique_division(const OutlineNode& n) const {
-    pugi::xml_node found;
-    int matches = 0;
-    std::function<void(pugi::xml_node)> walk = [&](pugi::xml_node node) {
-      for (pugi::xml_node c : node.children("division")) {
-        if (std::string(division_type(n.kind)) == c.attribute("type").value() &&
-            canonical_number(c.attribute("number").value()) == n.number)
-          found = c, ++matches;
-        walk(c);
-      }
-    };
-    walk(root_);
-    return matches == 1 ? found : pugi::xml_node();
+    auto it = divisions_.find({division_type(n.kind), n.number});
+    return it != divisions_.end() && it->second.size() == 1 ? it->second.front() : pugi::xml_node();
+  }
+
+  // The child division of `parent` with the type and number of `d`, or a null node.
+  pugi::xml_node find_division(pugi::xml_node parent, const OutlineNode& d) const {
+    auto it = divisions_.find({division_type(d.kind), d.number});
+    if (it != divisions_.end())
+      for (pugi::xml_node c : it->second)
+        if (c.parent() == parent) return c;
+    return {};
   }
 
   void create(const FlatProvision& p) {
@@ -242,6 +236,7 @@ class Merger {
         d = parent.append_child("division");
         d.append_attribute("type") = division_type(n->kind);
         d.append_attribute("number") = std::to_string(n->number).c_str();
+        divisions_[{division_type(n->kind), n->number}].push_back(d);
         add_lang_text(d, "heading", lang_, n->heading, {"heading"});
       }
       parent = d;
@@ -268,6 +263,7 @@ class Merger {
   const InstrumentFacts& facts_;
   std::string instrument_id_;
   std::map<std::string, pugi::xml_node> by_canonical_;
+  std::map<std::pair<std::string, long>, std::vector<pugi::xml_node>> divisions_;  // (type, number) -> divisions
 };
 
 }  // namespace

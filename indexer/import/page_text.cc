@@ -36,6 +36,12 @@ bool is_page_number(const std::string& text) {
   return std::regex_match(text, kPatterns);
 }
 
+bool ends_sentence(const std::string& text) {
+  for (std::string_view end : {".", ";", ",", "。", "；", "，"})
+    if (text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
 bool is_site_furniture(const std::string& line) {
@@ -108,8 +114,9 @@ std::vector<SourceLine> clean_page_text(const std::string& text, PageCleanup& cl
           ++cleanup.page_numbers;
           continue;
         }
-        // A heading such as "Article 3" may open several pages; it is never furniture.
-        if (is_running(shape(l.text)) && !find_marker(l.text)) {
+        // A heading such as "Article 3" may open several pages, and a line ending a sentence is
+        // text that happens to recur: neither is furniture.
+        if (is_running(shape(l.text)) && !find_marker(l.text) && !ends_sentence(l.text)) {
           ++cleanup.furniture_lines;
           continue;
         }
