@@ -456,3 +456,18 @@ BOOST_AUTO_TEST_CASE(imports_an_old_style_chinese_page) {
                           "wrote " + dir / "s.xml" + ": 6 provisions (6 added, 0 updated)\n");
   check_golden(read_file(dir / "s.xml"), "supplement-zh-Hant.golden.xml");
 }
+
+BOOST_AUTO_TEST_CASE(word_stretches_are_reported_by_paragraph) {
+  const std::string styles = R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>)";
+  std::string body = docx_paragraph("Rules", "Heading1") + docx_paragraph("Chapter 1 General", "Heading1") +
+                     docx_paragraph("Text under the chapter.") + docx_paragraph("More of it.") +
+                     docx_paragraph("Article 1 Scope", "Heading1") + docx_paragraph("These rules apply.");
+  TempDir dir;
+  write_file(dir / "r.docx", make_docx(body, styles));
+  auto r = run_provisio("import --strict " + kEnglishArgs + "'" + dir / "r.docx" + "' -o '" + dir / "r.xml" + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == dir / "r.docx" + ": paragraph 3-4: error: could not place 2 lines (text outside any article, annex, "
+                                       "table or numbered paragraph): Text under the chapter.\n"
+                                       "provisio: 1 stretch could not be placed; nothing was written (--strict)\n");
+  BOOST_TEST(!std::filesystem::exists(dir / "r.xml"));
+}
