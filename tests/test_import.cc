@@ -132,6 +132,24 @@ BOOST_AUTO_TEST_CASE(keeps_recurring_sentences_and_headings_at_page_edges) {
   BOOST_TEST(text_lines(text).size() == 9u);
 }
 
+BOOST_AUTO_TEST_CASE(drops_a_table_of_contents) {
+  std::string text =
+      "Sample Agreement\n\n   Contents\n"
+      "Chapter 1   General Provisions ........................ 1\n"
+      "    Article 1   Objective . . . . . . . . . . . . . . . 1\n"
+      "    Article 2   Definitions                             2\n"
+      "第二章 合作……………………3\n"
+      "\nChapter 1\nGeneral Provisions\nArticle 1  Objective\nThe objective is cooperation.\n"
+      "Article 2  Definitions\nIn this Agreement        3 terms are defined.\n";
+  PageCleanup cleanup;
+  Outline o = build_outline(clean_page_text(text, cleanup), false);
+  BOOST_TEST(cleanup.contents_lines == 5);
+  BOOST_TEST(outline_of(o.top) ==
+             "ch1@9 {General Provisions}\n"
+             "  art1@11 {Objective} The objective is cooperation.\n"
+             "  art2@13 {Definitions} In this Agreement 3 terms are defined.\n");
+}
+
 BOOST_AUTO_TEST_CASE(builds_the_outline_from_wrapped_lines) {
   std::string text =
       "Sample Agreement\n\n"

@@ -279,11 +279,19 @@ std::string canonical_path(const std::string& path) {
 }
 
 std::vector<FlatProvision> flatten(const Outline& outline) {
-  std::vector<FlatProvision> short_paths = flatten_with(outline, false);
+  std::vector<FlatProvision> provisions = flatten_with(outline, false);
   std::set<std::string> seen;
-  for (const auto& p : short_paths)
-    if (!seen.insert(p.path).second) return flatten_with(outline, true);
-  return short_paths;
+  for (const auto& p : provisions)
+    if (!seen.insert(p.path).second) {
+      provisions = flatten_with(outline, true);
+      break;
+    }
+  // A text that numbers the same unit twice (a restarted list the sequence check let through)
+  // still gets unique ids: the later ones are suffixed -2, -3…
+  std::map<std::string, int> uses;
+  for (auto& p : provisions)
+    if (int n = ++uses[p.path]; n > 1) p.path += "-" + std::to_string(n);
+  return provisions;
 }
 
 void start_instrument(pugi::xml_document& doc, const InstrumentFacts& facts) {
