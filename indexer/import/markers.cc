@@ -71,8 +71,8 @@ std::optional<Marker> english_division(const std::u32string& original, const std
     if (pos >= norm.size() || !is_space(norm[pos])) continue;
     while (pos < norm.size() && is_space(norm[pos])) ++pos;
     std::size_t start = pos;
-    while (pos < norm.size() && (is_digit(norm[pos]) || (w.roman_allowed && std::isupper(static_cast<int>(norm[pos] < 128 ? norm[pos] : 0)))))
-      ++pos;
+    auto roman_letter = [&](char32_t c) { return w.roman_allowed && (c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C'); };
+    while (pos < norm.size() && (is_digit(norm[pos]) || roman_letter(norm[pos]))) ++pos;
     if (pos == start) continue;
     if (pos < norm.size() && !(is_space(norm[pos]) || norm[pos] == '.' || norm[pos] == ':' || norm[pos] == U'—' ||
                                norm[pos] == U'–' || norm[pos] == '-'))
