@@ -19,7 +19,8 @@ void visit(const OutlineNode& node, std::vector<const OutlineNode*>& chain, bool
            std::vector<FlatProvision>& out) {
   chain.push_back(&node);
   bool may_hold_text = node.kind == MarkerKind::Item || node.kind == MarkerKind::Article ||
-                       node.kind == MarkerKind::Annex || node.kind == MarkerKind::Table;
+                       node.kind == MarkerKind::Annex || node.kind == MarkerKind::Table ||
+                       node.kind == MarkerKind::Sector;
   if (may_hold_text && !node.text.empty()) {
     FlatProvision p;
     for (const OutlineNode* n : chain)
@@ -55,6 +56,20 @@ long canonical_number(const std::string& s) {
   if (lower.size() == 1 && lower[0] >= 'a' && lower[0] <= 'z') return lower[0] - 'a' + 1;
   if (lower.size() == 2 && lower[0] == lower[1] && lower[0] >= 'a' && lower[0] <= 'z') return lower[0] - 'a' + 27;
   return -1;
+}
+
+// How a division's number is compared: ordinals by value ("IV" = "4"), codes such as "1.F.e" as
+// lower-case text without dots.
+std::string division_key(const std::string& number) {
+  if (long n = canonical_number(number); n >= 0) return "#" + std::to_string(n);
+  std::string key;
+  for (char c : number)
+    if (c != '.' && c != ' ') key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+std::string division_key(const OutlineNode& n) {
+  return n.kind == MarkerKind::Sector ? division_key(n.label) : "#" + std::to_string(n.number);
 }
 
 std::string special_citation(const std::string& path, const std::string& lang) {
@@ -141,7 +156,7 @@ class Merger {
   void index(pugi::xml_node node) {
     for (pugi::xml_node c : node.children()) {
       if (std::string(c.name()) == "division") {
-        divisions_[{c.attribute("type").value(), canonical_number(c.attribute("number").value())}].push_back(c);
+        divisions_[{c.attribute("type").value(), division_key(c.attribute("number").value())}].push_back(c);
       }
       if (std::string(c.name()) == "provision") {
         std::string id = c.attribute("id").value();
@@ -206,13 +221,13 @@ class Merger {
   // The file's only division of the same type and number as `n`, wherever it sits (a hand-made
   // file may put Article 58 under a chapter without a number), or a null node.
   pugi::xml_node unique_division(const OutlineNode& n) const {
-    auto it = divisions_.find({division_type(n.kind), n.number});
+    auto it = divisions_.find({division_type(n.kind), division_key(n)});
     return it != divisions_.end() && it->second.size() == 1 ? it->second.front() : pugi::xml_node();
   }
 
   // The child division of `parent` with the type and number of `d`, or a null node.
   pugi::xml_node find_division(pugi::xml_node parent, const OutlineNode& d) const {
-    auto it = divisions_.find({division_type(d.kind), d.number});
+    auto it = divisions_.find({division_type(d.kind), division_key(d)});
     if (it != divisions_.end())
       for (pugi::xml_node c : it->second)
         if (c.parent() == parent) return c;
@@ -225,7 +240,7 @@ class Merger {
     std::size_t first = 0;
     for (std::size_t i = 0; i < p.chain.size(); ++i) {
       const OutlineNode* n = p.chain[i];
-      if (n->kind != MarkerKind::Article && n->kind != MarkerKind::Annex) continue;
+      if (n->kind != MarkerKind::Article && n->kind != MarkerKind::Annex && n->kind != MarkerKind::Sector) continue;
       if (pugi::xml_node d = unique_division(*n)) parent = d, first = i + 1;
     }
     for (std::size_t i = first; i < p.chain.size(); ++i) {
@@ -235,8 +250,9 @@ class Merger {
       if (!d) {
         d = parent.append_child("division");
         d.append_attribute("type") = division_type(n->kind);
-        d.append_attribute("number") = std::to_string(n->number).c_str();
-        divisions_[{division_type(n->kind), n->number}].push_back(d);
+        std::string number = n->kind == MarkerKind::Sector ? n->label : std::to_string(n->number);
+        d.append_attribute("number") = number.c_str();
+        divisions_[{division_type(n->kind), division_key(*n)}].push_back(d);
         add_lang_text(d, "heading", lang_, n->heading, {"heading"});
       }
       parent = d;
@@ -263,7 +279,7 @@ class Merger {
   const InstrumentFacts& facts_;
   std::string instrument_id_;
   std::map<std::string, pugi::xml_node> by_canonical_;
-  std::map<std::pair<std::string, long>, std::vector<pugi::xml_node>> divisions_;  // (type, number) -> divisions
+  std::map<std::pair<std::string, std::string>, std::vector<pugi::xml_node>> divisions_;  // (type, key) -> divisions
 };
 
 }  // namespace
