@@ -90,6 +90,9 @@ BOOST_AUTO_TEST_CASE(recognises_markers) {
       {"附件一所列產品", "-"},
       {"表2　服務", "table 2 [服務]"},
       {"表二中的產品", "-"},
+      {"1.F.e Technical testing and analysis services", "sector 1 [Technical testing and analysis services]"},
+      {"1.F.e. 技術測試和分析服務", "sector 1 [技術測試和分析服務]"},
+      {"1.Fe", "-"},
       {"1. The parties", "item decimal 1 [The parties]"},
       {"１．雙方", "item decimal 1 [雙方]"},
       {"1.5 million", "-"},
@@ -123,6 +126,31 @@ BOOST_AUTO_TEST_CASE(drops_running_headers_footers_and_page_numbers) {
   BOOST_TEST(cleanup.pages == 3);
   BOOST_TEST(cleanup.furniture_lines == 2);
   BOOST_TEST(cleanup.page_numbers == 3);
+}
+
+BOOST_AUTO_TEST_CASE(keeps_recurring_sentences_and_headings_at_page_edges) {
+  // Every page opens with an article heading and ends with the same sentence: text, not furniture.
+  std::string text = "Article 1\nText.\nThe sides agree.\n\fArticle 2\nText.\nThe sides agree.\n"
+                     "\fArticle 3\nText.\nThe sides agree.\n";
+  BOOST_TEST(text_lines(text).size() == 9u);
+}
+
+BOOST_AUTO_TEST_CASE(drops_a_table_of_contents) {
+  std::string text =
+      "Sample Agreement\n\n   Contents\n"
+      "Chapter 1   General Provisions ........................ 1\n"
+      "    Article 1   Objective . . . . . . . . . . . . . . . 1\n"
+      "    Article 2   Definitions                             2\n"
+      "第二章 合作……………………3\n"
+      "\nChapter 1\nGeneral Provisions\nArticle 1  Objective\nThe objective is cooperation.\n"
+      "Article 2  Definitions\nIn this Agreement        3 terms are defined.\n";
+  PageCleanup cleanup;
+  Outline o = build_outline(clean_page_text(text, cleanup), false);
+  BOOST_TEST(cleanup.contents_lines == 5);
+  BOOST_TEST(outline_of(o.top) ==
+             "ch1@9 {General Provisions}\n"
+             "  art1@11 {Objective} The objective is cooperation.\n"
+             "  art2@13 {Definitions} In this Agreement 3 terms are defined.\n");
 }
 
 BOOST_AUTO_TEST_CASE(builds_the_outline_from_wrapped_lines) {
@@ -448,4 +476,59 @@ BOOST_AUTO_TEST_CASE(imports_an_old_style_chinese_page) {
                           "dropped 1 line of site furniture (copyright, last revised…)\n"
                           "wrote " + dir / "s.xml" + ": 6 provisions (6 added, 0 updated)\n");
   check_golden(read_file(dir / "s.xml"), "supplement-zh-Hant.golden.xml");
+}
+
+BOOST_AUTO_TEST_CASE(word_stretches_are_reported_by_paragraph) {
+  const std::string styles = R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>)";
+  std::string body = docx_paragraph("Rules", "Heading1") + docx_paragraph("Chapter 1 General", "Heading1") +
+                     docx_paragraph("Text under the chapter.") + docx_paragraph("More of it.") +
+                     docx_paragraph("Article 1 Scope", "Heading1") + docx_paragraph("These rules apply.");
+  TempDir dir;
+  write_file(dir / "r.docx", make_docx(body, styles));
+  auto r = run_provisio("import --strict " + kEnglishArgs + "'" + dir / "r.docx" + "' -o '" + dir / "r.xml" + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == dir / "r.docx" + ": paragraph 3-4: error: could not place 2 lines (text outside any article, annex, "
+                                       "table or numbered paragraph): Text under the chapter.\n"
+                                       "provisio: 1 stretch could not be placed; nothing was written (--strict)\n");
+  BOOST_TEST(!std::filesystem::exists(dir / "r.xml"));
+}
+
+// A services schedule: sectors coded 1.F.e give the corpus's ids (a1/t2/1fe/1) and pair with an
+// existing file shaped like the bundled cepa-tis.xml.
+BOOST_AUTO_TEST_CASE(schedule_sectors_pair_with_the_corpus_ids) {
+  TempDir dir;
+  write_file(dir / "tis.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<instrument id="tis" kind="agreement" signed="2019-11-21">
+  <title lang="en">Services</title><title lang="zh-Hant">服務</title>
+  <division type="annex" number="1">
+    <division type="table" number="1"><division type="sector" number="1.F.e">
+      <provision id="tis/a1/t1/1fe/1"><citation lang="en">Annex 1, Table 1, 1.F.e, item 1</citation><topics>ccc</topics>
+        <version from="2020-06-01"><heading lang="en">H</heading><text lang="en">Digest one.</text></version></provision>
+    </division></division>
+    <division type="table" number="2"><division type="sector" number="1.F.e">
+      <provision id="tis/a1/t2/1fe/1"><citation lang="en">Annex 1, Table 2, 1.F.e, item 1</citation><topics>ccc</topics>
+        <version from="2020-06-01"><heading lang="en">H</heading><text lang="en">Digest two.</text></version></provision>
+    </division></division>
+  </division>
+</instrument>
+)");
+  write_file(dir / "t2.txt",
+             "Annex 1\nTable 1\nTable 2\n"
+             "1.F.e  Technical testing and analysis services\n"
+             "1.  Allow Hong Kong laboratories to do CCC testing.\n"
+             "2.  A second commitment.\n");
+  auto r = run_provisio("import --lang en --merge '" + dir / "tis.xml" + "' '" + dir / "t2.txt" + "' -o '" + dir / "out.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("1 annex, 2 tables, 1 sector, 2 paragraphs") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("2 provisions (1 added, 1 updated)") != std::string::npos, r.out);
+  provisio::Diagnostics d;
+  provisio::Corpus c = provisio::load_corpus({dir / "out.xml"}, d);
+  BOOST_REQUIRE(d.empty());
+  const auto& ps = c.instruments[0].provisions;
+  BOOST_REQUIRE_EQUAL(ps.size(), 3u);
+  BOOST_TEST(ps[1].id == "tis/a1/t2/1fe/1");
+  BOOST_TEST(ps[1].versions[0].texts.at(1).body == "Allow Hong Kong laboratories to do CCC testing.");
+  BOOST_TEST(ps[2].id == "tis/a1/t2/1fe/2");
+  BOOST_TEST(ps[2].divisions == std::vector<std::string>({"Annex 1", "Table 2", "Sector 1.F.e (Technical testing and analysis services)"}), boost::test_tools::per_element());
+  BOOST_TEST(ps[2].citations.at("en") == "Annex 1, Table 2, Sector 1.F.e, item 2");
 }

@@ -115,7 +115,8 @@ int run(const ImportArgs& a) {
                         {"updated", plan.merged.updated},
                         {"dropped", {{"pages", plan.cleanup.pages},
                                      {"running_header_lines", plan.cleanup.furniture_lines},
-                                     {"page_numbers", plan.cleanup.page_numbers}}},
+                                     {"page_numbers", plan.cleanup.page_numbers},
+                                     {"contents_lines", plan.cleanup.contents_lines}}},
                         {"unplaced", unplaced}};
     std::cout << j.dump() << "\n";
     return 0;
@@ -126,8 +127,10 @@ int run(const ImportArgs& a) {
     std::cout << "dropped " << plan.cleanup.furniture_lines
               << (plan.cleanup.furniture_lines == 1 ? " line" : " lines") << " of site furniture (copyright, last revised…)\n";
   if (plan.format == "text")
-    std::cout << "dropped " << plan.cleanup.furniture_lines << " running header/footer lines and "
-              << plan.cleanup.page_numbers << " page numbers on " << plan.cleanup.pages << (plan.cleanup.pages == 1 ? " page\n" : " pages\n");
+    std::cout << "dropped " << plan.cleanup.furniture_lines << " running header/footer lines"
+              << (plan.cleanup.contents_lines ? ", " + std::to_string(plan.cleanup.contents_lines) + " table-of-contents lines" : "")
+              << " and " << plan.cleanup.page_numbers << " page numbers on " << plan.cleanup.pages
+              << (plan.cleanup.pages == 1 ? " page\n" : " pages\n");
   std::cout << "wrote " << a.output << ": " << provisions << (provisions == 1 ? " provision" : " provisions") << " ("
             << plan.merged.added << " added, " << plan.merged.updated << " updated)";
   if (!plan.outline.unplaced.empty())

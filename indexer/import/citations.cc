@@ -35,7 +35,9 @@ std::string english(const std::vector<const OutlineNode*>& chain) {
       for (unsigned char c : n->label) ascii_label = ascii_label && c < 0x80;
       out += (out.empty() ? "" : ", ") + word + " " + (ascii_label ? n->label : std::to_string(n->number));
     } else if (++item_depth == 1 && !under_article) {
-      const char* word = nearest == MarkerKind::Table || nearest == MarkerKind::Annex ? "item" : "paragraph";
+      const char* word = nearest == MarkerKind::Table || nearest == MarkerKind::Annex || nearest == MarkerKind::Sector
+                             ? "item"
+                             : "paragraph";
       out += (out.empty() ? std::string(1, static_cast<char>(word[0] - 'a' + 'A')) + (word + 1) : ", " + std::string(word)) +
              " " + english_item(*n);
     } else {
@@ -58,6 +60,7 @@ std::string chinese(const std::vector<const OutlineNode*>& chain, bool simplifie
       case MarkerKind::Article: out += "第" + num + (simplified ? "条" : "條"); break;
       case MarkerKind::Annex: out += "附件" + std::to_string(n->number); break;
       case MarkerKind::Table: out += "表" + std::to_string(n->number); break;
+      case MarkerKind::Sector: out += "部門" + n->label; break;
       case MarkerKind::Item:
         ++item_depth;
         if (item_depth == 1 && (has_kind(chain, MarkerKind::Table) || has_kind(chain, MarkerKind::Annex)))

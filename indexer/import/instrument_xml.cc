@@ -1,6 +1,5 @@
 #include "import/instrument_xml.h"
 
-#include <functional>
 #include <set>
 #include <sstream>
 
@@ -20,7 +19,8 @@ void visit(const OutlineNode& node, std::vector<const OutlineNode*>& chain, bool
            std::vector<FlatProvision>& out) {
   chain.push_back(&node);
   bool may_hold_text = node.kind == MarkerKind::Item || node.kind == MarkerKind::Article ||
-                       node.kind == MarkerKind::Annex || node.kind == MarkerKind::Table;
+                       node.kind == MarkerKind::Annex || node.kind == MarkerKind::Table ||
+                       node.kind == MarkerKind::Sector;
   if (may_hold_text && !node.text.empty()) {
     FlatProvision p;
     for (const OutlineNode* n : chain)
@@ -58,6 +58,20 @@ long canonical_number(const std::string& s) {
   return -1;
 }
 
+// How a division's number is compared: ordinals by value ("IV" = "4"), codes such as "1.F.e" as
+// lower-case text without dots.
+std::string division_key(const std::string& number) {
+  if (long n = canonical_number(number); n >= 0) return "#" + std::to_string(n);
+  std::string key;
+  for (char c : number)
+    if (c != '.' && c != ' ') key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+std::string division_key(const OutlineNode& n) {
+  return n.kind == MarkerKind::Sector ? division_key(n.label) : "#" + std::to_string(n.number);
+}
+
 std::string special_citation(const std::string& path, const std::string& lang) {
   bool simplified = lang == "zh-Hans";
   if (path == "preamble") return lang == "en" ? "Preamble" : "序言";
@@ -89,14 +103,6 @@ void add_lang_text(pugi::xml_node parent, const char* name, const std::string& l
   pugi::xml_node n = insert_after_last(parent, name, after);
   n.append_attribute("lang") = lang.c_str();
   n.text().set(text.c_str());
-}
-
-pugi::xml_node find_division(pugi::xml_node parent, const OutlineNode& d) {
-  for (pugi::xml_node c : parent.children("division"))
-    if (std::string(division_type(d.kind)) == c.attribute("type").value() &&
-        canonical_number(c.attribute("number").value()) == d.number)
-      return c;
-  return {};
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -146,8 +152,12 @@ class Merger {
   }
 
  private:
+  // Records the provisions (by canonical id) and divisions (by type and number) under `node`.
   void index(pugi::xml_node node) {
     for (pugi::xml_node c : node.children()) {
+      if (std::string(c.name()) == "division") {
+        divisions_[{c.attribute("type").value(), division_key(c.attribute("number").value())}].push_back(c);
+      }
       if (std::string(c.name()) == "provision") {
         std::string id = c.attribute("id").value();
         std::string prefix = instrument_id_ + "/";
@@ -211,18 +221,17 @@ class Merger {
   // The file's only division of the same type and number as `n`, wherever it sits (a hand-made
   // file may put Article 58 under a chapter without a number), or a null node.
   pugi::xml_node unique_division(const OutlineNode& n) const {
-    pugi::xml_node found;
-    int matches = 0;
-    std::function<void(pugi::xml_node)> walk = [&](pugi::xml_node node) {
-      for (pugi::xml_node c : node.children("division")) {
-        if (std::string(division_type(n.kind)) == c.attribute("type").value() &&
-            canonical_number(c.attribute("number").value()) == n.number)
-          found = c, ++matches;
-        walk(c);
-      }
-    };
-    walk(root_);
-    return matches == 1 ? found : pugi::xml_node();
+    auto it = divisions_.find({division_type(n.kind), division_key(n)});
+    return it != divisions_.end() && it->second.size() == 1 ? it->second.front() : pugi::xml_node();
+  }
+
+  // The child division of `parent` with the type and number of `d`, or a null node.
+  pugi::xml_node find_division(pugi::xml_node parent, const OutlineNode& d) const {
+    auto it = divisions_.find({division_type(d.kind), division_key(d)});
+    if (it != divisions_.end())
+      for (pugi::xml_node c : it->second)
+        if (c.parent() == parent) return c;
+    return {};
   }
 
   void create(const FlatProvision& p) {
@@ -231,7 +240,7 @@ class Merger {
     std::size_t first = 0;
     for (std::size_t i = 0; i < p.chain.size(); ++i) {
       const OutlineNode* n = p.chain[i];
-      if (n->kind != MarkerKind::Article && n->kind != MarkerKind::Annex) continue;
+      if (n->kind != MarkerKind::Article && n->kind != MarkerKind::Annex && n->kind != MarkerKind::Sector) continue;
       if (pugi::xml_node d = unique_division(*n)) parent = d, first = i + 1;
     }
     for (std::size_t i = first; i < p.chain.size(); ++i) {
@@ -241,7 +250,9 @@ class Merger {
       if (!d) {
         d = parent.append_child("division");
         d.append_attribute("type") = division_type(n->kind);
-        d.append_attribute("number") = std::to_string(n->number).c_str();
+        std::string number = n->kind == MarkerKind::Sector ? n->label : std::to_string(n->number);
+        d.append_attribute("number") = number.c_str();
+        divisions_[{division_type(n->kind), division_key(*n)}].push_back(d);
         add_lang_text(d, "heading", lang_, n->heading, {"heading"});
       }
       parent = d;
@@ -268,6 +279,7 @@ class Merger {
   const InstrumentFacts& facts_;
   std::string instrument_id_;
   std::map<std::string, pugi::xml_node> by_canonical_;
+  std::map<std::pair<std::string, std::string>, std::vector<pugi::xml_node>> divisions_;  // (type, key) -> divisions
 };
 
 }  // namespace
@@ -283,11 +295,19 @@ std::string canonical_path(const std::string& path) {
 }
 
 std::vector<FlatProvision> flatten(const Outline& outline) {
-  std::vector<FlatProvision> short_paths = flatten_with(outline, false);
+  std::vector<FlatProvision> provisions = flatten_with(outline, false);
   std::set<std::string> seen;
-  for (const auto& p : short_paths)
-    if (!seen.insert(p.path).second) return flatten_with(outline, true);
-  return short_paths;
+  for (const auto& p : provisions)
+    if (!seen.insert(p.path).second) {
+      provisions = flatten_with(outline, true);
+      break;
+    }
+  // A text that numbers the same unit twice (a restarted list the sequence check let through)
+  // still gets unique ids: the later ones are suffixed -2, -3…
+  std::map<std::string, int> uses;
+  for (auto& p : provisions)
+    if (int n = ++uses[p.path]; n > 1) p.path += "-" + std::to_string(n);
+  return provisions;
 }
 
 void start_instrument(pugi::xml_document& doc, const InstrumentFacts& facts) {

@@ -71,8 +71,8 @@ std::optional<Marker> english_division(const std::u32string& original, const std
     if (pos >= norm.size() || !is_space(norm[pos])) continue;
     while (pos < norm.size() && is_space(norm[pos])) ++pos;
     std::size_t start = pos;
-    while (pos < norm.size() && (is_digit(norm[pos]) || (w.roman_allowed && std::isupper(static_cast<int>(norm[pos] < 128 ? norm[pos] : 0)))))
-      ++pos;
+    auto roman_letter = [&](char32_t c) { return w.roman_allowed && (c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C'); };
+    while (pos < norm.size() && (is_digit(norm[pos]) || roman_letter(norm[pos]))) ++pos;
     if (pos == start) continue;
     if (pos < norm.size() && !(is_space(norm[pos]) || norm[pos] == '.' || norm[pos] == ':' || norm[pos] == U'—' ||
                                norm[pos] == U'–' || norm[pos] == '-'))
@@ -95,6 +95,25 @@ std::optional<Marker> english_division(const std::u32string& original, const std
     return m;
   }
   return std::nullopt;
+}
+
+// "1.F.e Technical testing and analysis services": a services-schedule sector code.
+std::optional<Marker> sector(const std::u32string& original, const std::u32string& norm) {
+  std::size_t pos = 0;
+  while (pos < norm.size() && pos < 2 && is_digit(norm[pos])) ++pos;
+  auto at = [&](std::size_t i) { return i < norm.size() ? norm[i] : U'\0'; };
+  if (pos == 0 || at(pos) != '.' || !(at(pos + 1) >= 'A' && at(pos + 1) <= 'Z') || at(pos + 2) != '.' ||
+      !(at(pos + 3) >= 'a' && at(pos + 3) <= 'z'))
+    return std::nullopt;
+  std::size_t end = pos + 4;
+  if (at(end) == '.') ++end;
+  if (end < norm.size() && !is_space(norm[end]) && !extract::is_cjk(norm[end])) return std::nullopt;
+  Marker m;
+  m.kind = MarkerKind::Sector;
+  m.label = encode(norm.substr(0, pos + 4));
+  m.number = parse_arabic(norm.substr(0, pos));
+  m.rest = rest_after(original, norm, end);
+  return m;
 }
 
 // A run of Chinese numeral characters or ASCII digits starting at `pos`; advances `pos`.
@@ -245,6 +264,7 @@ const char* division_type(MarkerKind kind) {
     case MarkerKind::Article: return "article";
     case MarkerKind::Annex: return "annex";
     case MarkerKind::Table: return "table";
+    case MarkerKind::Sector: return "sector";
     case MarkerKind::Item: return "item";
   }
   return "item";
@@ -257,6 +277,7 @@ std::optional<Marker> find_marker(std::string_view line) {
   for (char32_t& c : norm) c = narrow(c);
   if (auto m = english_division(original, norm)) return m;
   if (auto m = chinese_division(original, norm)) return m;
+  if (auto m = sector(original, norm)) return m;
   return item(original, norm);
 }
 

@@ -17,7 +17,7 @@ int rank(MarkerKind kind) {
     case MarkerKind::Part: case MarkerKind::Annex: return 0;
     case MarkerKind::Chapter: return 1;
     case MarkerKind::Section: case MarkerKind::Table: return 2;
-    case MarkerKind::Article: return 3;
+    case MarkerKind::Article: case MarkerKind::Sector: return 3;
     case MarkerKind::Item: return 4;
   }
   return 4;
@@ -31,6 +31,7 @@ const char* key_prefix(MarkerKind kind) {
     case MarkerKind::Article: return "art";
     case MarkerKind::Annex: return "a";
     case MarkerKind::Table: return "t";
+    case MarkerKind::Sector: return "";
     case MarkerKind::Item: return "";
   }
   return "";
@@ -40,6 +41,7 @@ const char* key_prefix(MarkerKind kind) {
 // heading has no provision to go to.
 bool holds_text(const OutlineNode& n) {
   return n.kind == MarkerKind::Article || n.kind == MarkerKind::Annex || n.kind == MarkerKind::Table ||
+         n.kind == MarkerKind::Sector ||
          n.kind == MarkerKind::Item;
 }
 
@@ -172,7 +174,9 @@ class Builder {
                               m.rest.rfind("所", 0) == 0 || m.rest.rfind("規定", 0) == 0 || m.rest.rfind("规定", 0) == 0))
         return false;
       auto last = last_number_.find(m.kind);
-      if (last != last_number_.end() && m.number != last->second + 1 && m.number != 1) return false;
+      // Sector codes follow the classification, not a count: their shape is check enough.
+      if (m.kind != MarkerKind::Sector && last != last_number_.end() && m.number != last->second + 1 && m.number != 1)
+        return false;
     }
     close_stretch();
     awaiting_heading_ = nullptr;
@@ -186,6 +190,11 @@ class Builder {
     node.number = m.number;
     node.label = m.label;
     node.key = key_prefix(m.kind) + std::to_string(m.number);
+    if (m.kind == MarkerKind::Sector) {  // "1.F.e" -> "1fe", as in cepa-tis/a1/t2/1fe/1
+      node.key.clear();
+      for (char c : m.label)
+        if (c != '.') node.key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
     node.line = line.line;
     OutlineNode& added = stack_.back()->children.emplace_back(std::move(node));
     stack_.push_back(&added);
@@ -194,7 +203,12 @@ class Builder {
     } else {
       SourceLine rest = line;
       rest.text = m.rest;
-      if (heading_like(rest)) added.heading = m.rest;
+      // After "Chapter 5", "Annex 1", "Table 2" or "1.F.e" the rest of the line is the title, in
+      // whatever case; after "Article 5" it may be the start of the article's text.
+      bool title = m.kind == MarkerKind::Article
+                       ? heading_like(rest)
+                       : !ends_like_sentence(m.rest) && code_points(m.rest) <= (chinese_ ? 40u : 120u);
+      if (title) added.heading = m.rest;
       else append_line(added.text, m.rest);
     }
     return true;
@@ -333,7 +347,7 @@ std::vector<std::pair<std::string, int>> count_levels(const Outline& outline) {
   count(outline.top, counts);
   static const std::pair<const char*, const char*> kOrder[] = {
       {"part", "parts"},         {"chapter", "chapters"},   {"section", "sections"},
-      {"article", "articles"},   {"annex", "annexes"},      {"table", "tables"},
+      {"article", "articles"},   {"annex", "annexes"},      {"table", "tables"},  {"sector", "sectors"},
       {"paragraph", "paragraphs"}, {"subparagraph", "subparagraphs"}, {"item", "items"}};
   std::vector<std::pair<std::string, int>> out;
   for (const auto& [key, plural] : kOrder)

@@ -36,6 +36,23 @@ bool is_page_number(const std::string& text) {
   return std::regex_match(text, kPatterns);
 }
 
+// "Article 1  Objective ........ 3", "第一章 總則……1", or "Chapter 1 General       3" as
+// pdftotext lays out a contents page (judged on the raw line, before gaps are collapsed).
+bool is_contents_line(const std::string& raw, const std::string& tidy) {
+  static const std::regex kLeader(R"((\.{4,}|(?:…){2,}|(?:·){4,}|(?:．){4,}|\. \. \. )\s*\d{1,4}\s*$)");
+  static const std::regex kGap(R"(\S\s{6,}\d{1,4}\s*$)");
+  if (tidy == "Contents" || tidy == "CONTENTS" || tidy == "Table of Contents" || tidy == "目錄" || tidy == "目录")
+    return true;
+  if (std::regex_search(raw, kLeader)) return true;
+  return std::regex_search(raw, kGap) && find_marker(tidy) && find_marker(tidy)->kind != MarkerKind::Item;
+}
+
+bool ends_sentence(const std::string& text) {
+  for (std::string_view end : {".", ";", ",", "。", "；", "，"})
+    if (text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
 bool is_site_furniture(const std::string& line) {
@@ -61,6 +78,10 @@ std::vector<SourceLine> clean_page_text(const std::string& text, PageCleanup& cl
       if (!pages.back().empty()) pages.emplace_back();
     }
     std::string tidy = extract::tidy_whitespace(line);
+    if (!tidy.empty() && is_contents_line(line, tidy)) {
+      ++cleanup.contents_lines;
+      tidy.clear();  // kept as a blank line so the line numbers stay right
+    }
     pages.back().push_back({number, tidy});
     ++number;
     if (end == text.size()) break;
@@ -108,8 +129,9 @@ std::vector<SourceLine> clean_page_text(const std::string& text, PageCleanup& cl
           ++cleanup.page_numbers;
           continue;
         }
-        // A heading such as "Article 3" may open several pages; it is never furniture.
-        if (is_running(shape(l.text)) && !find_marker(l.text)) {
+        // A heading such as "Article 3" may open several pages, and a line ending a sentence is
+        // text that happens to recur: neither is furniture.
+        if (is_running(shape(l.text)) && !find_marker(l.text) && !ends_sentence(l.text)) {
           ++cleanup.furniture_lines;
           continue;
         }

@@ -1,6 +1,8 @@
 // Plain text as `pdftotext -layout` writes it, cleaned of page furniture: running headers and
 // footers (lines repeated at the top or bottom of many pages, digits ignored), page numbers
-// ("12", "- 12 -", "Page 12 of 40", "第12頁") at page edges, layout indentation and column gaps.
+// ("12", "- 12 -", "Page 12 of 40", "第12頁") at page edges, table-of-contents lines (a dot leader
+// and a page number, or a structure marker, a wide gap and a page number; "Contents" / 目錄),
+// layout indentation and column gaps.
 // Joining wrapped lines is left to the outline builder, which knows where units start.
 #pragma once
 
@@ -15,6 +17,7 @@ struct PageCleanup {
   int pages = 0;
   int furniture_lines = 0;  // running headers and footers dropped
   int page_numbers = 0;     // page-number lines dropped
+  int contents_lines = 0;   // table-of-contents lines dropped ("Article 1 Objective ...... 3")
 };
 
 // True for the lines web pages put around the content outside any header or footer element:
