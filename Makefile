@@ -9,7 +9,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian 12 packages the build and the tests need (see README, "Dependencies").
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
-            libboost-test-dev nlohmann-json3-dev libcli11-dev
+            libboost-test-dev nlohmann-json3-dev libcli11-dev python3-jieba libbenchmark-dev
 
 .PHONY: all deps build demo test run install bench clean
 

@@ -31,7 +31,7 @@ enum Slot : unsigned {
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
-inline constexpr std::string_view kFormatVersion = "1";
+inline constexpr std::string_view kFormatVersion = "2";
 
 inline std::string unique_term(std::string_view provision_id, std::string_view from_iso,
                                std::string_view lang) {

@@ -50,8 +50,7 @@ Xapian::Query Searcher::parse(const std::string& text, Xapian::Query::op default
   qp.set_stopper(&stopper);
   qp.set_default_op(default_op);
   try {
-    return qp.parse_query(analyzer_.prepare_query(text),
-                          Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
+    return analyzer_.parse_query(qp, text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
   } catch (const Xapian::QueryParserError& e) {
     throw SearchError("cannot read the query '" + text + "': " + e.get_msg());
   }

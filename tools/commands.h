@@ -16,6 +16,8 @@ using Run = std::function<int()>;
 Run add_index_command(CLI::App& root, const Terminal& terminal);
 Run add_search_command(CLI::App& root, const Terminal& terminal);
 Run add_show_command(CLI::App& root, const Terminal& terminal);
+Run add_analyze_command(CLI::App& root, const Terminal& terminal);
+Run add_segment_command(CLI::App& root, const Terminal& terminal);
 
 // Shared by commands that index: validates the corpus at `paths` and writes it to `db_path`.
 // Prints diagnostics (and returns 1) or the summary line (and returns 0). With `quiet` the summary

@@ -23,6 +23,8 @@ int main(int argc, char** argv) try {
   add(provisio::cli::add_index_command);
   add(provisio::cli::add_search_command);
   add(provisio::cli::add_show_command);
+  add(provisio::cli::add_analyze_command);
+  add(provisio::cli::add_segment_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,49 @@
+// Analyzer's private types, shared by analyzer.cc (indexing) and analyzer_query.cc (queries).
+// Not part of the interface.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+
+namespace provisio {
+
+// One piece of a lexed query.
+struct Analyzer::QueryItem {
+  enum Kind { kSyntax, kMark, kWord, kHanWord, kPhrase, kField } kind = kSyntax;
+  std::string out;          // the text QueryParser reads
+  std::string key;          // concept-matching key: lower-case word or folded Chinese word
+  std::string stem;         // for plain English words: their stem (matches other forms)
+  bool expandable = false;  // plain text, outside quotes, field values and negations
+  int run = -1;             // which Chinese run a kHanWord belongs to
+  std::string run_phrase;   // on the first word of a run: the run as a phrase of bigrams
+};
+
+// A form of a glossary concept: its keys (to recognise it in a query) and the query it expands to.
+struct Analyzer::ConceptForm {
+  std::size_t concept_index = 0;
+  std::vector<std::string> keys;
+  std::vector<std::string> stems;
+  Xapian::Query query;
+};
+
+class Analyzer::ExpansionProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ExpansionProcessor(const std::vector<Xapian::Query>& expansions) : expansions_(expansions) {}
+  Xapian::Query operator()(const std::string& value) override {
+    std::size_t index = 0;
+    for (char c : value) {
+      if (c < '0' || c > '9') return Xapian::Query();
+      index = index * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return index < expansions_.size() ? expansions_[index] : Xapian::Query();
+  }
+
+ private:
+  const std::vector<Xapian::Query>& expansions_;
+};
+
+}  // namespace provisio
