@@ -11,7 +11,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
             libboost-test-dev nlohmann-json3-dev libcli11-dev python3-jieba libbenchmark-dev
 
-.PHONY: all deps build demo test run install bench clean
+.PHONY: all deps build demo test run install bench clean eval-segment bench-analysis
 
 all: build
 
@@ -39,6 +39,14 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Segmentation F1 on the SIGHAN 2005 test sets beside plain ICU (skips when ../shared is absent).
+eval-segment: build
+	@bench/eval_segment.sh $(PROVISIO)
+
+# Analysis throughput (MB/s) beside Xapian's own TermGenerator with FLAG_CJK_NGRAM.
+bench-analysis: build
+	$(BUILD)/bench/bench_analysis
 
 # make run ARGS='search "CCC testing"'
 run: build

@@ -1,6 +1,8 @@
 #include "analyzer.h"
 #include "analyzer_internal.h"
 
+#include <unicode/utf8.h>
+
 #include <cassert>
 #include <map>
 #include <set>
@@ -62,22 +64,55 @@ void Analyzer::index_han_run(const std::vector<FoldedChar>& chars, std::size_t b
 
 void Analyzer::index_text(std::string_view text, Xapian::termcount wdf_inc) {
   assert(doc_ && "begin_document() first");
-  std::string other;  // the current non-Chinese stretch, for TermGenerator
-  auto chars = folder_.fold_chars(text);
-  std::size_t i = 0;
-  while (i < chars.size()) {
-    if (!chars[i].han) {
-      other += chars[i++].folded;
-      continue;
-    }
+  // The hot path of indexing: ASCII goes to TermGenerator untouched (it folds to itself and is
+  // never Chinese); other characters are folded through TextFolder's per-character cache.
+  std::string& other = other_;  // the current non-Chinese stretch, for TermGenerator
+  std::vector<FoldedChar>& han = han_;
+  other.clear();
+  han.clear();
+  invalid_ = 0;
+  auto flush_other = [&] {
     if (!other.empty()) generator_.index_text(other, wdf_inc);
     other.clear();
-    std::size_t j = i;
-    while (j < chars.size() && chars[j].han) ++j;
-    index_han_run(chars, i, j, wdf_inc);
-    i = j;
+  };
+  auto flush_han = [&] {
+    if (!han.empty()) index_han_run(han, 0, han.size(), wdf_inc);
+    han.clear();
+  };
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    if (bytes[i] < 0x80) {
+      flush_han();
+      int32_t j = i;
+      while (j < length && bytes[j] < 0x80) ++j;
+      other.append(text.data() + i, static_cast<std::size_t>(j - i));
+      i = j;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 cp;
+    U8_NEXT(bytes, i, length, cp);
+    if (cp < 0) {
+      cp = 0xFFFD;
+      ++invalid_;
+    }
+    FoldedChar fc;
+    fc.folded = folder_.fold_one(static_cast<char32_t>(cp), fc.han, fc.code);
+    if (!fc.han) {
+      flush_han();
+      other += fc.folded;
+      continue;
+    }
+    flush_other();
+    fc.begin = static_cast<std::size_t>(start);
+    fc.end = static_cast<std::size_t>(i);
+    fc.source = static_cast<char32_t>(cp);
+    han.push_back(std::move(fc));
   }
-  if (!other.empty()) generator_.index_text(other, wdf_inc);
+  flush_other();
+  flush_han();
 }
 
 namespace {
@@ -94,6 +129,7 @@ bool is_single_letter_before_dot(const std::vector<FoldedChar>& chars, std::size
 std::vector<Analyzer::Token> Analyzer::tokenize(std::string_view text) {
   std::vector<Token> tokens;
   auto chars = folder_.fold_chars(text);
+  invalid_ = folder_.invalid_sequences();
   std::size_t i = 0;
   while (i < chars.size()) {
     if (chars[i].han) {
@@ -165,6 +201,7 @@ std::vector<std::string> Analyzer::analyze(std::string_view text) {
 
 std::string Analyzer::segment_line(std::string_view line, Segmenter::Mode mode) {
   auto chars = folder_.fold_chars(line);
+  invalid_ = folder_.invalid_sequences();
   std::string out;
   for (const auto& [b, e] : segmenter_.segment_line(chars, mode)) {
     if (!out.empty()) out += ' ';

@@ -53,8 +53,8 @@ class Analyzer {
   void index_text(std::string_view text, Xapian::termcount wdf_inc = 1);
   // Leaves a gap in positions so that phrases never match across two fields.
   void end_field();
-  // Invalid UTF-8 sequences met by the last index_text(), tokenize() or analyze() call.
-  std::size_t invalid_utf8() const { return folder_.invalid_sequences(); }
+  // Invalid UTF-8 sequences met by the last index_text(), tokenize(), analyze() or segment_line() call.
+  std::size_t invalid_utf8() const { return invalid_; }
 
   // The query as Xapian::QueryParser should read it (see the header comment). No glossary expansion.
   std::string prepare_query(std::string_view query);
@@ -109,7 +109,10 @@ class Analyzer {
   std::unique_ptr<Xapian::Stopper> stopper_;
   Xapian::TermGenerator generator_;
   Xapian::Document* doc_ = nullptr;
-  // Scratch space for Chinese runs.
+  // Scratch space for index_text() and Chinese runs.
+  std::string other_;
+  std::vector<FoldedChar> han_;
+  std::size_t invalid_ = 0;
   std::u32string run_;
   std::vector<std::size_t> lengths_;
 

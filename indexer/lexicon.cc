@@ -66,11 +66,33 @@ void Lexicon::finish() {
   if (total == 0) unknown_log_p_ = -20;  // no general list: ICU words (and domain words) beat single characters
   for (auto& [word, e] : entries_)
     if (e.general) e.log_p = static_cast<float>(std::log(e.log_p) - log_total);
+  // Move everything into the flat table, at most half full.
+  std::size_t capacity = 16;
+  while (capacity < 2 * entries_.size()) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  pool_.clear();
+  for (const auto& [word, e] : entries_) {
+    std::uint64_t h = hash(word);
+    std::size_t i = h & (capacity - 1);
+    while (slots_[i].length != 0) i = (i + 1) & (capacity - 1);
+    slots_[i] = Slot{h, static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(word.size()), e};
+    pool_ += word;
+  }
+  entries_.clear();
+  entries_.rehash(0);
 }
 
-const Lexicon::Entry* Lexicon::find(std::u32string_view key) const {
-  auto it = entries_.find(key);
-  return it == entries_.end() ? nullptr : &it->second;
+const Lexicon::Entry* Lexicon::find(std::u32string_view key, std::uint64_t key_hash) const {
+  if (slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = key_hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.length == 0) return nullptr;
+    // A 64-bit hash and the length identify a key: among a million keys the odds of two sharing
+    // both are about 3e-8, and the price would be one odd word boundary. Comparing the characters
+    // as well cost a sixth of segmentation time.
+    if (slot.hash == key_hash && slot.length == key.size()) return &slot.entry;
+  }
 }
 
 bool Lexicon::load_general(const std::string& path, TextFolder& folder) {

@@ -122,12 +122,14 @@ void Segmenter::segment_han(std::u32string_view run, std::vector<std::size_t>& l
       }
     };
     // A single character.
-    const Lexicon::Entry* one = lex.find(run.substr(i, 1));
+    std::uint64_t h = Lexicon::hash_step(Lexicon::kHashStart, run[i]);
+    const Lexicon::Entry* one = lex.find(run.substr(i, 1), h);
     consider(i + 1, one && one->general ? one->log_p : lex.unknown_log_p());
     // Lexicon words starting here (the prefix entries stop the walk as soon as nothing is longer).
     std::size_t limit = std::min(n, i + lex.max_length());
     for (std::size_t end = i + 2; end <= limit; ++end) {
-      const Lexicon::Entry* e = lex.find(run.substr(i, end - i));
+      h = Lexicon::hash_step(h, run[end - 1]);
+      const Lexicon::Entry* e = lex.find(run.substr(i, end - i), h);
       if (!e) break;
       if (!e->word) continue;
       if (end - i == 2 && !e->domain && is_small_numeral(run[i]) && is_measure_word(run[i + 1])) continue;

@@ -41,6 +41,10 @@ class TextFolder {
   // The folded text character by character, with original offsets. Each invalid UTF-8 sequence
   // becomes one U+FFFD character covering its bytes (counted in invalid_sequences()).
   std::vector<FoldedChar> fold_chars(std::string_view utf8);
+  // What one code point folds to (cached): the folded UTF-8, whether it is Han, its first code point.
+  const std::string& fold_one(char32_t cp, bool& han, char32_t& code) {
+    return fold_code_point(static_cast<int>(cp), han, code);
+  }
   // What one code point folds to, as its first folded code point (0 when it folds to nothing).
   char32_t fold_code(char32_t cp) {
     bool han;
