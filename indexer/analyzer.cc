@@ -45,7 +45,12 @@ void Analyzer::index_han_run(const std::vector<FoldedChar>& chars, std::size_t b
   if (end - begin == 1) {
     doc_->add_posting(chars[begin].folded, ++pos, 0);  // wdf already counted by add_term above
   } else {
+    // The run's first and last characters also stand where the first and last bigrams do, so a
+    // phrase reaching into the run from a neighbouring token (第58條 in 按第58條辦理, CMA標誌)
+    // matches.
+    doc_->add_posting(chars[begin].folded, pos + 1, 0);
     for (std::size_t i = begin; i + 1 < end; ++i) doc_->add_posting(chars[i].folded + chars[i + 1].folded, ++pos, wdf_inc);
+    doc_->add_posting(chars[end - 1].folded, pos, 0);
   }
   generator_.set_termpos(pos);
   run_.clear();

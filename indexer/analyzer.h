@@ -6,7 +6,9 @@
 // Terms of a Chinese run (see README "Index layout"):
 //   - overlapping character bigrams with positions (a one-character run: the character), so phrase
 //     search works and no segmentation can make a query miss;
-//   - every character alone, without positions, so one-character queries work;
+//   - every character alone, so one-character queries work; without positions, except the first
+//     and last characters of a run, which share the positions of the first and last bigrams so
+//     that a phrase reaching into the run from a neighbouring token (第58條) matches;
 //   - every word of the segmentation as "Z" + word, without positions: the ranked form, like the
 //     English stems, so a provision holding the query's words ranks above one holding only the
 //     same bigrams.

@@ -18,8 +18,19 @@ struct Analyzer::QueryItem {
   std::string key;          // concept-matching key: lower-case word or folded Chinese word
   std::string stem;         // for plain English words: their stem (matches other forms)
   bool expandable = false;  // plain text, outside quotes, field values and negations
-  int run = -1;             // which Chinese run a kHanWord belongs to
-  std::string run_phrase;   // on the first word of a run: the run as a phrase of bigrams
+  int run = -1;             // which token written without spaces (檢測認證, 3C認證, 第58條) it belongs to
+  std::string run_phrase;   // on the first item of a token of two items or more: the token as a phrase
+  std::size_t begin = 0, end = 0;  // the characters of the query it came from
+  std::string han;          // a kHanWord's folded characters (for the token's bigrams)
+
+  static QueryItem make(Kind kind, std::string out, std::string key = "", std::string stem = "") {
+    QueryItem item;
+    item.kind = kind;
+    item.out = std::move(out);
+    item.key = std::move(key);
+    item.stem = std::move(stem);
+    return item;
+  }
 };
 
 // A form of a glossary concept: its keys (to recognise it in a query) and the query it expands to.

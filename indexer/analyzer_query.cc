@@ -37,10 +37,12 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
   auto chars = folder_.fold_chars(query);
   const std::size_t n = chars.size();
   std::vector<QueryItem> items;
-  int runs = 0;
   bool negated = false;  // the next item follows NOT or '-', or is '+'-marked
   std::size_t i = 0;
+  std::size_t item_begin = 0;
   auto push = [&](QueryItem item) {
+    item.begin = item_begin;
+    item.end = i;
     if (item.kind == QueryItem::kWord || item.kind == QueryItem::kHanWord) item.expandable = !negated;
     if (item.kind != QueryItem::kMark && !(item.kind == QueryItem::kSyntax && item.out == "NOT")) negated = false;
     items.push_back(std::move(item));
@@ -51,6 +53,7 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
       ++i;
       continue;
     }
+    item_begin = i;
     bool at_start = i == 0 || is_space(chars[i - 1]) || chars[i - 1].code == U'(';
     if (c.code == U'"') {
       // A phrase: Chinese runs become their bigrams; nothing inside is expanded.
@@ -67,18 +70,18 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
         }
       }
       out += "\"";
-      push({QueryItem::kPhrase, out, "", "", false, -1, ""});
+      push(QueryItem::make(QueryItem::kPhrase, out));
       i = j < n ? j + 1 : j;
       continue;
     }
     if (c.code == U'(' || c.code == U')') {
-      push({QueryItem::kSyntax, c.folded, "", "", false, -1, ""});
+      push(QueryItem::make(QueryItem::kSyntax, c.folded));
       ++i;
       continue;
     }
     if ((c.code == U'+' || c.code == U'-') && at_start && i + 1 < n && !is_space(chars[i + 1])) {
       negated = true;
-      push({QueryItem::kMark, c.folded, "", "", false, -1, ""});
+      push(QueryItem::make(QueryItem::kMark, c.folded));
       ++i;
       continue;
     }
@@ -88,7 +91,7 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
       bool marked = !items.empty() && items.back().kind == QueryItem::kMark;
       if (marked) {
         // Love/hate (+/-) applies to one term or phrase: the run becomes an exact phrase.
-        push({QueryItem::kPhrase, "\"" + bigram_text(chars, i, j) + "\"", "", "", false, -1, ""});
+        push(QueryItem::make(QueryItem::kPhrase, "\"" + bigram_text(chars, i, j) + "\""));
         i = j;
         continue;
       }
@@ -96,19 +99,19 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
       for (std::size_t k = i; k < j; ++k) run_ += chars[k].code;
       lengths_.clear();
       segmenter_.segment_han(run_, lengths_);
-      int run = runs++;
-      std::size_t first_item = items.size();
       std::size_t at = i;
       for (std::size_t len : lengths_) {
         std::string word;
         for (std::size_t k = at; k < at + len; ++k) word += chars[k].folded;
         // The word (stemmed by QueryParser into its "Z" word term) or, for recall, its bigrams
         // in sequence (or the character itself).
-        push({QueryItem::kHanWord, "(" + word + " OR \"" + bigram_text(chars, at, at + len) + "\")", word, "",
-              false, run, ""});
+        item_begin = at;
+        i = at + len;
+        QueryItem item = QueryItem::make(QueryItem::kHanWord, "(" + word + " OR \"" + bigram_text(chars, at, at + len) + "\")", word);
+        item.han = word;
+        push(std::move(item));
         at += len;
       }
-      if (lengths_.size() > 1) items[first_item].run_phrase = "\"" + bigram_text(chars, i, j) + "\"";
       i = j;
       continue;
     }
@@ -138,8 +141,7 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
       } else {
         while (k < n && !is_space(chars[k]) && chars[k].code != U')') ++k;
       }
-      push({QueryItem::kField, std::string(query.substr(chars[i].begin, chars[k - 1].end - chars[i].begin)), "", "",
-            false, -1, ""});
+      push(QueryItem::make(QueryItem::kField, std::string(query.substr(chars[i].begin, chars[k - 1].end - chars[i].begin))));
       i = k;
       continue;
     }
@@ -148,7 +150,7 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
     std::size_t chunk_begin = i;
     i = j;
     if (is_operator(chunk)) {
-      push({QueryItem::kSyntax, chunk, "", "", false, -1, ""});
+      push(QueryItem::make(QueryItem::kSyntax, chunk));
       if (chunk == "NOT") negated = true;
       continue;
     }
@@ -167,9 +169,41 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
     bool simple = !key.empty();
     for (std::size_t k = kb; k < ke && !acronym; ++k)
       if (!is_word_char(chars[k].code)) simple = false;
-    QueryItem item{QueryItem::kWord, chunk, key, simple ? stemmer_(key) : "", false, -1, ""};
+    QueryItem item = QueryItem::make(QueryItem::kWord, chunk, key, simple ? stemmer_(key) : "");
     if (key.empty()) item.kind = QueryItem::kSyntax;  // punctuation only: QueryParser ignores it
     push(std::move(item));
+  }
+  // Tokens written without spaces (檢測認證, 3C認證, CMA標誌, 第58條): their words and the whole
+  // token as a phrase of its positional terms, so that the token as typed ranks first.
+  int runs = 0;
+  for (std::size_t k = 0; k < items.size();) {
+    auto is_word = [&](std::size_t x) { return items[x].kind == QueryItem::kWord || items[x].kind == QueryItem::kHanWord; };
+    if (!is_word(k)) {
+      ++k;
+      continue;
+    }
+    std::size_t end = k + 1;
+    while (end < items.size() && is_word(end) && items[end].begin == items[end - 1].end) ++end;
+    int run = runs++;
+    std::string phrase;
+    std::vector<FoldedChar> han_chars;
+    auto flush_han = [&] {
+      if (han_chars.empty()) return;
+      phrase += (phrase.empty() ? "" : " ") + bigram_text(han_chars, 0, han_chars.size());
+      han_chars.clear();
+    };
+    for (std::size_t x = k; x < end; ++x) {
+      items[x].run = run;
+      if (items[x].kind == QueryItem::kHanWord) {
+        for (std::size_t c = items[x].begin; c < items[x].end; ++c) han_chars.push_back(chars[c]);
+      } else {
+        flush_han();
+        phrase += (phrase.empty() ? "" : " ") + items[x].out;
+      }
+    }
+    flush_han();
+    if (end - k > 1) items[k].run_phrase = "\"" + phrase + "\"";
+    k = end;
   }
   return items;
 }
@@ -191,7 +225,8 @@ Xapian::Query Analyzer::form_query(std::string_view form) {
   doc_ = nullptr;
   std::map<Xapian::termpos, std::string> by_pos;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_pos[*p] = *t;
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+      if (by_pos[*p].size() < (*t).size()) by_pos[*p] = *t;  // a bigram, not the run's edge character
   std::vector<Xapian::Query> terms;
   for (const auto& [pos, term] : by_pos) terms.emplace_back(term);
   if (terms.empty()) return Xapian::Query();
@@ -253,7 +288,33 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
       }
       return true;
     };
+    auto is_number = [&](std::size_t k) {
+      return k < n && items[k].expandable && !items[k].key.empty() &&
+             items[k].key.find_first_not_of("0123456789") == std::string::npos;
+    };
+    auto key_is = [&](std::size_t k, const char* key) { return k < n && items[k].expandable && items[k].key == key; };
+    auto phrase = [](std::vector<std::string> terms) {
+      std::vector<Xapian::Query> q(terms.begin(), terms.end());
+      return Xapian::Query(Xapian::Query::OP_PHRASE, q.begin(), q.end(), static_cast<Xapian::termcount>(q.size()));
+    };
     for (std::size_t at = 0; at < n;) {
+      // Article citations in either language: "Article 58" <-> "第58條".
+      std::size_t cite_end = 0;
+      Xapian::Query cite;
+      if (key_is(at, "article") && is_number(at + 1)) {
+        cite_end = at + 2;
+        cite = phrase({"第", items[at + 1].key, "条"});
+      } else if (key_is(at, "第") && is_number(at + 1) && key_is(at + 2, "条")) {
+        cite_end = at + 3;
+        cite = phrase({"article", items[at + 1].key});
+      }
+      if (cite_end) {
+        concept_end[at] = cite_end;
+        concept_id[at] = expansions_.size();
+        expansions_.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, cite, kExpansionWeight);
+        at = cite_end;
+        continue;
+      }
       const ConceptForm* best = nullptr;
       for (const auto& f : forms_)
         if ((!best || f.keys.size() > best->keys.size()) && matches(f, at)) best = &f;
@@ -296,20 +357,22 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
       glue = mark;
     };
     for (std::size_t k = a; k < b;) {
-      if ((k != a || concept_ok) && concept_end[k] && concept_end[k] <= b) {
-        append("(" + emit(k, concept_end[k], false, true) + " OR " + kGlossaryField + ":" +
+      std::size_t concept_stop = concept_end[k], run_stop = k;
+      if (!items[k].run_phrase.empty())
+        while (run_stop < n && items[run_stop].run == items[k].run) ++run_stop;
+      bool can_concept = (k != a || concept_ok) && concept_stop && concept_stop <= b;
+      bool can_run = (k != a || run_ok) && run_stop > k && run_stop <= b;
+      // The larger of a concept and a token starting here encloses the other.
+      if (can_concept && (!can_run || concept_stop >= run_stop)) {
+        append("(" + emit(k, concept_stop, false, run_stop <= concept_stop) + " OR " + kGlossaryField + ":" +
                std::to_string(concept_id[k]) + ")");
-        k = concept_end[k];
+        k = concept_stop;
         continue;
       }
-      if ((k != a || run_ok) && !items[k].run_phrase.empty()) {
-        std::size_t end = k + 1;
-        while (end < n && items[end].run == items[k].run) ++end;
-        if (end <= b) {
-          append("((" + emit(k, end, true, false) + ") OR " + items[k].run_phrase + ")");
-          k = end;
-          continue;
-        }
+      if (can_run) {
+        append("((" + emit(k, run_stop, concept_stop < run_stop, false) + ") OR " + items[k].run_phrase + ")");
+        k = run_stop;
+        continue;
       }
       append(items[k].out, items[k].kind == QueryItem::kMark);
       ++k;

@@ -25,9 +25,9 @@ Xapian::Document index(const std::string& text) {
 // The positional terms of `text`, in position order, as "term[pos] ..." (compact, Xapian-style).
 std::string positional_terms(const std::string& text) {
   Xapian::Document doc = index(text);
-  std::map<Xapian::termpos, std::string> by_pos;
+  std::multimap<Xapian::termpos, std::string> by_pos;  // terms in order within a position
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_pos[*p] = *t;
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_pos.emplace(*p, *t);
   std::string out;
   for (const auto& [pos, term] : by_pos) out += (out.empty() ? "" : " ") + term + "[" + std::to_string(pos) + "]";
   return out;
@@ -103,10 +103,11 @@ BOOST_AUTO_TEST_CASE(positional_terms_are_words_and_bigrams) {
     const char* out;
   } cases[] = {
       {"CCC testing", "ccc[1] testing[2]"},
-      {"檢測認證", "检测[1] 测认[2] 认证[3]"},
-      {"3C認證", "3c[1] 认证[2]"},
-      {"CMA標誌", "cma[1] 标志[2]"},
-      {"ＣＭＡ標誌", "cma[1] 标志[2]"},
+      {"檢測認證", "检[1] 检测[1] 测认[2] 认证[3] 证[3]"},
+      {"3C認證", "3c[1] 认[2] 认证[2] 证[2]"},
+      {"CMA標誌", "cma[1] 志[2] 标[2] 标志[2]"},
+      {"ＣＭＡ標誌", "cma[1] 志[2] 标[2] 标志[2]"},
+      {"按第58條辦理", "按[1] 按第[1] 第[1] 58[2] 条[3] 条办[3] 办理[4] 理[4]"},
       {"第58條", "第[1] 58[2] 条[3]"},
       {"CPC8676", "cpc8676[1]"},
       {"CPC 8676", "cpc[1] 8676[2]"},
@@ -114,7 +115,7 @@ BOOST_AUTO_TEST_CASE(positional_terms_are_words_and_bigrams) {
       {"C.C.C. marking", "ccc[1] marking[2]"},
       {"HKAS, CNAS and HOKLAS", "hkas[1] cnas[2] and[3] hoklas[4]"},
       {"ＣＣＣ　１７０２５", "ccc[1] 17025[2]"},
-      {"ISO 認可實驗室 17025", "iso[1] 认可[2] 可实[3] 实验[4] 验室[5] 17025[6]"},
+      {"ISO 認可實驗室 17025", "iso[1] 认[2] 认可[2] 可实[3] 实验[4] 室[5] 验室[5] 17025[6]"},
       {"", ""},
       {" \t\n　", ""},
   };
@@ -220,7 +221,9 @@ BOOST_AUTO_TEST_CASE(prepares_queries_for_the_query_parser) {
       {"\"CMA標誌\"", "\"CMA 标志 \""},
       {"-檢測認證", "-\"检测 测认 认证\""},
       {"ＣＭＡ OR 資質", "CMA OR (资质 OR \"资质\")"},
-      {"3C認證", "3C (认证 OR \"认证\")"},
+      // A token written without spaces: its words, or better the token as a phrase.
+      {"3C認證", "((3C (认证 OR \"认证\")) OR \"3C 认证\")"},
+      {"第58條", "(((第 OR \"第\") 58 (条 OR \"条\")) OR \"第 58 条\")"},
       {"mutual-recognition", "mutual-recognition"},
       // field:value is left exactly as typed, Chinese and quotes included.
       {"topic:ccc 檢測", "topic:ccc (检测 OR \"检测\")"},
@@ -276,6 +279,9 @@ BOOST_AUTO_TEST_CASE(glossary_expands_across_languages_and_scripts) {
   BOOST_TEST(terms("質素").count("Z质量"));
   BOOST_TEST(terms("資訊科技").count("Z信息技术"));
   BOOST_TEST(terms("laboratories").count("Z实验所"));  // any English form of the word
+  // Article citations in either language.
+  BOOST_TEST(terms("Article 58").count("条"));
+  BOOST_TEST(terms("第58條").count("article"));
 }
 
 BOOST_AUTO_TEST_CASE(expansions_weigh_less_and_stay_out_of_phrases_fields_and_negations) {
