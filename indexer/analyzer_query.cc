@@ -99,6 +99,33 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
       for (std::size_t k = i; k < j; ++k) run_ += chars[k].code;
       lengths_.clear();
       segmenter_.segment_han(run_, lengths_);
+      // Queries are cut finer than texts: a long word that is not a domain word and is made of
+      // two words (認可實驗室 = 認可 + 實驗室) is searched as both, so that each can match and be
+      // expanded (實驗室 -> 實驗所); the token as typed still ranks first (its phrase).
+      {
+        const Lexicon& lex = segmenter_.lexicon();
+        std::vector<std::size_t> finer;
+        std::size_t at = 0;
+        for (std::size_t len : lengths_) {
+          std::u32string_view word = std::u32string_view(run_).substr(at, len);
+          const Lexicon::Entry* e = len >= 3 ? lex.find(word) : nullptr;
+          std::size_t split = 0;
+          if (len >= 4 && !(e && e->domain))
+            for (std::size_t k = len - 2; k >= 2 && !split; --k) {
+              const Lexicon::Entry* head = lex.find(word.substr(0, k));
+              const Lexicon::Entry* tail = lex.find(word.substr(k));
+              if (head && head->word && tail && tail->word) split = k;
+            }
+          if (split) {
+            finer.push_back(split);
+            finer.push_back(len - split);
+          } else {
+            finer.push_back(len);
+          }
+          at += len;
+        }
+        lengths_ = std::move(finer);
+      }
       std::size_t at = i;
       for (std::size_t len : lengths_) {
         std::string word;

@@ -47,6 +47,9 @@ class Segmenter {
   // The same with ICU's word BreakIterator alone (the baseline the lexicon corrects).
   void segment_han_icu_only(std::u32string_view run, std::vector<std::size_t>& lengths);
 
+  // The lexicon in use (loading the standard one on first call).
+  const Lexicon& lexicon();
+
   enum class Mode { kFull, kPlainIcu };
   // The words of a line, as [begin, end) indices into `chars` (the line folded by TextFolder);
   // white space belongs to no word. kPlainIcu runs ICU's BreakIterator over the original
@@ -56,7 +59,6 @@ class Segmenter {
                                                                 Mode mode = Mode::kFull);
 
  private:
-  const Lexicon& lexicon();
   void icu_boundaries(std::u32string_view run, std::vector<bool>& boundary);
 
   std::shared_ptr<const Lexicon> lexicon_;

@@ -224,6 +224,8 @@ BOOST_AUTO_TEST_CASE(prepares_queries_for_the_query_parser) {
       // A token written without spaces: its words, or better the token as a phrase.
       {"3C認證", "((3C (认证 OR \"认证\")) OR \"3C 认证\")"},
       {"第58條", "(((第 OR \"第\") 58 (条 OR \"条\")) OR \"第 58 条\")"},
+      // A query word made of two words is searched as both (each can then be expanded).
+      {"認可實驗室", "(((认可 OR \"认可\") (实验室 OR \"实验 验室\")) OR \"认可 可实 实验 验室\")"},
       {"mutual-recognition", "mutual-recognition"},
       // field:value is left exactly as typed, Chinese and quotes included.
       {"topic:ccc 檢測", "topic:ccc (检测 OR \"检测\")"},
@@ -279,6 +281,7 @@ BOOST_AUTO_TEST_CASE(glossary_expands_across_languages_and_scripts) {
   BOOST_TEST(terms("質素").count("Z质量"));
   BOOST_TEST(terms("資訊科技").count("Z信息技术"));
   BOOST_TEST(terms("laboratories").count("Z实验所"));  // any English form of the word
+  BOOST_TEST(terms("ISO 認可實驗室 17025").count("Z实验所"));
   // Article citations in either language.
   BOOST_TEST(terms("Article 58").count("条"));
   BOOST_TEST(terms("第58條").count("article"));
