@@ -11,13 +11,20 @@ namespace provisio {
 
 namespace {
 
-bool is_space(const FoldedChar& fc) { return fc.code == 0 || Xapian::Unicode::get_category(fc.code) == Xapian::Unicode::SPACE_SEPARATOR || fc.code == U'\t' || fc.code == U'\n' || fc.code == U'\r'; }
+bool is_space(const FoldedChar& fc) {
+  return fc.code == 0 || fc.code == U'\t' || fc.code == U'\n' || fc.code == U'\r' ||
+         Xapian::Unicode::get_category(fc.code) == Xapian::Unicode::SPACE_SEPARATOR;
+}
 
 bool is_word_char(char32_t c) { return c && Xapian::Unicode::is_wordchar(c); }
 
 bool is_operator(const std::string& chunk) {
-  static const std::set<std::string> ops = {"AND", "OR", "NOT", "XOR"};
-  return ops.count(chunk) || chunk.rfind("NEAR", 0) == 0 || chunk.rfind("ADJ", 0) == 0;
+  static const std::set<std::string> ops = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  if (ops.count(chunk)) return true;
+  // NEAR/3, ADJ/2
+  auto slash = chunk.find('/');
+  return slash != std::string::npos && (chunk.compare(0, slash, "NEAR") == 0 || chunk.compare(0, slash, "ADJ") == 0) &&
+         slash + 1 < chunk.size() && chunk.find_first_not_of("0123456789", slash + 1) == std::string::npos;
 }
 
 // Bigrams of a Chinese run, space-separated (the character itself for a one-character run).
