@@ -10,9 +10,9 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian 12 packages the build and the tests need (see README, "Dependencies").
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
             libboost-test-dev nlohmann-json3-dev libcli11-dev libzip-dev libgumbo-dev poppler-utils \
-            libsqlite3-dev libgmime-3.0-dev
+            libsqlite3-dev libgmime-3.0-dev python3-jieba libbenchmark-dev
 
-.PHONY: all deps build demo test run install bench clean eval-search eval-link
+.PHONY: all deps build demo test run install bench clean eval-search eval-link eval-segment bench-analysis
 
 all: build
 
@@ -45,6 +45,14 @@ test: build
 eval-link: build
 	$(PROVISIO) index --db $(BUILD)/eval-index corpus/instruments >/dev/null
 	$(BUILD)/tests/eval_link $(BUILD)/eval-index tests/linking/samples tests/linking/expected.tsv $(EVAL_ARGS)
+
+# Segmentation F1 on the SIGHAN 2005 test sets beside plain ICU (skips when ../shared is absent).
+eval-segment: build
+	@bench/eval_segment.sh $(PROVISIO)
+
+# Analysis throughput (MB/s) beside Xapian's own TermGenerator with FLAG_CJK_NGRAM.
+bench-analysis: build
+	$(BUILD)/bench/bench_analysis
 
 # make run ARGS='search "CCC testing"'
 run: build

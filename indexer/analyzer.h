@@ -1,25 +1,40 @@
 // The one place that decides what a term is, for documents and queries alike.
 //
-// Text is folded (TextFolder: NFKC, Traditional -> Simplified) and cut into runs. Runs of Chinese
-// characters become overlapping character bigrams carrying positions (a single character stays a
-// unigram), so Chinese phrases match and no word segmentation can make a query miss; every
-// character is also indexed alone, without positions, so one-character queries work. Everything
-// else goes through Xapian's TermGenerator with the English Snowball stemmer: unstemmed words with
-// positions (exact and phrase matches) plus "Z"-prefixed stems (ranked matching).
+// Pipeline: TextFolder (NFKC, Traditional -> Simplified, per character with original offsets) ->
+// script runs -> Chinese runs to the Segmenter, everything else to Xapian's TermGenerator.
 //
-// On the query side, prepare_query() rewrites a user's query so that Xapian::QueryParser, which
-// knows nothing of our Chinese terms, produces exactly those terms, and keeps its own syntax
-// (quotes, AND/OR/NOT, parentheses, +/-) working.
+// Terms of a Chinese run (see README "Index layout"):
+//   - overlapping character bigrams with positions (a one-character run: the character), so phrase
+//     search works and no segmentation can make a query miss;
+//   - every character alone, so one-character queries work; without positions, except the first
+//     and last characters of a run, which share the positions of the first and last bigrams so
+//     that a phrase reaching into the run from a neighbouring token (第58條) matches;
+//   - every word of the segmentation as "Z" + word, without positions: the ranked form, like the
+//     English stems, so a provision holding the query's words ranks above one holding only the
+//     same bigrams.
+// Everything else: Xapian's TermGenerator with the English Snowball stemmer: unstemmed lower-case
+// words with positions (exact and phrase matches; acronyms C.C.C. -> ccc; codes CPC8676 whole) and
+// "Z" + stem without positions. English stopwords are indexed (phrases need them) but get no stem
+// term and are dropped from queries outside phrases.
 //
-// Not thread-safe: use one Analyzer per thread.
+// Query side: prepare_query() rewrites a user's query so that Xapian::QueryParser (no CJK flag;
+// stemming STEM_SOME with stemmer(), stopper english_stopwords()) produces exactly those terms and
+// keeps its own syntax (quotes, AND/OR/NOT, parentheses, +/-). `field:value` expressions are left
+// exactly as typed. parse_query() does the same and also expands glossary concepts across
+// languages and scripts, at a lower weight than the words typed.
+//
+// Not thread-safe: use one Analyzer per thread. The lexicon and glossary are shared, read-only.
 #pragma once
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "glossary.h"
+#include "segmenter.h"
 #include "text_folder.h"
 
 namespace provisio {
@@ -27,42 +42,91 @@ namespace provisio {
 class Analyzer {
  public:
   Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
 
   // Starts a new document: following index_text() calls add terms to `doc` from position 1 on.
   void begin_document(Xapian::Document& doc);
   // Adds the terms of `text` to the current document, each with within-document frequency
-  // `wdf_inc` per occurrence. Positions continue after the previous call.
+  // `wdf_inc` per occurrence. Positions continue after the previous call. Invalid UTF-8 is indexed
+  // as U+FFFD and counted in invalid_utf8().
   // REQUIRES: begin_document() was called.
   void index_text(std::string_view text, Xapian::termcount wdf_inc = 1);
   // Leaves a gap in positions so that phrases never match across two fields.
   void end_field();
+  // Invalid UTF-8 sequences met by the last index_text(), tokenize(), analyze() or segment_line() call.
+  std::size_t invalid_utf8() const { return invalid_; }
 
-  // The query as Xapian::QueryParser should read it (see the header comment).
+  // The query as Xapian::QueryParser should read it (see the header comment). No glossary expansion.
   std::string prepare_query(std::string_view query);
 
-  // A word or Chinese bigram of a text, with where it lies in the original bytes. Used to
-  // highlight matches in snippets.
+  // Parses `query` with `qp` (configured by the caller: database, stemmer, stopper, default op)
+  // after prepare_query()'s rewriting, expanding every glossary concept the query names outside
+  // quotes, field:value expressions and negations into its other forms (other languages, scripts,
+  // abbreviations, regional wording), weighted below the literal words. Registers a field
+  // processor named kGlossaryField on `qp`. Throws Xapian::QueryParserError like parse_query().
+  Xapian::Query parse_query(Xapian::QueryParser& qp, std::string_view query,
+                            unsigned flags = Xapian::QueryParser::FLAG_DEFAULT);
+  static constexpr const char* kGlossaryField = "xprovisioglossary";
+  // Weight of an expanded concept relative to the words typed.
+  static constexpr double kExpansionWeight = 0.4;
+
+  // A word, Chinese bigram, character or Chinese word of a text, with where it lies in the
+  // original bytes. Used to highlight matches in snippets.
   struct Token {
     std::size_t begin = 0;
     std::size_t end = 0;
-    std::string term;  // the index term (lower-case word, or folded Chinese bigram / character)
-    std::string stem;  // "Z" + stem for words; empty for Chinese
+    std::string term;  // the positional or character term (lower-case word, bigram, character); may be empty
+    std::string stem;  // "Z" + stem for English words, "Z" + word for Chinese words; else empty
   };
   std::vector<Token> tokenize(std::string_view text);
+
+  // The terms index_text() gives `text`, one per line as "position term" (positional terms) or
+  // "- term" (terms without positions), in position order then term order: `provisio analyze`.
+  std::vector<std::string> analyze(std::string_view text);
+
+  // The words of a line as a word-segmentation scorer reads them: the original characters, words
+  // separated by single spaces (`provisio segment`).
+  std::string segment_line(std::string_view line, Segmenter::Mode mode = Segmenter::Mode::kFull);
 
   // The English stemmer shared by indexing, querying and highlighting.
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
-  void index_han_run(const std::vector<std::string>& chars, Xapian::termcount wdf_inc);
+  struct QueryItem;
+  struct ConceptForm;
+  void index_han_run(const std::vector<FoldedChar>& chars, std::size_t begin, std::size_t end,
+                     Xapian::termcount wdf_inc);
+  std::vector<QueryItem> lex_query(std::string_view query);
+  std::string rewrite(std::string_view query, bool expand);
+  void load_concepts();
+  Xapian::Query form_query(std::string_view form);
+  // The words of `text` as concept-matching keys (lower-case words, folded Chinese words).
+  std::vector<std::string> keys_of(std::string_view text);
 
   TextFolder folder_;
+  Segmenter segmenter_;
   Xapian::Stem stemmer_;
+  std::unique_ptr<Xapian::Stopper> stopper_;
   Xapian::TermGenerator generator_;
   Xapian::Document* doc_ = nullptr;
+  // Scratch space for index_text() and Chinese runs.
+  std::string other_;
+  std::vector<FoldedChar> han_;
+  std::size_t invalid_ = 0;
+  std::u32string run_;
+  std::vector<std::size_t> lengths_;
+
+  // Query side: glossary forms as keys, and the expansions of the query being parsed.
+  std::vector<ConceptForm> forms_;
+  bool concepts_loaded_ = false;
+  std::vector<Xapian::Query> expansions_;
+  class ExpansionProcessor;
+  std::unique_ptr<ExpansionProcessor> processor_;
 };
 
-// A short English stopword list: dropped from queries (except inside phrases), kept in the index.
+// A short English stopword list: dropped from queries (except inside phrases), indexed without stems.
 const std::vector<std::string>& english_stopwords();
 
 }  // namespace provisio

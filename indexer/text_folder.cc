@@ -32,7 +32,7 @@ static bool is_han(UChar32 cp) {
   return uscript_getScript(cp, &status) == USCRIPT_HAN && U_SUCCESS(status);
 }
 
-const std::string& TextFolder::fold_code_point(int cp, bool& han) {
+const std::string& TextFolder::fold_code_point(int cp, bool& han, char32_t& code) {
   auto it = cache_.find(cp);
   if (it == cache_.end()) {
     Entry e;
@@ -47,9 +47,11 @@ const std::string& TextFolder::fold_code_point(int cp, bool& han) {
       if (e.han) icu_->to_simplified->transliterate(s);
       s.toUTF8String(e.folded);
     }
+    e.code = e.folded.empty() ? 0 : static_cast<char32_t>(icu::UnicodeString::fromUTF8(e.folded).char32At(0));
     it = cache_.emplace(cp, std::move(e)).first;
   }
   han = it->second.han;
+  code = it->second.code;
   return it->second.folded;
 }
 
@@ -59,15 +61,20 @@ std::vector<FoldedChar> TextFolder::fold_chars(std::string_view utf8) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   int32_t length = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
+  invalid_ = 0;
   while (i < length) {
     int32_t start = i;
     UChar32 cp;
     U8_NEXT(bytes, i, length, cp);
-    if (cp < 0) cp = 0xFFFD;
+    if (cp < 0) {
+      cp = 0xFFFD;
+      ++invalid_;
+    }
     FoldedChar fc;
     fc.begin = static_cast<std::size_t>(start);
     fc.end = static_cast<std::size_t>(i);
-    fc.folded = fold_code_point(cp, fc.han);
+    fc.folded = fold_code_point(cp, fc.han, fc.code);
+    fc.source = static_cast<char32_t>(cp);
     out.push_back(std::move(fc));
   }
   return out;

@@ -25,6 +25,8 @@ struct FoldedChar {
   std::size_t end = 0;
   std::string folded;     // UTF-8; may be empty (ignorable) or longer than one character
   bool han = false;       // a Chinese character (Han script): segmented, not split into words
+  char32_t code = 0;      // the first code point of `folded` (0 when empty): what segmenters read
+  char32_t source = 0;    // the original code point (U+FFFD for an invalid sequence)
 };
 
 class TextFolder {
@@ -36,18 +38,34 @@ class TextFolder {
 
   // The folded text. Invalid UTF-8 sequences become U+FFFD.
   std::string fold(std::string_view utf8);
-  // The folded text character by character, with original offsets.
+  // The folded text character by character, with original offsets. Each invalid UTF-8 sequence
+  // becomes one U+FFFD character covering its bytes (counted in invalid_sequences()).
   std::vector<FoldedChar> fold_chars(std::string_view utf8);
+  // What one code point folds to (cached): the folded UTF-8, whether it is Han, its first code point.
+  const std::string& fold_one(char32_t cp, bool& han, char32_t& code) {
+    return fold_code_point(static_cast<int>(cp), han, code);
+  }
+  // What one code point folds to, as its first folded code point (0 when it folds to nothing).
+  char32_t fold_code(char32_t cp) {
+    bool han;
+    char32_t code;
+    fold_code_point(static_cast<int>(cp), han, code);
+    return code;
+  }
+  // How many invalid UTF-8 sequences the last fold() / fold_chars() call met (0 for valid text).
+  std::size_t invalid_sequences() const { return invalid_; }
 
  private:
-  const std::string& fold_code_point(int cp, bool& han);
+  const std::string& fold_code_point(int cp, bool& han, char32_t& code);
   struct Icu;
   std::unique_ptr<Icu> icu_;
   struct Entry {
     std::string folded;
     bool han;
+    char32_t code;
   };
   std::unordered_map<int, Entry> cache_;
+  std::size_t invalid_ = 0;
 };
 
 }  // namespace provisio

@@ -74,9 +74,21 @@ std::vector<std::string> instruments_in(const Xapian::Database& db) {
 
 // Replaces typographic and CJK quotation marks by ASCII ones: staff type 「強制性產品認證」.
 std::string ascii_quotes(const std::string& text) {
-  std::string out = text;
-  for (const char* mark : {"“", "”", "「", "」", "『", "』", "＂"}) {
-    for (std::size_t at; (at = out.find(mark)) != std::string::npos;) out.replace(at, std::strlen(mark), "\"");
+  static const char* const kMarks[] = {"“", "”", "「", "」", "『", "』", "＂"};
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    for (const char* mark : kMarks) {
+      std::size_t n = std::strlen(mark);
+      if (text.compare(i, n, mark) == 0) {
+        out += '"';
+        i += n;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += text[i++];
   }
   return out;
 }
@@ -124,15 +136,14 @@ BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default
   BuiltQuery built;
   std::string text = repair(ascii_quotes(raw), built.notes);
 
-  // Field expressions pass to the parser as typed; only the free text between them is analysed
-  // (a CJK value such as cite:第五十八條 must reach its field processor whole).
+  // Field names are checked and free-text words collected here; the analyser passes field:value
+  // expressions to the parser as typed (a CJK value such as cite:第五十八條 must reach its field
+  // processor whole) and analyses only the free text between them.
   static const std::regex kField(R"re((^|[\s(+\-])([A-Za-z][A-Za-z_-]*):("[^"]*"|[^\s()"]+))re");
-  std::string prepared;
   std::size_t at = 0;
   bool in_quotes = false;
   auto free_text = [&](std::size_t from, std::size_t to) {
     std::string piece = text.substr(from, to - from);
-    prepared += analyzer_.prepare_query(piece);
     static const std::regex kWord(R"([A-Za-z][A-Za-z'-]+)");
     for (std::sregex_iterator w(piece.begin(), piece.end(), kWord), end; w != end; ++w)
       built.words.push_back(w->str());
@@ -149,7 +160,6 @@ BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default
       throw SearchError("unknown field '" + field + ":' in the query (known fields: " + known + ")");
     }
     free_text(at, start);
-    prepared += " " + (*it)[2].str() + ":" + (*it)[3].str() + " ";
     at = static_cast<std::size_t>(it->position(0) + it->length(0));
   }
   free_text(at, text.size());
@@ -169,8 +179,9 @@ BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default
   qp.add_boolean_prefix("cite", (new CitationFieldProcessor("cite", errors))->release());
   qp.add_boolean_prefix("art", (new CitationFieldProcessor("art", errors))->release());
   try {
-    built.query = qp.parse_query(prepared, Xapian::QueryParser::FLAG_DEFAULT |
-                                               Xapian::QueryParser::FLAG_PURE_NOT);
+    // The analyser also expands glossary concepts (CCC = 3C = 強制性產品認證) at a lower weight.
+    built.query = analyzer_.parse_query(qp, text, Xapian::QueryParser::FLAG_DEFAULT |
+                                                      Xapian::QueryParser::FLAG_PURE_NOT);
   } catch (const Xapian::QueryParserError& e) {
     throw SearchError("cannot read the query '" + raw + "': " + e.get_msg());
   }

@@ -70,6 +70,8 @@ int main(int argc, char** argv) try {
   add(provisio::cli::add_submission_command);
   add(provisio::cli::add_link_command);
   add(provisio::cli::add_report_command);
+  add(provisio::cli::add_analyze_command);
+  add(provisio::cli::add_segment_command);
   if (report_unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);

@@ -22,7 +22,13 @@ std::size_t code_points(const std::string& s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-bool is_han_token(const Analyzer::Token& t) { return t.stem.empty(); }
+// Chinese tokens are bigrams and characters (in `term`) and segmented words ("Z" + word in
+// `stem`, with an empty `term`); English words have both a term and a stem.
+bool is_han_token(const Analyzer::Token& t) {
+  const std::string& text = t.term.empty() ? t.stem : t.term;
+  std::size_t first = t.term.empty() ? 1 : 0;  // skip the "Z" of a word term
+  return text.size() > first && static_cast<unsigned char>(text[first]) >= 0x80;
+}
 
 }  // namespace
 
@@ -67,8 +73,8 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
   std::map<std::string, Xapian::termcount> tf;
   for (const auto& t : tokens) {
     if (is_han_token(t)) {
-      if (code_points(t.term) >= 2) ++tf[t.term];
-    } else if (!stopwords.count(t.term) && t.term.size() > 1) {
+      if (!t.term.empty() && code_points(t.term) >= 2) ++tf[t.term];
+    } else if (!t.term.empty() && !stopwords.count(t.term) && t.term.size() > 1) {
       ++tf[t.stem];
     }
   }
@@ -98,8 +104,10 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
       std::vector<std::string> terms;
       auto name_tokens = analyzer_.tokenize(name);
       bool single_han = name_tokens.size() == 1 && is_han_token(name_tokens[0]);
-      for (const auto& t : name_tokens)
+      for (const auto& t : name_tokens) {
+        if (t.term.empty()) continue;  // a segmented Chinese word: its bigrams are there too
         if (!is_han_token(t) || code_points(t.term) >= 2 || single_han) terms.push_back(t.term);
+      }
       if (terms.empty()) continue;
       if (terms.size() == 1) names.emplace_back(terms[0]);
       else names.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));

@@ -1,0 +1,47 @@
+// The bilingual glossary (corpus/glossary.tsv): concepts of the testing-and-certification domain,
+// each with every way of writing it — English terms, Traditional and Simplified Chinese terms,
+// abbreviations and regional wording (Hong Kong 實驗所 / Mainland 實驗室). Queries are expanded
+// through it (Analyzer::parse_query) so that a concept typed in one language or script finds the
+// provisions that use another; its Chinese forms also feed the domain lexicon of the segmenter.
+//
+// The file format is specified in corpus/README.md ("The glossary and the lexicon").
+//
+// A Glossary is immutable once loaded: a const one may be shared between threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace provisio {
+
+struct GlossaryForm {
+  std::string text;      // as written in the file
+  std::string column;    // "abbr", "en", "zh-Hant" or "zh-Hans"
+  bool chinese = false;  // holds Chinese characters (and so feeds the lexicon)
+};
+
+struct GlossaryConcept {
+  std::string id;  // e.g. "ccc"
+  std::vector<GlossaryForm> forms;
+  std::string note;
+  int line = 0;  // where it is defined, for messages
+};
+
+class Glossary {
+ public:
+  // Reads a glossary file. Throws std::runtime_error with "FILE:LINE: message" on a malformed line
+  // (wrong number of columns, missing id, duplicate id, a concept with fewer than two forms) or
+  // "FILE: cannot read the glossary" when it cannot be opened.
+  static Glossary load(const std::string& path);
+
+  const std::vector<GlossaryConcept>& concepts() const { return concepts_; }
+
+  // The process-wide glossary, analysis_data_dir()/glossary.tsv, loaded on first call (thread-safe).
+  static std::shared_ptr<const Glossary> standard();
+
+ private:
+  std::vector<GlossaryConcept> concepts_;
+};
+
+}  // namespace provisio

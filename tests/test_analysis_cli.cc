@@ -1,0 +1,52 @@
+// `provisio analyze` and `provisio segment`, run as a user would.
+#define BOOST_TEST_MODULE analysis_cli
+#include <boost/test/unit_test.hpp>
+
+#include "test_support.h"
+
+using provisio::testing::run_provisio;
+using provisio::testing::TempDir;
+using provisio::testing::write_file;
+
+BOOST_AUTO_TEST_CASE(analyze_prints_terms_with_positions) {
+  auto r = run_provisio("analyze '3C認證' testing");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err.empty());
+  BOOST_TEST(r.out ==
+             "1 3c\n2 认\n2 认证\n2 证\n3 testing\n- Ztest\n- Z认证\n");
+}
+
+BOOST_AUTO_TEST_CASE(analyze_reports_invalid_utf8) {
+  // The argument holds the byte 0xFF, which is not UTF-8.
+  TempDir dir;
+  write_file(dir / "bad.sh", std::string("'") + PROVISIO_BINARY + "' analyze \"$(printf '\\377檢測')\"\n");
+  std::string out = dir / "out", err = dir / "err";
+  int raw = std::system(("sh '" + dir / "bad.sh" + "' >'" + out + "' 2>'" + err + "'").c_str());
+  BOOST_TEST(WEXITSTATUS(raw) == 0);
+  BOOST_TEST(provisio::testing::read_file(err) == "provisio: the text has 1 invalid UTF-8 sequence (analysed as U+FFFD)\n");
+  BOOST_TEST(provisio::testing::read_file(out).find("检测") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(segment_reads_lines_and_writes_words) {
+  TempDir dir;
+  write_file(dir / "in.txt", "粵港澳大灣區的資質認定\n\nCPC8676 與 3C認證\n");
+  // run_provisio closes stdin: feed the file through the shell instead.
+  std::string out = dir / "out";
+  int raw = std::system(("'" + std::string(PROVISIO_BINARY) + "' segment < '" + dir / "in.txt" + "' > '" + out + "'").c_str());
+  BOOST_TEST(WEXITSTATUS(raw) == 0);
+  BOOST_TEST(provisio::testing::read_file(out) == "粵港澳大灣區 的 資質認定\n\nCPC8676 與 3C 認證\n");
+  raw = std::system(("'" + std::string(PROVISIO_BINARY) + "' segment --plain-icu < '" + dir / "in.txt" + "' > '" + out + "'").c_str());
+  BOOST_TEST(WEXITSTATUS(raw) == 0);
+  BOOST_TEST(provisio::testing::read_file(out) != "粵港澳大灣區 的 資質認定\n\nCPC8676 與 3C 認證\n");
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_2) {
+  auto r = run_provisio("analyze");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err.find("text is required") != std::string::npos);
+  r = run_provisio("segment --bogus");
+  BOOST_TEST(r.status == 2);
+  r = run_provisio("segment --help");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.out.find("Example:") != std::string::npos);
+}

@@ -1,0 +1,98 @@
+#define BOOST_TEST_MODULE glossary
+#include <boost/test/unit_test.hpp>
+
+#include <stdexcept>
+
+#include "data_files.h"
+#include "glossary.h"
+#include "lexicon.h"
+#include "test_support.h"
+#include "text_folder.h"
+
+using provisio::Glossary;
+using provisio::testing::TempDir;
+using provisio::testing::write_file;
+
+namespace {
+
+std::string load_error(const std::string& content) {
+  TempDir dir;
+  write_file(dir / "g.tsv", content);
+  try {
+    Glossary::load(dir / "g.tsv");
+  } catch (const std::runtime_error& e) {
+    std::string m = e.what();
+    return m.substr(m.find("g.tsv"));
+  }
+  return "";
+}
+
+const char* kHeader = "id\tabbr\ten\tzh-Hant\tzh-Hans\tnote\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_bundled_glossary_is_large_and_bilingual) {
+  auto g = Glossary::load(provisio::analysis_data_dir() + "/glossary.tsv");
+  BOOST_TEST(g.concepts().size() >= 40u);
+  std::size_t bilingual = 0;
+  for (const auto& c : g.concepts()) {
+    bool en = false, hant = false, hans = false;
+    for (const auto& f : c.forms) {
+      en |= f.column == "en" || f.column == "abbr";
+      hant |= f.column == "zh-Hant";
+      hans |= f.column == "zh-Hans";
+    }
+    bilingual += en && hant && hans;
+  }
+  BOOST_TEST(bilingual == g.concepts().size());
+  const auto& ccc = *std::find_if(g.concepts().begin(), g.concepts().end(), [](const auto& c) { return c.id == "ccc"; });
+  std::string forms;
+  for (const auto& f : ccc.forms) forms += f.text + "|";
+  BOOST_TEST(forms.find("CCC|3C|") != std::string::npos);
+  BOOST_TEST(forms.find("強制性產品認證") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_glossaries_are_reported_with_their_line) {
+  BOOST_TEST(load_error("") == "g.tsv: empty glossary (no header line)");
+  BOOST_TEST(load_error("id\ten\n") == "g.tsv:1: expected 6 tab-separated columns (id, abbr, en, zh-Hant, zh-Hans, note), found 2");
+  BOOST_TEST(load_error("id\tabbr\ten\tzh\tzh-Hans\tnote\n") ==
+             "g.tsv:1: the first line must be the header: id abbr en zh-Hant zh-Hans note");
+  BOOST_TEST(load_error(std::string(kHeader) + "# comment\n\tCCC\tx\t\t\t\n") == "g.tsv:3: a concept needs an id");
+  BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t\t\t\na\tB\tbeta\t\t\t\n") == "g.tsv:3: duplicate concept id 'a'");
+  BOOST_TEST(load_error(std::string(kHeader) + "a\t\talpha\t\t\t\n") == "g.tsv:2: concept 'a' needs at least two forms");
+  BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t甲\t甲\tnote\n").empty());
+  TempDir dir;
+  BOOST_CHECK_EXCEPTION(Glossary::load(dir / "missing.tsv"), std::runtime_error, [&](const std::runtime_error& e) {
+    return std::string(e.what()) == dir / "missing.tsv" + ": cannot read the glossary";
+  });
+}
+
+BOOST_AUTO_TEST_CASE(forms_are_split_and_typed) {
+  TempDir dir;
+  write_file(dir / "g.tsv", std::string(kHeader) + "ccc\tCCC; 3C\tChina Compulsory Certification\t強制性產品認證\t强制性产品认证\t\n");
+  auto g = Glossary::load(dir / "g.tsv");
+  BOOST_REQUIRE(g.concepts().size() == 1u);
+  const auto& forms = g.concepts()[0].forms;
+  BOOST_REQUIRE(forms.size() == 5u);
+  BOOST_TEST(forms[1].text == "3C");
+  BOOST_TEST(forms[1].column == "abbr");
+  BOOST_TEST(!forms[2].chinese);
+  BOOST_TEST(forms[3].chinese);
+}
+
+BOOST_AUTO_TEST_CASE(the_lexicon_folds_scripts_and_knows_prefixes) {
+  provisio::TextFolder folder;
+  provisio::Lexicon lex;
+  TempDir dir;
+  write_file(dir / "lex.txt", "# domain words\n資質認定\n  粵港澳大灣區  # the GBA\n\n");
+  lex.load_domain(dir / "lex.txt", folder);
+  lex.finish();
+  BOOST_TEST(lex.domain_words() == 2u);
+  auto found = lex.find(provisio::fold_to_code_points("资质认定", folder));
+  BOOST_REQUIRE(found);
+  BOOST_TEST((found->word && found->domain));
+  auto prefix = lex.find(provisio::fold_to_code_points("粤港澳", folder));
+  BOOST_REQUIRE(prefix);
+  BOOST_TEST(!prefix->word);
+  BOOST_CHECK_THROW(lex.load_domain(dir / "missing.txt", folder), std::runtime_error);
+}
