@@ -35,7 +35,7 @@ BOOST_AUTO_TEST_CASE(provisio_stays_above_its_floor_and_ahead_of_the_baseline) {
   auto ours = evaluate(queries, engines.provisio());
   auto base = evaluate(queries, engines.baseline());
   BOOST_TEST_MESSAGE("MRR " << ours["all"].mrr << " (baseline " << base["all"].mrr << ")");
-  constexpr double kMrrFloor = 0.78;  // measured 0.825 on 2026-11-24 (136 queries)
+  constexpr double kMrrFloor = 0.82;  // measured 0.861 on 2026-11-24 (136 queries)
   BOOST_TEST(ours["all"].mrr >= kMrrFloor);
   BOOST_TEST(ours["all"].mrr > base["all"].mrr);
 }
