@@ -69,6 +69,9 @@ class Analyzer {
   Xapian::Query parse_query(Xapian::QueryParser& qp, std::string_view query,
                             unsigned flags = Xapian::QueryParser::FLAG_DEFAULT);
   static constexpr const char* kGlossaryField = "xprovisioglossary";
+  // Gives `qp` the stemmer, stemming strategy and stopper that match how documents are indexed.
+  // `qp` keeps a pointer to this analyser's stopper: the analyser must outlive its use.
+  void configure_query_parser(Xapian::QueryParser& qp) const;
   // Weight of an expanded concept relative to the words typed.
   static constexpr double kExpansionWeight = 0.4;
 

@@ -416,6 +416,12 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
   return emit(0, n, true, true);
 }
 
+void Analyzer::configure_query_parser(Xapian::QueryParser& qp) const {
+  qp.set_stemmer(stemmer_);
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stopper(stopper_.get());
+}
+
 Xapian::Query Analyzer::parse_query(Xapian::QueryParser& qp, std::string_view query, unsigned flags) {
   std::string rewritten = rewrite(query, true);
   if (!processor_) processor_ = std::make_unique<ExpansionProcessor>(expansions_);

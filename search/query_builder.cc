@@ -167,10 +167,7 @@ BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default
   Errors errors;
   Xapian::QueryParser qp;
   qp.set_database(db_);
-  qp.set_stemmer(analyzer_.stemmer());
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  static const Xapian::SimpleStopper stopper(english_stopwords().begin(), english_stopwords().end());
-  qp.set_stopper(&stopper);
+  analyzer_.configure_query_parser(qp);
   qp.set_default_op(default_op);
   qp.add_boolean_prefix("instrument",
                         (new TermFieldProcessor("instrument", schema::kInstrumentTerm, instruments_in(db_), errors))->release());

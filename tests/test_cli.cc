@@ -17,7 +17,7 @@ struct World {
   TempDir dir;
   std::string corpus = dir / "corpus";
   std::string db = dir / "db";
-  std::string env = "HOME='" + (dir / "home") + "' XDG_DATA_HOME= PROVISIO_DB= NO_COLOR=1";
+  std::string env = "HOME='" + (dir / "home") + "' XDG_DATA_HOME= PROVISIO_DB= PROVISIO_HOME= NO_COLOR=1";
   World() { write_file(corpus + "/tig.xml", provisio::testing::sample_instrument()); }
   CommandResult run(const std::string& args) const { return run_provisio(args, env); }
   CommandResult index() const { return run("index --db '" + db + "' '" + corpus + "'"); }

@@ -5,11 +5,8 @@
 
 namespace provisio::cli {
 
-std::string database_path(const std::string& explicit_path, bool& is_default) {
-  is_default = false;
-  if (!explicit_path.empty()) return explicit_path;
-  if (const char* env = std::getenv("PROVISIO_DB"); env && *env) return env;
-  is_default = true;
+std::string default_data_folder() {
+  if (const char* home = std::getenv("PROVISIO_HOME"); home && *home) return home;
   std::string data_home;
   if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
     data_home = xdg;
@@ -17,7 +14,15 @@ std::string database_path(const std::string& explicit_path, bool& is_default) {
     data_home = std::string(home) + "/.local/share";
   else
     data_home = ".";
-  return data_home + "/provisio/index";
+  return data_home + "/provisio";
+}
+
+std::string database_path(const std::string& explicit_path, bool& is_default) {
+  is_default = false;
+  if (!explicit_path.empty()) return explicit_path;
+  if (const char* env = std::getenv("PROVISIO_DB"); env && *env) return env;
+  is_default = true;
+  return default_data_folder() + "/index";
 }
 
 std::string bundled_corpus_path() {

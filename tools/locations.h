@@ -5,8 +5,11 @@
 
 namespace provisio::cli {
 
-// The database path: `explicit_path` if given, else $PROVISIO_DB, else
-// ${XDG_DATA_HOME:-$HOME/.local/share}/provisio/index. `is_default` tells whether neither the
+// $PROVISIO_HOME, else ${XDG_DATA_HOME:-$HOME/.local/share}/provisio: where Provisio keeps its
+// index and its submissions store by default, side by side.
+std::string default_data_folder();
+
+// The database path: `explicit_path` if given, else $PROVISIO_DB, else default_data_folder()/index. `is_default` tells whether neither the
 // option nor the environment chose it (only then may search build the index by itself).
 std::string database_path(const std::string& explicit_path, bool& is_default);
 

@@ -8,25 +8,12 @@
 #include <iostream>
 
 #include "commands.h"
+#include "edit_distance.h"
 #include "searcher.h"
 #include "store.h"
 
 namespace {
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 // "provisio serach …": name the command that was probably meant (CLI11 would only say that a
 // subcommand is required).
@@ -36,7 +23,7 @@ bool report_unknown_command(const CLI::App& app, int argc, char** argv) {
   std::size_t best_distance = 3;
   for (const CLI::App* sub : app.get_subcommands({})) {
     if (sub->get_name() == typed) return false;
-    if (std::size_t d = edit_distance(typed, sub->get_name()); d < best_distance) {
+    if (std::size_t d = provisio::edit_distance(typed, sub->get_name()); d < best_distance) {
       best_distance = d;
       best = sub->get_name();
     }

@@ -12,15 +12,7 @@ namespace provisio::cli {
 std::string store_path(const std::string& explicit_path) {
   if (!explicit_path.empty()) return explicit_path;
   if (const char* env = std::getenv("PROVISIO_STORE"); env && *env) return env;
-  if (const char* home = std::getenv("PROVISIO_HOME"); home && *home) return std::string(home) + "/submissions.db";
-  std::string data_home;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-    data_home = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home)
-    data_home = std::string(home) + "/.local/share";
-  else
-    data_home = ".";
-  return data_home + "/provisio/submissions.db";
+  return default_data_folder() + "/submissions.db";
 }
 
 std::string acting_user(const std::string& explicit_name) {

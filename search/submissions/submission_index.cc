@@ -45,14 +45,11 @@ Xapian::Query parse(Xapian::Database& db, Analyzer& analyzer, const std::string&
                     Xapian::Query::op default_op) {
   Xapian::QueryParser qp;
   qp.set_database(db);
-  qp.set_stemmer(analyzer.stemmer());
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  static const Xapian::SimpleStopper stopper(english_stopwords().begin(), english_stopwords().end());
-  qp.set_stopper(&stopper);
+  analyzer.configure_query_parser(qp);
   qp.set_default_op(default_op);
   try {
-    return qp.parse_query(analyzer.prepare_query(text),
-                          Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
+    // With the glossary: a search for CMA also finds a submission that says 資質認定.
+    return analyzer.parse_query(qp, text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
   } catch (const Xapian::QueryParserError& e) {
     throw SearchError("cannot read the query '" + text + "': " + e.get_msg());
   }
