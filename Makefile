@@ -9,7 +9,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian 12 packages the build and the tests need (see README, "Dependencies").
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
-            libboost-test-dev nlohmann-json3-dev libcli11-dev
+            libboost-test-dev nlohmann-json3-dev libcli11-dev xz-utils
 
 .PHONY: all deps build demo test run install bench clean
 
@@ -39,6 +39,11 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The speed-at-scale benchmark on ../shared/data (long: see README, "Performance").
+# make bench BENCH_ARGS='--slices 10000 --runs 1'
+bench: build
+	bench/run.sh $(BENCH_ARGS)
 
 # make run ARGS='search "CCC testing"'
 run: build
