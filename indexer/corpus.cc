@@ -78,7 +78,18 @@ class FileParser {
   FileParser(std::string path, Diagnostics& diagnostics)
       : path_(std::move(path)), diagnostics_(diagnostics) {}
 
+  // Parses the file. Its text is released afterwards: the parser is kept until every file is
+  // read (check_refs), and holding every file's text at once would double the peak memory of a
+  // large corpus.
   Instrument parse() {
+    Instrument instrument = parse_text();
+    std::string().swap(text_);
+    std::vector<std::size_t>().swap(line_starts_);
+    return instrument;
+  }
+
+ private:
+  Instrument parse_text() {
     Instrument instrument;
     instrument.file = path_;
     std::error_code ec;
