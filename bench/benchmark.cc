@@ -190,18 +190,16 @@ int run_benchmark(const BenchmarkOptions& o, std::ostream& out, std::ostream& lo
   const std::vector<std::string> searches = {"CCC testing", "檢測", "资质认定", "mutual recognition",
                                              "\"conformity assessment\"", "CEPA 香港"};
   std::vector<double> process_ms;
-  double process_rss = 0;
   for (unsigned r = 0; r < std::max(1u, o.search_runs); ++r)
     for (const auto& q : searches) {
       ProcessResult p = checked({o.provisio, "search", "--db", bundled_db.string(), q}, "provisio search");
       process_ms.push_back(p.seconds * 1000);
-      process_rss = std::max(process_rss, p.peak_rss_mb);
     }
   out << "\nWhole-process `provisio search` on the bundled corpus (start, open, query, print), "
       << searches.size() << " queries x " << std::max(1u, o.search_runs) << ":\n\n"
-      << "| p50 ms | p95 ms | max ms | peak RSS MiB |\n|---:|---:|---:|---:|\n| "
-      << fmt(quantile(process_ms, 0.5)) << " | " << fmt(quantile(process_ms, 0.95)) << " | "
-      << fmt(quantile(process_ms, 1.0)) << " | " << fmt(process_rss, 0) << " |\n" << std::flush;
+      << "| p50 ms | p95 ms | max ms |\n|---:|---:|---:|\n| " << fmt(quantile(process_ms, 0.5)) << " | "
+      << fmt(quantile(process_ms, 0.95)) << " | " << fmt(quantile(process_ms, 1.0)) << " |\n"
+      << std::flush;
 
   // Incremental re-indexing of the largest slice.
   const SliceFigures& big = figures.back();

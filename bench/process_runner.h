@@ -11,6 +11,8 @@ struct ProcessResult {
   int status = -1;       // exit status; -1 if it did not exit normally
   double seconds = 0;    // wall time from fork to exit
   double cpu_seconds = 0; // user + system time of the child (all its threads)
+  // Peak resident memory (ru_maxrss). Linux counts the child from its fork, before exec, when it
+  // is a copy of the caller: the figure is max(caller's size at fork, the program's own peak).
   double peak_rss_mb = 0;
   std::string out;       // standard output
   std::string err;       // standard error
