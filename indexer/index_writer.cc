@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -92,13 +93,29 @@ struct Wanted {
   std::string hash;
 };
 
-void set_flush_threshold(std::size_t requested) {
-  if (requested) {
-    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(requested).c_str(), 1);
-  } else if (!std::getenv("XAPIAN_FLUSH_THRESHOLD")) {
-    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(kDefaultFlushThreshold).c_str(), 1);
+// Xapian 1.4 takes its flush threshold only from the environment, read when a WritableDatabase
+// is opened: set it for the opening, then put back what was there.
+class FlushThreshold {
+ public:
+  explicit FlushThreshold(std::size_t requested) {
+    const char* before = std::getenv(kVariable);
+    if (before) before_ = before;
+    if (requested || !before)
+      ::setenv(kVariable, std::to_string(requested ? requested : kDefaultFlushThreshold).c_str(), 1);
   }
-}
+  ~FlushThreshold() {
+    if (before_)
+      ::setenv(kVariable, before_->c_str(), 1);
+    else
+      ::unsetenv(kVariable);
+  }
+  FlushThreshold(const FlushThreshold&) = delete;
+  FlushThreshold& operator=(const FlushThreshold&) = delete;
+
+ private:
+  static constexpr const char* kVariable = "XAPIAN_FLUSH_THRESHOLD";
+  std::optional<std::string> before_;
+};
 
 }  // namespace
 
@@ -132,8 +149,10 @@ IndexReport write_index(const Corpus& corpus, const IndexOptions& options) {
   fs::create_directories(fs::path(options.db_path).parent_path().empty()
                              ? fs::path(".")
                              : fs::path(options.db_path).parent_path());
-  set_flush_threshold(options.flush_threshold);
-  Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+  Xapian::WritableDatabase db = [&] {
+    FlushThreshold threshold(options.flush_threshold);
+    return Xapian::WritableDatabase(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+  }();
   ExistingDocuments existing = existing_documents(db);
   auto inputs = canonical_paths(options.input_paths);
 

@@ -58,8 +58,8 @@ struct IndexReport {
 // Deciding what changed needs no analysis (content hashes of the stored data, compared with the
 // hashes read from the database's value streams), so an unchanged corpus costs little more than
 // reading it. Changed documents are analysed on options.threads workers and written by the
-// calling thread. Sets XAPIAN_FLUSH_THRESHOLD in the environment (see flush_threshold): do not
-// call while other threads read the environment.
+// calling thread. Sets XAPIAN_FLUSH_THRESHOLD in the environment while it opens the database (see
+// flush_threshold) and restores it after: do not call while other threads use the environment.
 // REQUIRES: `corpus` came from load_corpus() with no diagnostics.
 // Throws Xapian::Error (e.g. DatabaseLockError) or std::runtime_error; the database is then as it
 // was before the call.

@@ -232,3 +232,17 @@ BOOST_AUTO_TEST_CASE(replaced_documents_keep_their_place) {
   BOOST_TEST(docid_of("Qtig/art58/1@2020-06-01#en") == before);
   BOOST_TEST(Xapian::Database(dir / "db").get_doccount() == 4u);
 }
+
+BOOST_AUTO_TEST_CASE(flush_threshold_leaves_the_environment_as_it_was) {
+  TempDir dir;
+  Corpus c = sample_corpus(dir);
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  IndexOptions options{dir / "db", {dir / "corpus"}, {}};
+  options.flush_threshold = 7;
+  write_index(c, options);
+  BOOST_TEST(std::getenv("XAPIAN_FLUSH_THRESHOLD") == nullptr);
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "123", 1);
+  write_index(c, options);
+  BOOST_TEST(std::string(std::getenv("XAPIAN_FLUSH_THRESHOLD")) == "123");
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+}
