@@ -10,7 +10,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian 12 packages the build and the tests need (see README, "Dependencies").
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
             libboost-test-dev nlohmann-json3-dev libcli11-dev libzip-dev libgumbo-dev poppler-utils \
-            libsqlite3-dev libgmime-3.0-dev python3-jieba libbenchmark-dev
+            libsqlite3-dev libgmime-3.0-dev python3-jieba libbenchmark-dev xz-utils
 
 .PHONY: all deps build demo test run install bench clean eval-search eval-link eval-segment bench-analysis
 
@@ -53,6 +53,11 @@ eval-segment: build
 # Analysis throughput (MB/s) beside Xapian's own TermGenerator with FLAG_CJK_NGRAM.
 bench-analysis: build
 	$(BUILD)/bench/bench_analysis
+
+# The speed-at-scale benchmark on ../shared/data (long: see README, "Performance").
+# make bench BENCH_ARGS='--slices 10000 --runs 1'
+bench: build
+	bench/run.sh $(BENCH_ARGS)
 
 # make run ARGS='search "CCC testing"'
 run: build

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "citation.h"
@@ -49,26 +50,35 @@ std::string pick_language(const std::map<std::string, std::string>& by_lang, con
   return by_lang.empty() ? std::string() : by_lang.begin()->second;
 }
 
-Xapian::Document build_document(Analyzer& analyzer, const Instrument& instrument,
-                                const Provision& provision, const Version& version,
-                                const std::string& lang) {
+DocumentPlan plan_document(const Instrument& instrument, const Provision& provision,
+                           const Version& version, const std::string& lang) {
   using nlohmann::json;
+  DocumentPlan plan;
+  plan.instrument = &instrument;
+  plan.provision = &provision;
+  plan.version = &version;
+  plan.lang = lang;
+  plan.unique_term = schema::unique_term(provision.id, version.from.iso(), lang);
+  plan.citation = pick_language(provision.citations, lang);
+  plan.heading = pick_language(version.headings, lang);
+  for (const auto& t : version.texts)
+    if (t.lang == lang) plan.texts.push_back(&t);
+  // Official wording first: when both exist, it is what staff quote.
+  std::stable_sort(plan.texts.begin(), plan.texts.end(), [](const Text* a, const Text* b) {
+    return a->kind == "official" && b->kind != "official";
+  });
+
   json data;
   data["id"] = provision.id;
   data["instrument"] = instrument.id;
   data["instrument_title"] = pick_language(instrument.titles, lang);
   data["lang"] = lang;
-  data["citation"] = pick_language(provision.citations, lang);
-  data["heading"] = pick_language(version.headings, lang);
+  data["citation"] = plan.citation;
+  data["heading"] = plan.heading;
   data["divisions"] = provision.divisions;
   json texts = json::array();
-  for (const auto& t : version.texts)
-    if (t.lang == lang) texts.push_back({{"kind", t.kind}, {"body", t.body}});
-  // Official wording first: when both exist, it is what staff quote.
-  std::stable_sort(texts.begin(), texts.end(), [](const json& a, const json& b) {
-    return a["kind"] == "official" && b["kind"] != "official";
-  });
-  data["texts"] = texts;
+  for (const Text* t : plan.texts) texts.push_back({{"kind", t->kind}, {"body", t->body}});
+  data["texts"] = std::move(texts);
   data["topics"] = provision.topics;
   data["refs"] = provision.refs;
   data["effective_from"] = version.from.iso();
@@ -80,25 +90,20 @@ Xapian::Document build_document(Analyzer& analyzer, const Instrument& instrument
   data["notes"] = notes;
   data["source_file"] = instrument.file;
   data["line"] = provision.line;  // document order within the instrument, for browsing
-  std::string serialised = data.dump();
+  plan.data = data.dump();
+  plan.hash = content_hash(plan.data);
+  return plan;
+}
 
-  Xapian::Document doc;
-  doc.set_data(serialised);
-  analyzer.begin_document(doc);
-  // Citations and headings count more than body text (more occurrences, so a higher BM25 wdf).
-  analyzer.index_text(data["citation"].get<std::string>(), 2);
-  analyzer.end_field();
-  analyzer.index_text(data["heading"].get<std::string>(), 3);
-  analyzer.end_field();
-  for (const auto& t : texts) {
-    analyzer.index_text(t["body"].get<std::string>(), 1);
-    analyzer.end_field();
-  }
-
-  doc.add_boolean_term(schema::unique_term(provision.id, version.from.iso(), lang));
+void add_identity(Xapian::Document& doc, const DocumentPlan& plan) {
+  const Instrument& instrument = *plan.instrument;
+  const Provision& provision = *plan.provision;
+  const Version& version = *plan.version;
+  doc.set_data(plan.data);
+  doc.add_boolean_term(plan.unique_term);
   doc.add_boolean_term(schema::prefixed(schema::kProvisionTerm, provision.id));
   doc.add_boolean_term(schema::prefixed(schema::kInstrumentTerm, instrument.id));
-  doc.add_boolean_term(schema::prefixed(schema::kLanguageTerm, lang));
+  doc.add_boolean_term(schema::prefixed(schema::kLanguageTerm, plan.lang));
   for (const auto& topic : provision.topics)
     doc.add_boolean_term(schema::prefixed(schema::kTopicTerm, topic));
   // Citation keys of every language, so "第五十八條" finds the English document too.
@@ -111,11 +116,32 @@ Xapian::Document build_document(Analyzer& analyzer, const Instrument& instrument
   doc.add_value(schema::kEffectiveToSlot,
                 version.to ? version.to->value_key() : std::string(kOpenEndValueKey));
   doc.add_value(schema::kInstrumentSlot, instrument.id);
-  doc.add_value(schema::kLanguageSlot, lang);
-  doc.add_value(schema::kContentHashSlot, content_hash(serialised));
+  doc.add_value(schema::kLanguageSlot, plan.lang);
+  doc.add_value(schema::kContentHashSlot, plan.hash);
   doc.add_value(schema::kSourceFileSlot, instrument.absolute_file);
   doc.add_value(schema::kVersionSlot, provision.id + "@" + version.from.iso());
+}
+
+Xapian::Document build_document(Analyzer& analyzer, const DocumentPlan& plan) {
+  Xapian::Document doc;
+  analyzer.begin_document(doc);
+  // Citations and headings count more than body text (more occurrences, so a higher BM25 wdf).
+  analyzer.index_text(plan.citation, 2);
+  analyzer.end_field();
+  analyzer.index_text(plan.heading, 3);
+  analyzer.end_field();
+  for (const Text* t : plan.texts) {
+    analyzer.index_text(t->body, 1);
+    analyzer.end_field();
+  }
+  add_identity(doc, plan);
   return doc;
+}
+
+Xapian::Document build_document(Analyzer& analyzer, const Instrument& instrument,
+                                const Provision& provision, const Version& version,
+                                const std::string& lang) {
+  return build_document(analyzer, plan_document(instrument, provision, version, lang));
 }
 
 }  // namespace provisio

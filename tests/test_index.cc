@@ -4,7 +4,9 @@
 #include <xapian.h>
 
 #include "corpus.h"
+#include "document_builder.h"
 #include "index_writer.h"
+#include "parallel_builder.h"
 #include "schema.h"
 #include "test_support.h"
 
@@ -114,4 +116,133 @@ BOOST_AUTO_TEST_CASE(documents_from_other_folders_are_left_alone) {
   BOOST_TEST(r.added == 1u);
   BOOST_TEST(r.deleted == 0u);
   BOOST_TEST(Xapian::Database(dir / "db").get_doccount() == 5u);
+}
+
+namespace {
+
+std::vector<DocumentPlan> sample_plans(const Corpus& c) {
+  std::vector<DocumentPlan> plans;
+  for (const auto& i : c.instruments)
+    for (const auto& p : i.provisions)
+      for (const auto& v : p.versions)
+        for (const auto& lang : document_languages(v)) plans.push_back(plan_document(i, p, v, lang));
+  return plans;
+}
+
+Corpus sample_corpus(const TempDir& dir) {
+  write_file(dir / "corpus/tig.xml", testing::sample_instrument());
+  Diagnostics d;
+  Corpus c = load_corpus(collect_corpus_files({dir / "corpus"}, d), d);
+  BOOST_REQUIRE(d.empty());
+  return c;
+}
+
+// Every term of every document with its wdf and positions, in docid order: two databases with
+// the same dump hold the same index.
+std::string dump(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::string out;
+  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+    Xapian::Document doc = db.get_document(*d);
+    out += std::to_string(*d) + ":";
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      out += " " + *t + "/" + std::to_string(t.get_wdf());
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out += "," + std::to_string(*p);
+    }
+    out += " | " + doc.get_data() + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(parallel_build_hands_every_document_over_in_order) {
+  TempDir dir;
+  Corpus c = sample_corpus(dir);
+  auto plans = sample_plans(c);
+  std::vector<std::size_t> seen;
+  build_documents_in_parallel(
+      1000, [&](std::size_t i) { return plans[i % plans.size()]; },
+      [&](std::size_t i, Xapian::Document& doc) {
+        seen.push_back(i);
+        BOOST_TEST(doc.get_value(schema::kContentHashSlot) == plans[i % plans.size()].hash);
+      },
+      {3, 7, 2});
+  BOOST_REQUIRE(seen.size() == 1000u);
+  for (std::size_t i = 0; i < seen.size(); ++i) BOOST_TEST(seen[i] == i);
+}
+
+BOOST_AUTO_TEST_CASE(parallel_build_passes_on_the_first_error) {
+  TempDir dir;
+  Corpus c = sample_corpus(dir);
+  auto plans = sample_plans(c);
+  std::size_t written = 0;
+  auto from_worker = [&] {
+    build_documents_in_parallel(
+        1000,
+        [&](std::size_t i) {
+          if (i == 500) throw std::runtime_error("analysis failed at 500");
+          return plans[i % plans.size()];
+        },
+        [&](std::size_t, Xapian::Document&) { ++written; }, {2, 10, 2});
+  };
+  BOOST_CHECK_EXCEPTION(from_worker(), std::runtime_error,
+                        [](const std::runtime_error& e) { return std::string(e.what()) == "analysis failed at 500"; });
+  BOOST_TEST(written <= 500u);
+  auto from_sink = [&] {
+    build_documents_in_parallel(
+        1000, [&](std::size_t i) { return plans[i % plans.size()]; },
+        [&](std::size_t i, Xapian::Document&) {
+          if (i == 10) throw std::runtime_error("disk full");
+        },
+        {2, 4, 2});
+  };
+  BOOST_CHECK_EXCEPTION(from_sink(), std::runtime_error,
+                        [](const std::runtime_error& e) { return std::string(e.what()) == "disk full"; });
+}
+
+BOOST_AUTO_TEST_CASE(threads_and_flush_threshold_do_not_change_the_index) {
+  TempDir dir;
+  Corpus c = sample_corpus(dir);
+  IndexOptions one{dir / "one", {dir / "corpus"}, {}};
+  one.threads = 1;
+  IndexOptions many{dir / "many", {dir / "corpus"}, {}};
+  many.threads = 4;
+  many.flush_threshold = 1;  // Xapian writes out after every document, inside the transaction
+  write_index(c, one);
+  write_index(c, many);
+  BOOST_TEST(dump(dir / "one") == dump(dir / "many"));
+  BOOST_TEST(dump(dir / "one").find(" Zstandard/") != std::string::npos);  // a real dump, stems and all
+  BOOST_TEST(dump(dir / "one").find("Qtig/art58/2@2019-01-01#zh-Hant/0") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(replaced_documents_keep_their_place) {
+  TempDir dir;
+  std::string xml = testing::sample_instrument();
+  write_file(dir / "corpus/tig.xml", xml);
+  index_folder(dir / "corpus", dir / "db");
+  auto docid_of = [&](const std::string& term) {
+    Xapian::Database db(dir / "db");
+    return *db.postlist_begin(term);
+  };
+  Xapian::docid before = docid_of("Qtig/art58/1@2020-06-01#en");
+  xml.replace(xml.find("align technical regulations"), 27, "share testing plans");
+  write_file(dir / "corpus/tig.xml", xml);
+  BOOST_TEST(index_folder(dir / "corpus", dir / "db").replaced == 1u);
+  BOOST_TEST(docid_of("Qtig/art58/1@2020-06-01#en") == before);
+  BOOST_TEST(Xapian::Database(dir / "db").get_doccount() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(flush_threshold_leaves_the_environment_as_it_was) {
+  TempDir dir;
+  Corpus c = sample_corpus(dir);
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  IndexOptions options{dir / "db", {dir / "corpus"}, {}};
+  options.flush_threshold = 7;
+  write_index(c, options);
+  BOOST_TEST(std::getenv("XAPIAN_FLUSH_THRESHOLD") == nullptr);
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "123", 1);
+  write_index(c, options);
+  BOOST_TEST(std::string(std::getenv("XAPIAN_FLUSH_THRESHOLD")) == "123");
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
 }

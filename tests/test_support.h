@@ -69,6 +69,19 @@ inline CommandResult run_provisio(const std::string& args, const std::string& en
   return r;
 }
 
+// Runs a shell command line with stdin closed, capturing its output and exit status.
+inline CommandResult run_program(const std::string& command_line) {
+  TempDir scratch;
+  std::string out = scratch / "out", err = scratch / "err";
+  std::string cmd = command_line + " >'" + out + "' 2>'" + err + "' </dev/null";
+  int raw = std::system(cmd.c_str());
+  CommandResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
 // A small valid instrument file: two provisions of the Trade in Goods agreement, one with two
 // versions, in English and Traditional Chinese.
 inline std::string sample_instrument() {
