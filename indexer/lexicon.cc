@@ -1,8 +1,13 @@
 #include "lexicon.h"
 
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <stdexcept>
@@ -123,19 +128,111 @@ void Lexicon::load_domain(const std::string& path, TextFolder& folder) {
   }
 }
 
+namespace {
+
+// Identifies this build's table layout and the sources it was built from.
+constexpr char kCacheMagic[8] = {'P', 'V', 'L', 'E', 'X', '0', '0', '1'};
+
+struct CacheHeader {
+  char magic[8];
+  std::uint64_t slot_size, slots, pool, general_words, domain_words, max_length;
+  float unknown_log_p;
+};
+
+// A name for the cache of a lexicon built from `sources`: their sizes and modification times.
+std::string cache_file(const std::vector<std::string>& sources) {
+  std::string dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    dir = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    dir = std::string(home) + "/.cache";
+  else
+    return "";
+  std::uint64_t h = Lexicon::kHashStart;
+  for (const auto& source : sources) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(source, ec);
+    auto time = std::filesystem::last_write_time(source, ec).time_since_epoch().count();
+    std::string key = source + ":" + std::to_string(size) + ":" + std::to_string(time);
+    for (unsigned char c : key) h = Lexicon::hash_step(h, c);
+  }
+  char name[40];
+  std::snprintf(name, sizeof name, "lexicon-%016llx.bin", static_cast<unsigned long long>(h));
+  return dir + "/provisio/" + name;
+}
+
+}  // namespace
+
+bool Lexicon::write_cache(const std::string& path) const {
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  std::string temp = path + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary);
+    CacheHeader header{};
+    std::memcpy(header.magic, kCacheMagic, sizeof header.magic);
+    header.slot_size = sizeof(Slot);
+    header.slots = slots_.size();
+    header.pool = pool_.size();
+    header.general_words = general_words_;
+    header.domain_words = domain_words_;
+    header.max_length = max_length_;
+    header.unknown_log_p = unknown_log_p_;
+    out.write(reinterpret_cast<const char*>(&header), sizeof header);
+    out.write(reinterpret_cast<const char*>(slots_.data()), static_cast<std::streamsize>(slots_.size() * sizeof(Slot)));
+    out.write(reinterpret_cast<const char*>(pool_.data()), static_cast<std::streamsize>(pool_.size() * sizeof(char32_t)));
+    if (!out) {
+      std::filesystem::remove(temp, ec);
+      return false;
+    }
+  }
+  // Renamed into place whole, so a reader never sees half a table.
+  std::filesystem::rename(temp, path, ec);
+  if (ec) std::filesystem::remove(temp, ec);
+  return !ec;
+}
+
+std::shared_ptr<Lexicon> Lexicon::read_cache(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  CacheHeader header{};
+  if (!in.read(reinterpret_cast<char*>(&header), sizeof header) ||
+      std::memcmp(header.magic, kCacheMagic, sizeof header.magic) != 0 || header.slot_size != sizeof(Slot))
+    return nullptr;
+  auto lexicon = std::make_shared<Lexicon>();
+  lexicon->slots_.resize(header.slots);
+  lexicon->pool_.resize(header.pool);
+  in.read(reinterpret_cast<char*>(lexicon->slots_.data()), static_cast<std::streamsize>(header.slots * sizeof(Slot)));
+  in.read(reinterpret_cast<char*>(lexicon->pool_.data()), static_cast<std::streamsize>(header.pool * sizeof(char32_t)));
+  if (!in || in.peek() != std::char_traits<char>::eof()) return nullptr;
+  lexicon->general_words_ = header.general_words;
+  lexicon->domain_words_ = header.domain_words;
+  lexicon->max_length_ = header.max_length;
+  lexicon->unknown_log_p_ = header.unknown_log_p;
+  return lexicon;
+}
+
 std::shared_ptr<const Lexicon> Lexicon::standard() {
   static std::once_flag once;
   static std::shared_ptr<const Lexicon> lexicon;
   std::call_once(once, [] {
+    std::string general_path = general_lexicon_path(), dir = analysis_data_dir();
+    std::string cache = cache_file({general_path, dir + "/lexicon.txt", dir + "/glossary.tsv"});
+    if (!cache.empty()) {
+      if (auto cached = read_cache(cache)) {
+        lexicon = std::move(cached);
+        return;
+      }
+    }
     auto built = std::make_shared<Lexicon>();
     TextFolder folder;
-    if (auto general = general_lexicon_path(); !general.empty()) built->load_general(general, folder);
-    std::string dir = analysis_data_dir();
+    if (!general_path.empty()) built->load_general(general_path, folder);
     built->load_domain(dir + "/lexicon.txt", folder);
     for (const auto& concept_entry : Glossary::standard()->concepts())
       for (const auto& form : concept_entry.forms)
         if (form.chinese) built->add_domain(fold_to_code_points(form.text, folder));
     built->finish();
+    if (!cache.empty()) built->write_cache(cache);
     lexicon = std::move(built);
   });
   return lexicon;

@@ -66,7 +66,17 @@ class Lexicon {
   // The process-wide lexicon: the general word list (general_lexicon_path()), the domain lexicon
   // (analysis_data_dir()/lexicon.txt) and the glossary's Chinese forms. Loaded on first call
   // (thread-safe); throws std::runtime_error when the domain files are missing or malformed.
+  //
+  // Building it reads about 350,000 words (most of a second); the finished table is therefore
+  // kept in ${XDG_CACHE_HOME:-$HOME/.cache}/provisio, keyed by the size and time of every source
+  // file, and read back in a few milliseconds by later processes. The cache is derived data: a
+  // missing, stale or unreadable one is rebuilt, and failing to write it is not an error.
   static std::shared_ptr<const Lexicon> standard();
+
+  // The finished table to / from a file (the cache above). read_cache() returns nullptr when the
+  // file is missing or not a table written by this build.
+  bool write_cache(const std::string& path) const;
+  static std::shared_ptr<Lexicon> read_cache(const std::string& path);
 
  private:
   struct Hash {

@@ -6,7 +6,12 @@
 #include <map>
 #include <set>
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "analyzer.h"
+#include "lexicon.h"
 #include "text_folder.h"
 
 using provisio::Analyzer;
@@ -309,4 +314,34 @@ BOOST_AUTO_TEST_CASE(tokens_locate_matches_in_the_original_text) {
   for (const auto& t : tokens)
     out += (t.term.empty() ? t.stem : t.term) + "@" + std::to_string(t.begin) + "-" + std::to_string(t.end) + " ";
   BOOST_TEST(out == "testing@0-9 检@10-13 检测@10-16 测@13-16 Z检测@10-16 ccc@17-23 ");
+}
+
+BOOST_AUTO_TEST_CASE(lexicon_cache_reads_back_the_same_table) {
+  provisio::Lexicon built;
+  built.add_general(U"检测", 100);
+  built.add_general(U"认证", 50);
+  built.add_domain(U"检测认证");
+  built.finish();
+  std::string path = std::filesystem::temp_directory_path() / ("provisio-lexicon-" + std::to_string(::getpid()) + ".bin");
+  BOOST_REQUIRE(built.write_cache(path));
+  auto read = provisio::Lexicon::read_cache(path);
+  BOOST_REQUIRE(read);
+  for (const char32_t* word : {U"检测", U"认证", U"检测认证", U"检测认"}) {
+    const auto* a = built.find(word);
+    const auto* b = read->find(word);
+    BOOST_REQUIRE_EQUAL(a == nullptr, b == nullptr);
+    if (a) {
+      BOOST_TEST(a->log_p == b->log_p);
+      BOOST_TEST(a->domain == b->domain);
+      BOOST_TEST(a->word == b->word);
+    }
+  }
+  BOOST_TEST(read->find(U"没有") == nullptr);
+  BOOST_TEST(read->general_words() == 2u);
+  BOOST_TEST(read->domain_words() == 1u);
+  BOOST_TEST(read->unknown_log_p() == built.unknown_log_p());
+  // A truncated file is not a table.
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) - 4);
+  BOOST_TEST(!provisio::Lexicon::read_cache(path));
+  std::filesystem::remove(path);
 }
