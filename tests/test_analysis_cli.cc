@@ -16,6 +16,19 @@ BOOST_AUTO_TEST_CASE(analyze_prints_terms_with_positions) {
              "1 3c\n2 认\n2 认证\n2 证\n3 testing\n- Ztest\n- Z认证\n");
 }
 
+BOOST_AUTO_TEST_CASE(analyze_shows_one_language_on_request) {
+  auto en = run_provisio("analyze --lang en '3C認證' testing");
+  auto zh = run_provisio("analyze --lang zh '3C認證' testing");
+  auto all = run_provisio("analyze '3C認證' testing");
+  BOOST_TEST(en.status == 0);
+  BOOST_TEST(en.out.find("testing") != std::string::npos);
+  BOOST_TEST(en.out.find("认证") == std::string::npos);
+  BOOST_TEST(zh.out.find("认证") != std::string::npos);
+  BOOST_TEST(zh.out.find("testing") == std::string::npos);
+  BOOST_TEST(en.out.size() + zh.out.size() == all.out.size());
+  BOOST_TEST(run_provisio("analyze --lang fr x").status == 2);
+}
+
 BOOST_AUTO_TEST_CASE(analyze_reports_invalid_utf8) {
   // The argument holds the byte 0xFF, which is not UTF-8.
   TempDir dir;
