@@ -89,11 +89,8 @@ Run add_diff_command(CLI::App& root, const Terminal& terminal) {
     std::string db = index_for_reading(args->db, terminal);
     if (db.empty()) return 1;
     Searcher searcher(db);
-    auto docs = searcher.provision_documents(args->id);
-    if (docs.empty()) {
-      report_unknown_id(searcher, args->id);
-      return 1;
-    }
+    auto docs = provision_or_report(searcher, args->id);
+    if (docs.empty()) return 1;
     auto versions = versions_in(docs, args->lang);
     if (versions.empty()) {
       std::cerr << "provisio: " << args->id << " has no text in " << args->lang << "\n";

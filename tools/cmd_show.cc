@@ -83,11 +83,15 @@ void print_human(const nlohmann::json& r, const Terminal& t) {
 
 }  // namespace
 
-void report_unknown_id(Searcher& searcher, const std::string& id) {
-  std::string message = "provisio: unknown provision id '" + id + "'";
-  auto near = searcher.nearest_ids(id);
-  for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "; did you mean ") + near[i];
-  std::cerr << message << (near.empty() ? "" : "?") << "\n";
+std::vector<StoredDocument> provision_or_report(Searcher& searcher, const std::string& id) {
+  auto docs = searcher.provision_documents(id);
+  if (docs.empty()) {
+    std::string message = "provisio: unknown provision id '" + id + "'";
+    auto near = searcher.nearest_ids(id);
+    for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "; did you mean ") + near[i];
+    std::cerr << message << (near.empty() ? "" : "?") << "\n";
+  }
+  return docs;
 }
 
 Run add_show_command(CLI::App& root, const Terminal& terminal) {
@@ -109,11 +113,8 @@ Run add_show_command(CLI::App& root, const Terminal& terminal) {
     std::string db = index_for_reading(args->db, terminal);
     if (db.empty()) return 1;
     Searcher searcher(db);
-    auto docs = searcher.provision_documents(args->id);
-    if (docs.empty()) {
-      report_unknown_id(searcher, args->id);
-      return 1;
-    }
+    auto docs = provision_or_report(searcher, args->id);
+    if (docs.empty()) return 1;
     if (!args->as_of.empty()) {
       auto day = Date::parse(args->as_of);
       if (!day) {

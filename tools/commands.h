@@ -6,6 +6,10 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "terminal.h"
 
@@ -29,8 +33,9 @@ Run add_stats_command(CLI::App& root, const Terminal& terminal);
 // an error if that build failed.
 std::string index_for_reading(const std::string& explicit_db, const Terminal& terminal);
 
-// Prints "unknown provision id 'X'; did you mean A, B?" to stderr.
-void report_unknown_id(Searcher& searcher, const std::string& id);
+// Every stored document of provision `id`; when there is none, prints "unknown provision id 'X';
+// did you mean A, B?" to stderr and returns an empty list.
+std::vector<nlohmann::json> provision_or_report(Searcher& searcher, const std::string& id);
 
 // The option every command has for the index folder.
 void add_db_option(CLI::App& cmd, std::string& db);

@@ -22,13 +22,8 @@ std::string acting_user(const std::string& explicit_name) {
 }
 
 int ready_index(const std::string& explicit_path, const Terminal& terminal, std::string& path) {
-  bool is_default = false;
-  path = database_path(explicit_path, is_default);
-  if (is_default && !std::filesystem::exists(path)) {
-    std::cerr << "provisio: no index at " << path << " yet; building it from the bundled corpus\n";
-    return run_index({bundled_corpus_path()}, path, terminal, false, true);
-  }
-  return 0;
+  path = index_for_reading(explicit_path, terminal);
+  return path.empty() ? 1 : 0;
 }
 
 void add_location_options(CLI::App* cmd, std::string& db, std::string& store) {
