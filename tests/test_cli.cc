@@ -80,6 +80,15 @@ BOOST_AUTO_TEST_CASE(search_prints_json_of_the_documented_shape) {
   BOOST_TEST((hit["topics"] == nlohmann::json{"mutual-recognition", "ccc"}));
 }
 
+BOOST_AUTO_TEST_CASE(hits_are_shown_in_the_language_of_the_query) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  // "conformity assessment" also matches the Chinese text through the glossary (合格評定).
+  auto en = nlohmann::json::parse(run("search --db '" + db + "' --json conformity assessment").out);
+  BOOST_TEST(en["results"][0]["lang"] == "en");
+  auto zh = nlohmann::json::parse(run("search --db '" + db + "' --json 合格評定").out);
+  BOOST_TEST(zh["results"][0]["lang"] == "zh-Hant");
+}
+
 BOOST_AUTO_TEST_CASE(search_in_chinese_and_with_no_result) {
   BOOST_REQUIRE_EQUAL(index().status, 0);
   CommandResult r = run("search --db '" + db + "' 检测");

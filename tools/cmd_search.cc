@@ -117,6 +117,20 @@ void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& 
   }
 }
 
+// True when `text` has a Chinese character (CJK ideographs and their extensions' main blocks).
+bool has_chinese(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    // U+3400..U+9FFF are encoded with lead bytes E3 (from U+3400) to E9; U+F900..U+FAFF with EF A4..AB.
+    if ((lead == 0xE3 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x90) ||
+        (lead >= 0xE4 && lead <= 0xE9) ||
+        (lead == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA4 &&
+         static_cast<unsigned char>(text[i + 1]) <= 0xAB))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Run add_search_command(CLI::App& root, const Terminal& terminal) {
@@ -130,7 +144,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
   };
   auto args = std::make_shared<Args>();
   add_db_option(*cmd, args->db);
-  cmd->add_option("--lang", args->lang, "Show each hit in this language")->check(CLI::IsMember(kLangChoices));
+  cmd->add_option("--lang", args->lang, "Show each hit in this language (default: the query's, English or the best-matching Chinese)")->check(CLI::IsMember(kLangChoices));
   cmd->add_option("--instrument", args->instruments, "Only provisions of this instrument (repeatable)");
   cmd->add_option("--topic", args->topics, "Only provisions with this topic (repeatable)");
   cmd->add_option("--as-of", args->as_of, "Provisions as they stood on this day, YYYY-MM-DD (default: today)");
@@ -163,7 +177,9 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     for (const auto& w : args->words) o.query += (o.query.empty() ? "" : " ") + w;
     if (args->type == "submission")
       return run_submission_search(o.query, args->store, args->limit, args->offset, args->json, terminal);
-    o.lang = args->lang;
+    // Without --lang, hits are shown in the query's language: an English query that also matched
+    // the Chinese text (through the glossary) still reads in English where the provision has it.
+    o.lang = !args->lang.empty() ? args->lang : has_chinese(o.query) ? "" : "en";
     o.instruments = args->instruments;
     o.topics = args->topics;
     o.limit = args->limit;
