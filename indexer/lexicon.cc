@@ -1,6 +1,9 @@
 #include "lexicon.h"
 
 #include <unicode/utf8.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -74,22 +77,26 @@ void Lexicon::finish() {
   // Move everything into the flat table, at most half full.
   std::size_t capacity = 16;
   while (capacity < 2 * entries_.size()) capacity *= 2;
-  slots_.assign(capacity, Slot{});
-  pool_.clear();
+  owned_slots_.assign(capacity, Slot{});
+  owned_pool_.clear();
   for (const auto& [word, e] : entries_) {
     std::uint64_t h = hash(word);
     std::size_t i = h & (capacity - 1);
-    while (slots_[i].length != 0) i = (i + 1) & (capacity - 1);
-    slots_[i] = Slot{h, static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(word.size()), e};
-    pool_ += word;
+    while (owned_slots_[i].length != 0) i = (i + 1) & (capacity - 1);
+    owned_slots_[i] = Slot{h, static_cast<std::uint32_t>(owned_pool_.size()), static_cast<std::uint32_t>(word.size()), e};
+    owned_pool_ += word;
   }
+  mapping_.reset();
+  slots_ = owned_slots_.data();
+  slot_count_ = owned_slots_.size();
+  pool_ = owned_pool_;
   entries_.clear();
   entries_.rehash(0);
 }
 
 const Lexicon::Entry* Lexicon::find(std::u32string_view key, std::uint64_t key_hash) const {
-  if (slots_.empty()) return nullptr;
-  const std::size_t mask = slots_.size() - 1;
+  if (slot_count_ == 0) return nullptr;
+  const std::size_t mask = slot_count_ - 1;
   for (std::size_t i = key_hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.length == 0) return nullptr;
@@ -172,14 +179,14 @@ bool Lexicon::write_cache(const std::string& path) const {
     CacheHeader header{};
     std::memcpy(header.magic, kCacheMagic, sizeof header.magic);
     header.slot_size = sizeof(Slot);
-    header.slots = slots_.size();
+    header.slots = slot_count_;
     header.pool = pool_.size();
     header.general_words = general_words_;
     header.domain_words = domain_words_;
     header.max_length = max_length_;
     header.unknown_log_p = unknown_log_p_;
     out.write(reinterpret_cast<const char*>(&header), sizeof header);
-    out.write(reinterpret_cast<const char*>(slots_.data()), static_cast<std::streamsize>(slots_.size() * sizeof(Slot)));
+    out.write(reinterpret_cast<const char*>(slots_), static_cast<std::streamsize>(slot_count_ * sizeof(Slot)));
     out.write(reinterpret_cast<const char*>(pool_.data()), static_cast<std::streamsize>(pool_.size() * sizeof(char32_t)));
     if (!out) {
       std::filesystem::remove(temp, ec);
@@ -193,18 +200,32 @@ bool Lexicon::write_cache(const std::string& path) const {
 }
 
 std::shared_ptr<Lexicon> Lexicon::read_cache(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return nullptr;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st {};
+  void* base = MAP_FAILED;
+  if (::fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) >= sizeof(CacheHeader))
+    base = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);  // the mapping keeps the file's pages
+  if (base == MAP_FAILED) return nullptr;
+  std::size_t size = static_cast<std::size_t>(st.st_size);
+  std::shared_ptr<const void> mapping(base, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+
+  // The header, then the slots (the header's size keeps them 8-byte aligned), then the pool.
+  static_assert(sizeof(CacheHeader) % alignof(Slot) == 0);
   CacheHeader header{};
-  if (!in.read(reinterpret_cast<char*>(&header), sizeof header) ||
-      std::memcmp(header.magic, kCacheMagic, sizeof header.magic) != 0 || header.slot_size != sizeof(Slot))
+  std::memcpy(&header, base, sizeof header);
+  if (std::memcmp(header.magic, kCacheMagic, sizeof header.magic) != 0 || header.slot_size != sizeof(Slot) ||
+      header.slots == 0 || (header.slots & (header.slots - 1)) != 0 ||
+      size != sizeof header + header.slots * sizeof(Slot) + header.pool * sizeof(char32_t))
     return nullptr;
   auto lexicon = std::make_shared<Lexicon>();
-  lexicon->slots_.resize(header.slots);
-  lexicon->pool_.resize(header.pool);
-  in.read(reinterpret_cast<char*>(lexicon->slots_.data()), static_cast<std::streamsize>(header.slots * sizeof(Slot)));
-  in.read(reinterpret_cast<char*>(lexicon->pool_.data()), static_cast<std::streamsize>(header.pool * sizeof(char32_t)));
-  if (!in || in.peek() != std::char_traits<char>::eof()) return nullptr;
+  const char* bytes = static_cast<const char*>(base);
+  lexicon->slots_ = reinterpret_cast<const Slot*>(bytes + sizeof header);
+  lexicon->slot_count_ = header.slots;
+  lexicon->pool_ = std::u32string_view(
+      reinterpret_cast<const char32_t*>(bytes + sizeof header + header.slots * sizeof(Slot)), header.pool);
+  lexicon->mapping_ = std::move(mapping);
   lexicon->general_words_ = header.general_words;
   lexicon->domain_words_ = header.domain_words;
   lexicon->max_length_ = header.max_length;

@@ -30,6 +30,11 @@ class Lexicon {
     bool domain = false;  // from the domain lexicon or the glossary: longest match wins
   };
 
+  Lexicon() = default;
+  // The finished table points into the object's own storage (or its mapping): not copyable.
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
   // Adds a general word with its corpus frequency (> 0). Words already present keep the higher one.
   void add_general(std::u32string_view word, double frequency);
   // Adds a domain word (two characters or more; shorter ones are ignored).
@@ -73,8 +78,10 @@ class Lexicon {
   // missing, stale or unreadable one is rebuilt, and failing to write it is not an error.
   static std::shared_ptr<const Lexicon> standard();
 
-  // The finished table to / from a file (the cache above). read_cache() returns nullptr when the
-  // file is missing or not a table written by this build.
+  // The finished table to / from a file (the cache above). read_cache() maps the file into memory
+  // rather than reading it, so a process that looks up a handful of words (a search) touches a
+  // handful of pages of the 30 MB table; it returns nullptr when the file is missing or not a
+  // table written by this build.
   bool write_cache(const std::string& path) const;
   static std::shared_ptr<Lexicon> read_cache(const std::string& path);
 
@@ -98,8 +105,14 @@ class Lexicon {
     std::uint32_t length = 0;  // 0: empty slot
     Entry entry;
   };
-  std::vector<Slot> slots_;
-  std::u32string pool_;
+  std::vector<Slot> owned_slots_;       // built by finish()...
+  std::shared_ptr<const void> mapping_;  // ...or mapped by read_cache()
+  const Slot* slots_ = nullptr;          // whichever of the two holds the table
+  std::size_t slot_count_ = 0;
+  // The keys' characters, owned or mapped like the slots (kept in the cache; lookups need only
+  // the hashes and lengths).
+  std::u32string owned_pool_;
+  std::u32string_view pool_;
   double total_frequency_ = 0;  // of general words; their log_p holds the frequency until finish()
   float unknown_log_p_ = 0;
   std::size_t max_length_ = 1;

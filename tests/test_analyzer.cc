@@ -340,6 +340,12 @@ BOOST_AUTO_TEST_CASE(lexicon_cache_reads_back_the_same_table) {
   BOOST_TEST(read->general_words() == 2u);
   BOOST_TEST(read->domain_words() == 1u);
   BOOST_TEST(read->unknown_log_p() == built.unknown_log_p());
+  // The table is mapped: replacing the file (as a rebuilt cache is renamed into place) leaves
+  // this process's table readable.
+  std::filesystem::copy_file(path, path + ".copy");
+  std::filesystem::rename(path + ".copy", path);
+  BOOST_TEST(read->find(U"检测认证") != nullptr);
+  read.reset();
   // A truncated file is not a table.
   std::filesystem::resize_file(path, std::filesystem::file_size(path) - 4);
   BOOST_TEST(!provisio::Lexicon::read_cache(path));
