@@ -1,28 +1,24 @@
 #include "text_folder.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <stdexcept>
 
+#include "han_fold_table.h"
+
 namespace provisio {
 
 struct TextFolder::Icu {
   const icu::Normalizer2* nfkc = nullptr;
-  std::unique_ptr<icu::Transliterator> to_simplified;
 };
 
 TextFolder::TextFolder() : icu_(std::make_unique<Icu>()) {
   UErrorCode status = U_ZERO_ERROR;
   icu_->nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot load NFKC data");
-  icu_->to_simplified.reset(icu::Transliterator::createInstance(
-      "Traditional-Simplified", UTRANS_FORWARD, status));
-  if (U_FAILURE(status) || !icu_->to_simplified)
-    throw std::runtime_error("ICU: cannot create the Traditional-Simplified transform");
 }
 
 TextFolder::~TextFolder() = default;
@@ -44,7 +40,12 @@ const std::string& TextFolder::fold_code_point(int cp, bool& han, char32_t& code
       icu::UnicodeString s = icu_->nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
       if (U_FAILURE(status)) s = icu::UnicodeString(static_cast<UChar32>(cp));
       e.han = s.length() > 0 && is_han(s.char32At(0));
-      if (e.han) icu_->to_simplified->transliterate(s);
+      if (e.han) {
+        icu::UnicodeString simplified;
+        for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1))
+          simplified.append(static_cast<UChar32>(simplified_han(static_cast<char32_t>(s.char32At(i)))));
+        s = simplified;
+      }
       s.toUTF8String(e.folded);
     }
     e.code = e.folded.empty() ? 0 : static_cast<char32_t>(icu::UnicodeString::fromUTF8(e.folded).char32At(0));

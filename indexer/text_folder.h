@@ -1,8 +1,9 @@
 // Folds text to the form that index terms are made from: Unicode NFKC (full-width letters, digits
 // and punctuation become ordinary ones; the ideographic space becomes a space) and Traditional
-// Chinese characters become Simplified ones (ICU's "Traditional-Simplified" transform), so that
-// 檢測 and 检测, ＣＣＣ and CCC give the same terms. Case is left to Xapian, which lower-cases both
-// documents and queries, so query operators such as AND keep their meaning.
+// Chinese characters become Simplified ones (ICU's "Traditional-Simplified" transform, applied
+// through a table made at build time: han_fold_table.h), so that 檢測 and 检测, ＣＣＣ and CCC
+// give the same terms. Case is left to Xapian, which lower-cases both documents and queries, so
+// query operators such as AND keep their meaning.
 //
 // Folding is done one code point at a time, so every folded piece keeps the byte range of the
 // original character it came from: highlighting maps matches back onto the text as written.

@@ -10,7 +10,11 @@
 
 #include <filesystem>
 
+#include <unicode/translit.h>
+#include <unicode/uscript.h>
+
 #include "analyzer.h"
+#include "han_fold_table.h"
 #include "lexicon.h"
 #include "text_folder.h"
 
@@ -350,4 +354,31 @@ BOOST_AUTO_TEST_CASE(lexicon_cache_reads_back_the_same_table) {
   std::filesystem::resize_file(path, std::filesystem::file_size(path) - 4);
   BOOST_TEST(!provisio::Lexicon::read_cache(path));
   std::filesystem::remove(path);
+}
+
+// The build-time table must agree with the ICU transform it was generated from, character for
+// character, over every Han code point (a stale or mis-generated table fails here).
+BOOST_AUTO_TEST_CASE(han_fold_table_agrees_with_icu_for_every_han_character) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> icu_transform(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+  BOOST_REQUIRE(U_SUCCESS(status) && icu_transform);
+  std::size_t han = 0, changed = 0, disagreements = 0;
+  for (UChar32 cp = 0; cp <= 0x10FFFF; ++cp) {
+    UErrorCode s = U_ZERO_ERROR;
+    if (uscript_getScript(cp, &s) != USCRIPT_HAN) continue;
+    ++han;
+    icu::UnicodeString expected(cp);
+    icu_transform->transliterate(expected);
+    char32_t ours = provisio::simplified_han(static_cast<char32_t>(cp));
+    if (ours != static_cast<char32_t>(cp)) ++changed;
+    if (expected != icu::UnicodeString(static_cast<UChar32>(ours)) && ++disagreements < 5)
+      BOOST_ERROR("U+" << std::hex << cp << " folds differently from ICU");
+  }
+  BOOST_TEST(disagreements == 0u);
+  BOOST_TEST(han > 90000u);
+  BOOST_TEST(changed > 2000u);
+  BOOST_TEST((provisio::simplified_han(U'檢') == U'检'));
+  BOOST_TEST((provisio::simplified_han(U'检') == U'检'));
+  BOOST_TEST((provisio::simplified_han(U'A') == U'A'));
 }
