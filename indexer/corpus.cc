@@ -466,14 +466,16 @@ Instrument parse_instrument_file(const std::string& path, Diagnostics& diagnosti
   return parser.parse();
 }
 
-Corpus load_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics) {
-  Corpus corpus;
+void scan_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics,
+                 const InstrumentVisitor& visit) {
   // Parsers are kept so cross-file problems can still be reported at their element.
   std::vector<std::unique_ptr<FileParser>> parsers;
   std::map<std::string, std::string> instrument_file;  // id -> file
   std::map<std::string, std::string> provision_file;   // id -> file
   std::set<std::string> all_ids;
-  for (const auto& file : files) {
+  for (std::size_t index = 0; index < files.size(); ++index) {
+    const std::string& file = files[index];
+    std::size_t problems_before = diagnostics.size();
     parsers.push_back(std::make_unique<FileParser>(file, diagnostics));
     Instrument instrument = parsers.back()->parse();
     if (!instrument.id.empty()) {
@@ -490,9 +492,16 @@ Corpus load_corpus(const std::vector<std::string>& files, Diagnostics& diagnosti
                                                     "' (also in " + it->second + ")"});
       all_ids.insert(p.id);
     }
-    corpus.instruments.push_back(std::move(instrument));
+    visit(index, std::move(instrument), diagnostics.size() == problems_before);
   }
   for (auto& parser : parsers) parser->check_refs(all_ids);
+}
+
+Corpus load_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics) {
+  Corpus corpus;
+  scan_corpus(files, diagnostics, [&](std::size_t, Instrument&& instrument, bool) {
+    corpus.instruments.push_back(std::move(instrument));
+  });
   return corpus;
 }
 

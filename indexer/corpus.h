@@ -5,6 +5,8 @@
 // back may rely on every invariant listed here (unique ids, resolved references, ordered versions).
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -83,5 +85,17 @@ Instrument parse_instrument_file(const std::string& path, Diagnostics& diagnosti
 // Parses every file, then checks what spans files: duplicate instrument and provision ids,
 // references that resolve to no provision. Returns the corpus; empty `diagnostics` means valid.
 Corpus load_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics);
+
+// Receives each file's instrument as soon as it is parsed: the file's position in the list, the
+// instrument, and whether the file showed no problem of its own (its references and ids are
+// checked against other files only at the end, so empty `diagnostics` after scan_corpus() is
+// still what says the whole corpus is valid).
+using InstrumentVisitor = std::function<void(std::size_t file_index, Instrument&& instrument, bool valid)>;
+
+// load_corpus() without holding the corpus: the same checks and diagnostics, but each
+// instrument goes to `visit` and is then the visitor's to keep or drop. What is kept across files
+// (ids and references, for the cross-file checks) is small beside the texts.
+void scan_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics,
+                 const InstrumentVisitor& visit);
 
 }  // namespace provisio

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -84,14 +86,81 @@ bool in_scope(const Existing& e, const std::vector<std::string>& inputs,
 }
 
 // A document the corpus yields, before analysis: enough to find it again and to compare it.
+// Its instrument is found by file (CorpusShelf), so the instrument need not stay in memory.
 struct Wanted {
-  const Instrument* instrument;
-  const Provision* provision;
-  const Version* version;
+  std::uint32_t file;       // index into CorpusShelf
+  std::uint32_t provision;  // index into the instrument's provisions
+  std::uint32_t version;    // index into the provision's versions
   const std::string* lang;  // an element of kLanguages
   std::string unique_term;
   std::string hash;
 };
+
+// Where the writer finds each file's instrument when it comes to analyse it: held since the scan,
+// or read again from its file (it was validated then; if it has changed since, the run fails).
+struct CorpusShelf {
+  std::vector<std::string> files;
+  std::vector<const Instrument*> held;             // nullptr: read files[i] again
+  std::vector<std::unique_ptr<Instrument>> owned;  // what a scan chose to hold
+};
+
+// The plan of every document an instrument yields, and the report's counts.
+class Planner {
+ public:
+  Planner(IndexReport& report, const IndexOptions& options) : report_(report), options_(options) {}
+
+  void add(std::uint32_t file, const Instrument& instrument) {
+    ++report_.instruments;
+    instruments.insert(instrument.id);
+    for (std::uint32_t p = 0; p < instrument.provisions.size(); ++p) {
+      const Provision& provision = instrument.provisions[p];
+      ++report_.provisions;
+      for (std::uint32_t v = 0; v < provision.versions.size(); ++v) {
+        const Version& version = provision.versions[v];
+        ++report_.versions;
+        for (const auto& lang : kLanguages) {
+          bool has_text = false;
+          for (const auto& t : version.texts) has_text = has_text || t.lang == lang;
+          if (!has_text) continue;
+          report_.languages.insert(lang);
+          DocumentPlan plan = plan_document(instrument, provision, version, lang);
+          wanted.push_back({file, p, v, &lang, std::move(plan.unique_term), std::move(plan.hash)});
+          if (options_.progress && wanted.size() % 10000 == 0) options_.progress(wanted.size(), 0);
+        }
+      }
+    }
+  }
+
+  std::vector<Wanted> wanted;
+  std::unordered_set<std::string> instruments;
+
+ private:
+  IndexReport& report_;
+  const IndexOptions& options_;
+};
+
+std::runtime_error changed_since_read(const std::string& file) {
+  return std::runtime_error(file + ": the file changed while it was being indexed; run the index again");
+}
+
+// Reads a file of the shelf again, for a writer that did not hold its instrument.
+std::unique_ptr<Instrument> read_again(const std::string& file) {
+  Diagnostics diagnostics;
+  auto instrument = std::make_unique<Instrument>(parse_instrument_file(file, diagnostics));
+  if (!diagnostics.empty()) throw changed_since_read(file);
+  return instrument;
+}
+
+// The plan of `w`, checked against what the scan saw.
+DocumentPlan replan(const Wanted& w, const Instrument& instrument, const std::string& file) {
+  if (w.provision >= instrument.provisions.size() ||
+      w.version >= instrument.provisions[w.provision].versions.size())
+    throw changed_since_read(file);
+  const Provision& provision = instrument.provisions[w.provision];
+  DocumentPlan plan = plan_document(instrument, provision, provision.versions[w.version], *w.lang);
+  if (plan.hash != w.hash) throw changed_since_read(file);
+  return plan;
+}
 
 // Xapian 1.4 takes its flush threshold only from the environment, read when a WritableDatabase
 // is opened: set it for the opening, then put back what was there.
@@ -119,31 +188,15 @@ class FlushThreshold {
 
 }  // namespace
 
-IndexReport write_index(const Corpus& corpus, const IndexOptions& options) {
-  auto started = std::chrono::steady_clock::now();
-  IndexReport report;
-  report.instruments = corpus.instruments.size();
-  report.provisions = corpus.provision_count();
-  report.versions = corpus.version_count();
+namespace {
 
-  // Plan every wanted document (data and hash, no analysis): cheap, and enough to decide.
-  std::vector<Wanted> wanted;
-  std::unordered_set<std::string> instruments;
-  for (const auto& instrument : corpus.instruments) {
-    instruments.insert(instrument.id);
-    for (const auto& provision : instrument.provisions)
-      for (const auto& version : provision.versions)
-        for (const auto& lang : kLanguages) {
-          bool has_text = false;
-          for (const auto& t : version.texts) has_text = has_text || t.lang == lang;
-          if (!has_text) continue;
-          report.languages.insert(lang);
-          DocumentPlan plan = plan_document(instrument, provision, version, lang);
-          wanted.push_back({&instrument, &provision, &version, &lang, std::move(plan.unique_term),
-                            std::move(plan.hash)});
-          if (options.progress && wanted.size() % 10000 == 0) options.progress(wanted.size(), 0);
-        }
-  }
+// Documents analysed per round when files must be read again: bounds what is re-read and held
+// at once (a file's documents always stay in one round).
+constexpr std::size_t kRoundDocuments = 16384;
+
+IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report,
+                  const IndexOptions& options, std::chrono::steady_clock::time_point started) {
+  std::vector<Wanted>& wanted = planner.wanted;
   report.documents = wanted.size();
 
   fs::create_directories(fs::path(options.db_path).parent_path().empty()
@@ -162,13 +215,14 @@ IndexReport write_index(const Corpus& corpus, const IndexOptions& options) {
   for (const auto& w : wanted) wanted_terms.insert(w.unique_term);
   std::vector<Xapian::docid> to_delete;
   for (const auto& [term, e] : existing.by_term)
-    if (!wanted_terms.count(term) && in_scope(e, inputs, instruments)) to_delete.push_back(e.docid);
+    if (!wanted_terms.count(term) && in_scope(e, inputs, planner.instruments)) to_delete.push_back(e.docid);
   std::sort(to_delete.begin(), to_delete.end());
+  wanted_terms = {};
   struct Write {
     const Wanted* wanted;
     Xapian::docid replaces;  // 0 for a new document
   };
-  std::vector<Write> to_write;
+  std::vector<Write> to_write;  // in corpus order, so each file's documents are together
   for (const auto& w : wanted) {
     auto it = existing.by_term.find(w.unique_term);
     if (it == existing.by_term.end()) {
@@ -192,22 +246,36 @@ IndexReport write_index(const Corpus& corpus, const IndexOptions& options) {
         db.delete_document(id);
         if (options.progress && ++done % 1000 == 0) options.progress(done, total);
       }
-      // The terms were read from this very database, which we hold the write lock on: a term not
-      // found is new (add_document), a found one is replaced by docid (no term look-up).
-      build_documents_in_parallel(
-          to_write.size(),
-          [&](std::size_t i) {
-            const Wanted& w = *to_write[i].wanted;
-            return plan_document(*w.instrument, *w.provision, *w.version, *w.lang);
-          },
-          [&](std::size_t i, Xapian::Document& doc) {
-            if (to_write[i].replaces)
-              db.replace_document(to_write[i].replaces, doc);
-            else
-              db.add_document(doc);
-            if (options.progress && ++done % 1000 == 0) options.progress(done, total);
-          },
-          {options.threads});
+      // Rounds of whole files; the instruments not held are read again for their round only.
+      for (std::size_t begin = 0; begin < to_write.size();) {
+        std::size_t end = std::min(begin + kRoundDocuments, to_write.size());
+        while (end < to_write.size() && to_write[end].wanted->file == to_write[end - 1].wanted->file) ++end;
+        std::unordered_map<std::uint32_t, std::unique_ptr<Instrument>> reread;
+        for (std::size_t i = begin; i < end; ++i) {
+          std::uint32_t f = to_write[i].wanted->file;
+          if (!shelf.held[f] && !reread.count(f)) reread.emplace(f, read_again(shelf.files[f]));
+        }
+        // The terms were read from this very database, which we hold the write lock on: a term
+        // not found is new (add_document), a found one is replaced by docid (no term look-up).
+        build_documents_in_parallel(
+            end - begin,
+            [&](std::size_t i) {
+              const Wanted& w = *to_write[begin + i].wanted;
+              const Instrument* instrument = shelf.held[w.file];
+              if (!instrument) instrument = reread.at(w.file).get();
+              return replan(w, *instrument, shelf.files[w.file]);
+            },
+            [&](std::size_t i, Xapian::Document& doc) {
+              const Write& write = to_write[begin + i];
+              if (write.replaces)
+                db.replace_document(write.replaces, doc);
+              else
+                db.add_document(doc);
+              if (options.progress && ++done % 1000 == 0) options.progress(done, total);
+            },
+            {options.threads});
+        begin = end;
+      }
       db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
       db.commit_transaction();
     } catch (...) {
@@ -218,6 +286,47 @@ IndexReport write_index(const Corpus& corpus, const IndexOptions& options) {
   db.close();
   report.elapsed = std::chrono::steady_clock::now() - started;
   return report;
+}
+
+}  // namespace
+
+IndexReport write_index(const Corpus& corpus, const IndexOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  IndexReport report;
+  Planner planner(report, options);
+  CorpusShelf shelf;
+  for (const auto& instrument : corpus.instruments) {
+    auto file = static_cast<std::uint32_t>(shelf.files.size());
+    shelf.files.push_back(instrument.file);
+    shelf.held.push_back(&instrument);
+    planner.add(file, instrument);
+  }
+  return apply(shelf, planner, report, options, started);
+}
+
+IndexReport index_corpus_files(const std::vector<std::string>& files, const IndexOptions& options,
+                               Diagnostics& diagnostics) {
+  auto started = std::chrono::steady_clock::now();
+  IndexReport report;
+  Planner planner(report, options);
+  CorpusShelf shelf;
+  shelf.files = files;
+  shelf.held.assign(files.size(), nullptr);
+  std::uintmax_t held_bytes = 0;
+  scan_corpus(files, diagnostics, [&](std::size_t index, Instrument&& instrument, bool valid) {
+    if (!valid || !diagnostics.empty()) return;  // nothing will be written: keep nothing
+    auto file = static_cast<std::uint32_t>(index);
+    planner.add(file, instrument);
+    std::error_code ec;
+    std::uintmax_t size = fs::file_size(files[index], ec);
+    if (!ec && held_bytes + size <= options.held_corpus_bytes) {
+      held_bytes += size;
+      shelf.owned.push_back(std::make_unique<Instrument>(std::move(instrument)));
+      shelf.held[index] = shelf.owned.back().get();
+    }
+  });
+  if (!diagnostics.empty()) return {};
+  return apply(shelf, planner, report, options, started);
 }
 
 }  // namespace provisio

@@ -246,3 +246,79 @@ BOOST_AUTO_TEST_CASE(flush_threshold_leaves_the_environment_as_it_was) {
   BOOST_TEST(std::string(std::getenv("XAPIAN_FLUSH_THRESHOLD")) == "123");
   ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
 }
+
+namespace {
+
+// An instrument file with `provisions` one-version English provisions; `wording` goes into every text.
+std::string many_provisions(const std::string& id, int provisions, const std::string& wording) {
+  std::string xml = "<instrument id=\"" + id + "\" kind=\"agreement\" signed=\"2018-12-14\">\n"
+                    "<title lang=\"en\">Instrument " + id + "</title>\n"
+                    "<title lang=\"zh-Hant\">文書 " + id + "</title>\n"
+                    "<division type=\"article\" number=\"1\">\n";
+  for (int i = 0; i < provisions; ++i)
+    xml += "<provision id=\"" + id + "/p" + std::to_string(i) + "\"><citation lang=\"en\">Item " +
+           std::to_string(i) + "</citation><topics>standards</topics><version from=\"2019-01-01\"><heading lang=\"en\">Item " +
+           std::to_string(i) + "</heading><text lang=\"en\">" + wording + " number " + std::to_string(i) +
+           "</text></version></provision>\n";
+  return xml + "</division>\n</instrument>\n";
+}
+
+}  // namespace
+
+// index_corpus_files() reads files again rather than holding them; the index must not depend on
+// how much it held.
+BOOST_AUTO_TEST_CASE(indexing_files_without_holding_them_gives_the_same_index) {
+  TempDir dir;
+  write_file(dir / "corpus/a-tig.xml", testing::sample_instrument());
+  write_file(dir / "corpus/b-big.xml", many_provisions("big", 40, "Testing laboratories"));
+  write_file(dir / "corpus/c-small.xml", many_provisions("small", 3, "Certification bodies"));
+  Diagnostics d;
+  auto files = collect_corpus_files({dir / "corpus"}, d);
+  write_index(load_corpus(files, d), {dir / "in-memory", {dir / "corpus"}, {}});
+  for (std::uintmax_t held : {std::uintmax_t{0}, std::uintmax_t{4000}, kDefaultHeldCorpusBytes}) {
+    std::string db = dir / ("held-" + std::to_string(held));
+    IndexOptions options{db, {dir / "corpus"}, {}};
+    options.held_corpus_bytes = held;
+    IndexReport r = index_corpus_files(files, options, d);
+    BOOST_TEST(d.empty());
+    BOOST_TEST(r.instruments == 3u);
+    BOOST_TEST(r.added == 47u);
+    BOOST_TEST(dump(db) == dump(dir / "in-memory"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(indexing_files_with_problems_writes_nothing) {
+  TempDir dir;
+  write_file(dir / "corpus/a.xml", many_provisions("a", 2, "Testing"));
+  write_file(dir / "corpus/b.xml", many_provisions("a", 2, "Testing"));  // the same ids again
+  Diagnostics d;
+  IndexReport r = index_corpus_files(collect_corpus_files({dir / "corpus"}, d), {dir / "db", {}, {}}, d);
+  BOOST_TEST(!d.empty());
+  BOOST_TEST(r.added == 0u);
+  BOOST_TEST(!std::filesystem::exists(dir / "db"));
+}
+
+// A file that changes between validation and analysis must not get into the index half-checked:
+// the run fails naming it, and the database keeps what it had.
+BOOST_AUTO_TEST_CASE(a_file_changed_while_indexing_fails_the_run_and_changes_nothing) {
+  TempDir dir;
+  std::string file = dir / "corpus/big.xml";
+  write_file(file, many_provisions("big", 10000, "Old wording"));
+  Diagnostics d;
+  auto files = collect_corpus_files({dir / "corpus"}, d);
+  IndexOptions options{dir / "db", {dir / "corpus"}, {}};
+  options.held_corpus_bytes = 0;
+  BOOST_TEST(index_corpus_files(files, options, d).added == 10000u);
+  std::string before = dump(dir / "db");
+
+  write_file(file, many_provisions("big", 10000, "New wording"));
+  // Progress is reported every 10,000 documents planned: the moment to change the file again.
+  options.progress = [&](std::size_t done, std::size_t total) {
+    if (total == 0 && done == 10000) write_file(file, many_provisions("big", 10000, "Newer wording"));
+  };
+  BOOST_CHECK_EXCEPTION(index_corpus_files(files, options, d), std::runtime_error, [&](const std::runtime_error& e) {
+    return std::string(e.what()).find(file + ": the file changed while it was being indexed") == 0;
+  });
+  BOOST_TEST(d.empty());
+  BOOST_TEST(dump(dir / "db") == before);
+}

@@ -19,14 +19,6 @@ int run_index(const std::vector<std::string>& paths, const std::string& db_path,
   if (files.empty() && diagnostics.empty())
     diagnostics.push_back({paths.empty() ? std::string(".") : paths.front(), 0, 0,
                            "no corpus files (*.xml) found"});
-  Corpus corpus;
-  if (diagnostics.empty()) corpus = load_corpus(files, diagnostics);
-  if (!diagnostics.empty()) {
-    for (const auto& d : diagnostics) std::cerr << d.to_string() << "\n";
-    std::cerr << "provisio: " << diagnostics.size() << (diagnostics.size() == 1 ? " problem" : " problems")
-              << " found; the index at " << db_path << " was not changed\n";
-    return 1;
-  }
 
   IndexOptions options;
   options.db_path = db_path;
@@ -34,15 +26,24 @@ int run_index(const std::vector<std::string>& paths, const std::string& db_path,
   options.progress = [&](std::size_t done, std::size_t total) {
     terminal.show_progress(total ? "writing " + std::to_string(done) + "/" + std::to_string(total) +
                                        " documents"
-                                 : "analysing: " + std::to_string(done) + " documents");
+                                 : "reading: " + std::to_string(done) + " documents");
   };
   IndexReport report;
-  try {
-    report = write_index(corpus, options);
-  } catch (const Xapian::DatabaseLockError&) {
+  if (diagnostics.empty()) {
+    try {
+      report = index_corpus_files(files, options, diagnostics);
+    } catch (const Xapian::DatabaseLockError&) {
+      terminal.end_progress();
+      std::cerr << "provisio: the index at " << db_path
+                << " is being written by another process; try again when it has finished\n";
+      return 1;
+    }
+  }
+  if (!diagnostics.empty()) {
     terminal.end_progress();
-    std::cerr << "provisio: the index at " << db_path
-              << " is being written by another process; try again when it has finished\n";
+    for (const auto& d : diagnostics) std::cerr << d.to_string() << "\n";
+    std::cerr << "provisio: " << diagnostics.size() << (diagnostics.size() == 1 ? " problem" : " problems")
+              << " found; the index at " << db_path << " was not changed\n";
     return 1;
   }
   terminal.end_progress();
