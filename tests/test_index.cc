@@ -265,8 +265,7 @@ std::string many_provisions(const std::string& id, int provisions, const std::st
 
 }  // namespace
 
-// index_corpus_files() reads files again rather than holding them; the index must not depend on
-// how much it held.
+// index_corpus_files() reads files again rather than holding them: the index must be the same.
 BOOST_AUTO_TEST_CASE(indexing_files_without_holding_them_gives_the_same_index) {
   TempDir dir;
   write_file(dir / "corpus/a-tig.xml", testing::sample_instrument());
@@ -275,16 +274,13 @@ BOOST_AUTO_TEST_CASE(indexing_files_without_holding_them_gives_the_same_index) {
   Diagnostics d;
   auto files = collect_corpus_files({dir / "corpus"}, d);
   write_index(load_corpus(files, d), {dir / "in-memory", {dir / "corpus"}, {}});
-  for (std::uintmax_t held : {std::uintmax_t{0}, std::uintmax_t{4000}, kDefaultHeldCorpusBytes}) {
-    std::string db = dir / ("held-" + std::to_string(held));
-    IndexOptions options{db, {dir / "corpus"}, {}};
-    options.held_corpus_bytes = held;
-    IndexReport r = index_corpus_files(files, options, d);
-    BOOST_TEST(d.empty());
-    BOOST_TEST(r.instruments == 3u);
-    BOOST_TEST(r.added == 47u);
-    BOOST_TEST(dump(db) == dump(dir / "in-memory"));
-  }
+  IndexReport r = index_corpus_files(files, {dir / "from-files", {dir / "corpus"}, {}}, d);
+  BOOST_TEST(d.empty());
+  BOOST_TEST(r.instruments == 3u);
+  BOOST_TEST(r.added == 47u);
+  BOOST_TEST(dump(dir / "from-files") == dump(dir / "in-memory"));
+  // A second run reads nothing again: nothing changed.
+  BOOST_TEST(!index_corpus_files(files, {dir / "from-files", {dir / "corpus"}, {}}, d).changed());
 }
 
 BOOST_AUTO_TEST_CASE(indexing_files_with_problems_writes_nothing) {
@@ -307,18 +303,28 @@ BOOST_AUTO_TEST_CASE(a_file_changed_while_indexing_fails_the_run_and_changes_not
   Diagnostics d;
   auto files = collect_corpus_files({dir / "corpus"}, d);
   IndexOptions options{dir / "db", {dir / "corpus"}, {}};
-  options.held_corpus_bytes = 0;
   BOOST_TEST(index_corpus_files(files, options, d).added == 10000u);
   std::string before = dump(dir / "db");
 
   write_file(file, many_provisions("big", 10000, "New wording"));
   // Progress is reported every 10,000 documents planned: the moment to change the file again.
+  int edits = 0;
   options.progress = [&](std::size_t done, std::size_t total) {
-    if (total == 0 && done == 10000) write_file(file, many_provisions("big", 10000, "Newer wording"));
+    if (total == 0 && done == 10000)
+      write_file(file, many_provisions("big", 10000, "Edit " + std::to_string(++edits)));
   };
   BOOST_CHECK_EXCEPTION(index_corpus_files(files, options, d), std::runtime_error, [&](const std::runtime_error& e) {
     return std::string(e.what()).find(file + ": the file changed while it was being indexed") == 0;
   });
   BOOST_TEST(d.empty());
   BOOST_TEST(dump(dir / "db") == before);
+
+  // A first build (no database yet) is written aside and renamed into place: when it fails,
+  // neither the database nor the folder it was built in is left behind.
+  options.db_path = dir / "fresh";
+  BOOST_CHECK_THROW(index_corpus_files(files, options, d), std::runtime_error);
+  BOOST_TEST(edits == 2);
+  BOOST_TEST(!std::filesystem::exists(dir / "fresh"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    BOOST_TEST(entry.path().filename().string().find("fresh") == std::string::npos);
 }
