@@ -1,5 +1,6 @@
 #include "benchmark.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -78,13 +79,16 @@ void run_query_benchmark(const std::string& db_path, const std::string& queries_
     with_hits += searcher.search(q.options).total > 0;
   std::vector<double> all;
   std::map<std::string, std::vector<double>> by_category;
+  std::vector<std::vector<double>> by_query(queries.size());
   for (unsigned r = 0; r < std::max(1u, repeat); ++r)
-    for (const auto& q : queries) {
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      const auto& q = queries[i];
       auto t0 = std::chrono::steady_clock::now();
       searcher.search(q.options);
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       all.push_back(ms);
       by_category[q.category].push_back(ms);
+      by_query[i].push_back(ms);
     }
   out << "\nQuery latency in the library (Searcher::search, warm), " << queries.size() << " queries ("
       << with_hits << " with hits) x " << std::max(1u, repeat) << " passes on " << with_commas(searcher.document_count())
@@ -97,6 +101,16 @@ void run_query_benchmark(const std::string& db_path, const std::string& queries_
   };
   row("all", all);
   for (const auto& [category, v] : by_category) row(category, v);
+
+  // Where the tail comes from: the slowest queries by their median over the passes.
+  std::vector<std::pair<double, std::size_t>> medians;
+  for (std::size_t i = 0; i < queries.size(); ++i) medians.emplace_back(quantile(by_query[i], 0.5), i);
+  std::sort(medians.rbegin(), medians.rend());
+  out << "\nSlowest queries (median of the passes):\n\n| ms | category | query |\n|---:|---|---|\n";
+  for (std::size_t k = 0; k < std::min<std::size_t>(5, medians.size()); ++k) {
+    const BenchQuery& q = queries[medians[k].second];
+    out << "| " << fmt(medians[k].first, 2) << " | " << q.category << " | " << q.options.query << " |\n";
+  }
 }
 
 int run_benchmark(const BenchmarkOptions& o, std::ostream& out, std::ostream& log) {

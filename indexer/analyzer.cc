@@ -97,14 +97,9 @@ void Analyzer::index_text(std::string_view text, Xapian::termcount wdf_inc) {
       continue;
     }
     int32_t start = i;
-    UChar32 cp;
-    U8_NEXT(bytes, i, length, cp);
-    if (cp < 0) {
-      cp = 0xFFFD;
-      ++invalid_;
-    }
+    char32_t cp = next_code_point(bytes, i, length, invalid_);
     FoldedChar fc;
-    fc.folded = folder_.fold_one(static_cast<char32_t>(cp), fc.han, fc.code);
+    fc.folded = folder_.fold_one(cp, fc.han, fc.code);
     if (!fc.han) {
       flush_han();
       other += fc.folded;
@@ -113,7 +108,7 @@ void Analyzer::index_text(std::string_view text, Xapian::termcount wdf_inc) {
     flush_other();
     fc.begin = static_cast<std::size_t>(start);
     fc.end = static_cast<std::size_t>(i);
-    fc.source = static_cast<char32_t>(cp);
+    fc.source = cp;
     han.push_back(std::move(fc));
   }
   flush_other();

@@ -19,4 +19,10 @@ std::string analysis_data_dir();
 // lexicon alone.
 std::string general_lexicon_path();
 
+// A fingerprint of what the data files say (a hash of their contents: the general word list, the
+// domain lexicon and the glossary), computed once per process. Documents analysed with other
+// word lists would have other terms: the index writer folds this into every document's content
+// hash, so that editing lexicon.txt or glossary.tsv re-indexes every document on the next run.
+const std::string& analysis_fingerprint();
+
 }  // namespace provisio

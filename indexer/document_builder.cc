@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "citation.h"
+#include "data_files.h"
 #include "schema.h"
 
 namespace provisio {
@@ -19,10 +20,12 @@ std::string content_hash(const std::string& data) {
     h ^= c;
     h *= 1099511628211ULL;
   }
-  for (unsigned char c : schema::kFormatVersion) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
+  // The same data analysed by another build or with other word lists is another document.
+  for (std::string_view part : {schema::kFormatVersion, std::string_view(analysis_fingerprint())})
+    for (unsigned char c : part) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;

@@ -25,11 +25,9 @@ std::u32string fold_to_code_points(std::string_view utf8, TextFolder& folder) {
   std::u32string out;
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   int32_t length = static_cast<int32_t>(utf8.size()), i = 0;
-  while (i < length) {
-    UChar32 cp;
-    U8_NEXT(bytes, i, length, cp);
-    if (char32_t code = folder.fold_code(cp < 0 ? 0xFFFD : static_cast<char32_t>(cp))) out += code;
-  }
+  std::size_t invalid = 0;
+  while (i < length)
+    if (char32_t code = folder.fold_code(next_code_point(bytes, i, length, invalid))) out += code;
   return out;
 }
 

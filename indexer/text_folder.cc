@@ -65,17 +65,12 @@ std::vector<FoldedChar> TextFolder::fold_chars(std::string_view utf8) {
   invalid_ = 0;
   while (i < length) {
     int32_t start = i;
-    UChar32 cp;
-    U8_NEXT(bytes, i, length, cp);
-    if (cp < 0) {
-      cp = 0xFFFD;
-      ++invalid_;
-    }
+    char32_t cp = next_code_point(bytes, i, length, invalid_);
     FoldedChar fc;
     fc.begin = static_cast<std::size_t>(start);
     fc.end = static_cast<std::size_t>(i);
-    fc.folded = fold_code_point(cp, fc.han, fc.code);
-    fc.source = static_cast<char32_t>(cp);
+    fc.folded = fold_code_point(static_cast<int>(cp), fc.han, fc.code);
+    fc.source = cp;
     out.push_back(std::move(fc));
   }
   return out;

@@ -32,13 +32,23 @@ class FacetSpy : public Xapian::MatchSpy {
 class DistinctCounter : public Xapian::MatchSpy {
  public:
   explicit DistinctCounter(Xapian::valueno slot) : slot_(slot) {}
-  void operator()(const Xapian::Document& doc, double) override { seen_.insert(doc.get_value(slot_)); }
+  void operator()(const Xapian::Document& doc, double) override {
+    seen_.insert(doc.get_value(slot_));
+    ++documents_;
+  }
+  // Distinct values among the documents seen.
   std::size_t count() const { return seen_.size(); }
-  void clear() { seen_.clear(); }
+  // Documents seen (the matcher shows a spy every matching document it examines, before collapsing).
+  Xapian::doccount documents() const { return documents_; }
+  void clear() {
+    seen_.clear();
+    documents_ = 0;
+  }
 
  private:
   Xapian::valueno slot_;
   std::set<std::string> seen_;
+  Xapian::doccount documents_ = 0;
 };
 
 }  // namespace provisio

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <regex>
 
 #include "citation.h"
@@ -18,16 +19,24 @@ namespace {
 using Errors = std::vector<std::string>;
 
 // instrument:, topic:, lang: — a boolean filter on one term, after checking the value exists.
+// The allowed values are fetched only when the field is used: listing a large index's instruments
+// for every query cost more than the rest of building it.
 class TermFieldProcessor : public Xapian::FieldProcessor {
  public:
-  TermFieldProcessor(std::string field, std::string_view prefix, std::vector<std::string> allowed,
-                     Errors& errors)
+  using Values = std::function<std::vector<std::string>()>;
+  TermFieldProcessor(std::string field, std::string_view prefix, Values allowed, Errors& errors)
       : field_(std::move(field)), prefix_(prefix), allowed_(std::move(allowed)), errors_(errors) {}
 
   Xapian::Query operator()(const std::string& value) override {
-    if (std::find(allowed_.begin(), allowed_.end(), value) == allowed_.end()) {
+    if (!fetched_) {
+      values_ = allowed_();
+      fetched_ = true;
+    }
+    if (std::find(values_.begin(), values_.end(), value) == values_.end()) {
       std::string known;
-      for (const auto& a : allowed_) known += (known.empty() ? "" : ", ") + a;
+      constexpr std::size_t kShown = 20;
+      for (std::size_t i = 0; i < values_.size() && i < kShown; ++i) known += (i ? ", " : "") + values_[i];
+      if (values_.size() > kShown) known += ", … " + std::to_string(values_.size()) + " in all";
       errors_.push_back("unknown " + field_ + " '" + value + "' in " + field_ + ":" + value +
                         " (known: " + known + ")");
       return Xapian::Query::MatchNothing;
@@ -38,7 +47,9 @@ class TermFieldProcessor : public Xapian::FieldProcessor {
  private:
   std::string field_;
   std::string prefix_;
-  std::vector<std::string> allowed_;
+  Values allowed_;
+  bool fetched_ = false;
+  std::vector<std::string> values_;
   Errors& errors_;
 };
 
@@ -170,9 +181,10 @@ BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default
   analyzer_.configure_query_parser(qp);
   qp.set_default_op(default_op);
   qp.add_boolean_prefix("instrument",
-                        (new TermFieldProcessor("instrument", schema::kInstrumentTerm, instruments_in(db_), errors))->release());
-  qp.add_boolean_prefix("topic", (new TermFieldProcessor("topic", schema::kTopicTerm, known_topics(), errors))->release());
-  qp.add_boolean_prefix("lang", (new TermFieldProcessor("lang", schema::kLanguageTerm, kLanguages, errors))->release());
+                        (new TermFieldProcessor("instrument", schema::kInstrumentTerm,
+                                                [this] { return instruments_in(db_); }, errors))->release());
+  qp.add_boolean_prefix("topic", (new TermFieldProcessor("topic", schema::kTopicTerm, known_topics, errors))->release());
+  qp.add_boolean_prefix("lang", (new TermFieldProcessor("lang", schema::kLanguageTerm, [] { return kLanguages; }, errors))->release());
   qp.add_boolean_prefix("cite", (new CitationFieldProcessor("cite", errors))->release());
   qp.add_boolean_prefix("art", (new CitationFieldProcessor("art", errors))->release());
   try {

@@ -81,8 +81,16 @@ SearchResult Searcher::search(const SearchOptions& options) {
       filtered = Xapian::Query(Xapian::Query::OP_AND_MAYBE, filtered, Xapian::Query(current->release()));
     }
     enquire.set_query(filtered);
-    return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                            static_cast<Xapian::doccount>(options.limit), db_.get_doccount());
+    auto first = static_cast<Xapian::doccount>(options.offset), size = static_cast<Xapian::doccount>(options.limit);
+    Xapian::doccount check = options.facets ? db_.get_doccount() : std::max(kExactCountLimit, first + size);
+    return enquire.get_mset(first, size, check);
+  };
+  // The number of provisions `m` matched: counted when the spy saw every matching document.
+  auto count = [&](const Xapian::MSet& m) -> std::size_t {
+    if (counter.documents() >= m.get_uncollapsed_matches_upper_bound()) return counter.count();
+    if (m.get_matches_lower_bound() == m.get_matches_upper_bound()) return m.get_matches_lower_bound();
+    result.counts_exact = false;
+    return m.get_matches_estimated();
   };
   // Provisions with every word come first; those with only some follow, so a long or
   // paraphrased query still shows what is near. The scale puts every complete match above every
@@ -90,14 +98,13 @@ SearchResult Searcher::search(const SearchOptions& options) {
   Xapian::Query any_word = builder.build(options.query, Xapian::Query::OP_OR).query;
   std::size_t complete = 0;
   if (any_word.serialise() != query.serialise()) {
-    run(query);  // only to count the complete matches
-    complete = counter.count();
+    complete = count(run(query));  // run only to count the complete matches
     counter.clear();
     spy.clear();
     query = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 1000.0), any_word);
   }
   Xapian::MSet mset = run(query);
-  result.total = counter.count();
+  result.total = std::max(count(mset), complete);
   result.complete = any_word.serialise() != built.query.serialise() ? complete : result.total;
   if (result.complete == 0 && result.total > 0)
     result.notes.push_back("no provision matches every word; showing those matching some of them");

@@ -63,3 +63,26 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2) {
   BOOST_TEST(r.status == 0);
   BOOST_TEST(r.out.find("Example:") != std::string::npos);
 }
+
+// The terms of a document depend on the word lists as well as on its text: after an edit to the
+// domain lexicon, the next `provisio index` must analyse every document again.
+BOOST_AUTO_TEST_CASE(editing_the_lexicon_reindexes_every_document) {
+  TempDir dir;
+  std::string source = std::string(PROVISIO_SOURCE_DIR) + "/corpus/";
+  write_file(dir / "data/glossary.tsv", provisio::testing::read_file(source + "glossary.tsv"));
+  write_file(dir / "data/lexicon.txt", provisio::testing::read_file(source + "lexicon.txt"));
+  write_file(dir / "corpus/tig.xml", provisio::testing::sample_instrument());
+  std::string env = "PROVISIO_DATA='" + dir / "data" + "' XDG_CACHE_HOME='" + dir / "cache" + "'";
+  std::string index = "index --json --db '" + dir / "db" + "' '" + dir / "corpus" + "'";
+
+  auto first = run_provisio(index, env);
+  BOOST_TEST(first.status == 0);
+  BOOST_TEST(first.out.find("\"added\":4") != std::string::npos);
+  BOOST_TEST(run_provisio(index, env).out.find("\"changed\":false") != std::string::npos);
+
+  write_file(dir / "data/lexicon.txt", provisio::testing::read_file(dir / "data/lexicon.txt") + "相互承認\n");
+  auto after_edit = run_provisio(index, env);
+  BOOST_TEST(after_edit.status == 0);
+  BOOST_TEST(after_edit.out.find("\"replaced\":4") != std::string::npos);
+  BOOST_TEST(run_provisio(index, env).out.find("\"changed\":false") != std::string::npos);
+}

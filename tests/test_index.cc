@@ -12,6 +12,7 @@
 
 using namespace provisio;
 using provisio::testing::TempDir;
+using provisio::testing::many_provisions;
 using provisio::testing::write_file;
 
 namespace {
@@ -247,23 +248,6 @@ BOOST_AUTO_TEST_CASE(flush_threshold_leaves_the_environment_as_it_was) {
   ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
 }
 
-namespace {
-
-// An instrument file with `provisions` one-version English provisions; `wording` goes into every text.
-std::string many_provisions(const std::string& id, int provisions, const std::string& wording) {
-  std::string xml = "<instrument id=\"" + id + "\" kind=\"agreement\" signed=\"2018-12-14\">\n"
-                    "<title lang=\"en\">Instrument " + id + "</title>\n"
-                    "<title lang=\"zh-Hant\">文書 " + id + "</title>\n"
-                    "<division type=\"article\" number=\"1\">\n";
-  for (int i = 0; i < provisions; ++i)
-    xml += "<provision id=\"" + id + "/p" + std::to_string(i) + "\"><citation lang=\"en\">Item " +
-           std::to_string(i) + "</citation><topics>standards</topics><version from=\"2019-01-01\"><heading lang=\"en\">Item " +
-           std::to_string(i) + "</heading><text lang=\"en\">" + wording + " number " + std::to_string(i) +
-           "</text></version></provision>\n";
-  return xml + "</division>\n</instrument>\n";
-}
-
-}  // namespace
 
 // index_corpus_files() reads files again rather than holding them: the index must be the same.
 BOOST_AUTO_TEST_CASE(indexing_files_without_holding_them_gives_the_same_index) {

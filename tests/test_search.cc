@@ -245,3 +245,36 @@ BOOST_AUTO_TEST_CASE(parallel_gives_the_other_language) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Counting matches exactly visits every matching document, so beyond kExactCountLimit documents
+// the totals are Xapian's estimates, and say so; facets still count every match.
+BOOST_AUTO_TEST_CASE(totals_beyond_the_exact_count_limit_are_estimates) {
+  TempDir dir;
+  // Ten short provisions saying "testing" four times come first, so that once the matcher has
+  // seen them and kExactCountLimit documents it knows no later one can rank higher, and stops.
+  const int n = static_cast<int>(kExactCountLimit) + 300;
+  std::string xml = testing::many_provisions("big", n, "testing of many other things in a longer text");
+  for (int i = 0; i < 10; ++i) {
+    std::string from = ">testing of many other things in a longer text number " + std::to_string(i) + "<";
+    xml.replace(xml.find(from), from.size(), ">testing testing testing testing<");
+  }
+  write_file(dir / "corpus/big.xml", xml);
+  Diagnostics d;
+  write_index(load_corpus(collect_corpus_files({dir / "corpus"}, d), d), {dir / "db", {dir / "corpus"}, {}});
+  BOOST_REQUIRE(d.empty());
+  Searcher s(dir / "db");
+  SearchResult estimated = s.search(query("testing"));
+  BOOST_TEST(!estimated.counts_exact);
+  BOOST_TEST(estimated.hits.size() == 10u);
+  BOOST_TEST(estimated.total > kExactCountLimit / 2);
+  BOOST_TEST(estimated.total < 2u * static_cast<unsigned>(n));
+  SearchOptions with_facets = query("testing");
+  with_facets.facets = true;
+  SearchResult counted = s.search(with_facets);
+  BOOST_TEST(counted.counts_exact);
+  BOOST_TEST(counted.total == static_cast<std::size_t>(n));
+  // Below the limit, counts are exact without facets too.
+  SearchResult few = s.search(query("\"number 12\""));
+  BOOST_TEST(few.counts_exact);
+  BOOST_TEST(few.total == 1u);
+}

@@ -120,4 +120,18 @@ inline std::string sample_instrument() {
 )";
 }
 
+// An instrument file with `provisions` one-version English provisions; `wording` goes into every text.
+inline std::string many_provisions(const std::string& id, int provisions, const std::string& wording) {
+  std::string xml = "<instrument id=\"" + id + "\" kind=\"agreement\" signed=\"2018-12-14\">\n"
+                    "<title lang=\"en\">Instrument " + id + "</title>\n"
+                    "<title lang=\"zh-Hant\">文書 " + id + "</title>\n"
+                    "<division type=\"article\" number=\"1\">\n";
+  for (int i = 0; i < provisions; ++i)
+    xml += "<provision id=\"" + id + "/p" + std::to_string(i) + "\"><citation lang=\"en\">Item " +
+           std::to_string(i) + "</citation><topics>standards</topics><version from=\"2019-01-01\"><heading lang=\"en\">Item " +
+           std::to_string(i) + "</heading><text lang=\"en\">" + wording + " number " + std::to_string(i) +
+           "</text></version></provision>\n";
+  return xml + "</division>\n</instrument>\n";
+}
+
 }  // namespace provisio::testing

@@ -65,14 +65,22 @@ std::optional<submissions::Submission> find_submission(Store& store, const std::
   return s;
 }
 
-int run_suggest(const Args& a, const Terminal& t) {
-  Store store(store_path(a.store));
+// What suggest and accept start with: the top `limit` suggestions for a.submission. Returns a
+// non-zero exit status, the problem reported, when the submission or the index is missing.
+int suggest_for(const Args& a, const Terminal& t, Store& store, std::size_t limit,
+                std::vector<submissions::Suggestion>& suggestions) {
   auto s = find_submission(store, a.submission);
   if (!s) return 1;
   std::string db;
   if (int rc = ready_index(a.db, t, db); rc) return rc;
-  LinkSuggester suggester(db);
-  auto suggestions = suggester.suggest(s->text, a.limit);
+  suggestions = LinkSuggester(db).suggest(s->text, limit);
+  return 0;
+}
+
+int run_suggest(const Args& a, const Terminal& t) {
+  Store store(store_path(a.store));
+  std::vector<submissions::Suggestion> suggestions;
+  if (int rc = suggest_for(a, t, store, a.limit, suggestions); rc) return rc;
   if (a.json) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& x : suggestions) list.push_back(suggestion_json(x));
@@ -100,13 +108,10 @@ int run_suggest(const Args& a, const Terminal& t) {
 
 int run_accept(const Args& a, const Terminal& t) {
   Store store(store_path(a.store));
-  auto s = find_submission(store, a.submission);
-  if (!s) return 1;
-  std::string db;
-  if (int rc = ready_index(a.db, t, db); rc) return rc;
-  LinkSuggester suggester(db);
+  std::vector<submissions::Suggestion> suggestions;
+  if (int rc = suggest_for(a, t, store, a.top, suggestions); rc) return rc;
   std::vector<submissions::LinkRequest> requests;
-  for (const auto& x : suggester.suggest(s->text, a.top))
+  for (const auto& x : suggestions)
     requests.push_back({x.id, x.kind, "suggested", x.score, a.note});
   std::size_t added = store.add_links(a.submission, requests, acting_user(a.by));
   if (a.json) {

@@ -91,10 +91,11 @@ void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& 
       std::cout << "No more results: " << r.total << " match \"" << r.query << "\".\n";
     return;
   }
-  std::cout << r.total << (o.all_versions ? (r.total == 1 ? " provision version matches" : " provision versions match")
+  std::string about = r.counts_exact ? "" : "about ";
+  std::cout << about << r.total << (o.all_versions ? (r.total == 1 ? " provision version matches" : " provision versions match")
                                           : (r.total == 1 ? " provision matches" : " provisions match"))
             << " \"" << r.query << "\""
-            << (r.complete < r.total ? " (" + std::to_string(r.complete) + " with every word)" : std::string())
+            << (r.complete < r.total ? " (" + about + std::to_string(r.complete) + " with every word)" : std::string())
             << " (" << when << "); showing " << r.hits.front().rank << "–" << r.hits.back().rank
             << "\n\n";
   if (o.facets) print_facets(r.facets, t);
@@ -214,7 +215,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       nlohmann::json hits = nlohmann::json::array();
       for (const auto& h : result.hits) hits.push_back(hit_json(h));
       nlohmann::json out = {{"query", result.query}, {"as_of", o.as_of.iso()}, {"total", result.total},
-                            {"complete", result.complete}, {"results", hits}, {"notes", result.notes},
+                            {"complete", result.complete}, {"counts_exact", result.counts_exact}, {"results", hits}, {"notes", result.notes},
                             {"suggestion", result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion)}};
       if (o.facets) out["facets"] = facets_json(result.facets);
       std::cout << out.dump() << "\n";
