@@ -3,8 +3,9 @@
 // Each provision version and language becomes one document (layout in schema.h). Documents carry a
 // hash of their content: a run over an unchanged corpus writes nothing; a changed document is
 // replaced; a document whose provision, version or language has gone from the files being indexed
-// is deleted. All changes of a run are one Xapian transaction, so a failure part-way leaves the
-// database as it was before the run.
+// is deleted. A run is all or nothing: an existing database is changed in one Xapian transaction;
+// a new one is built beside its final path and renamed into place when complete. Either way a
+// failure part-way leaves things as they were before the run.
 #pragma once
 
 #include <chrono>
@@ -29,7 +30,7 @@ struct IndexOptions {
   // Analysis worker threads (one writer thread besides them); 0 = one per hardware thread.
   unsigned threads = 0;
   // Documents Xapian buffers in memory before it writes them out to the database files (within
-  // the one transaction): the main bound on memory. 0 = $XAPIAN_FLUSH_THRESHOLD if set, else
+  // the transaction): the main bound on memory. 0 = $XAPIAN_FLUSH_THRESHOLD if set, else
   // kDefaultFlushThreshold.
   std::size_t flush_threshold = 0;
 };
