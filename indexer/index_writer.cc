@@ -253,10 +253,6 @@ class AtomicWrite {
   Xapian::WritableDatabase db_;
 };
 
-}  // namespace
-
-namespace {
-
 // Documents analysed per round when files must be read again: bounds what is re-read and held
 // at once (a file's documents always stay in one round).
 constexpr std::size_t kRoundDocuments = 16384;
