@@ -72,6 +72,9 @@ SearchResult Searcher::search(const SearchOptions& options) {
   enquire.add_matchspy(&counter);
   FacetSpy spy;
   if (options.facets) enquire.add_matchspy(&spy);
+  const Xapian::doccount first = static_cast<Xapian::doccount>(options.offset);
+  const Xapian::doccount size = static_cast<Xapian::doccount>(options.limit);
+  const Xapian::doccount check = options.facets ? db_.get_doccount() : std::max(kExactCountLimit, first + size);
   auto run = [&](const Xapian::Query& q) {
     Xapian::Query filtered(Xapian::Query::OP_FILTER, q, filters(options));
     if (options.all_versions) {
@@ -81,13 +84,14 @@ SearchResult Searcher::search(const SearchOptions& options) {
       filtered = Xapian::Query(Xapian::Query::OP_AND_MAYBE, filtered, Xapian::Query(current->release()));
     }
     enquire.set_query(filtered);
-    auto first = static_cast<Xapian::doccount>(options.offset), size = static_cast<Xapian::doccount>(options.limit);
-    Xapian::doccount check = options.facets ? db_.get_doccount() : std::max(kExactCountLimit, first + size);
     return enquire.get_mset(first, size, check);
   };
-  // The number of provisions `m` matched: counted when the spy saw every matching document.
+  // The number of provisions `m` matched: counted when the spy saw every matching document. The
+  // matcher stops early only once it has checked `check` documents, so seeing fewer means it ran
+  // out of matches (Xapian's bounds are not always tight then: value-range filters).
   auto count = [&](const Xapian::MSet& m) -> std::size_t {
-    if (counter.documents() >= m.get_uncollapsed_matches_upper_bound()) return counter.count();
+    if (counter.documents() < check || counter.documents() >= m.get_uncollapsed_matches_upper_bound())
+      return counter.count();
     if (m.get_matches_lower_bound() == m.get_matches_upper_bound()) return m.get_matches_lower_bound();
     result.counts_exact = false;
     return m.get_matches_estimated();
