@@ -1,10 +1,10 @@
 #include "data_files.h"
 
-#include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
+#include "fnv1a.h"
 
 namespace provisio {
 
@@ -24,22 +24,16 @@ std::string general_lexicon_path() {
 
 const std::string& analysis_fingerprint() {
   static const std::string fingerprint = [] {
-    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+    std::uint64_t h = kFnv1aOffset;
     std::string dir = analysis_data_dir();
     for (const std::string& path : {general_lexicon_path(), dir + "/lexicon.txt", dir + "/glossary.tsv"}) {
       std::ifstream in(path, std::ios::binary);  // a missing file hashes as empty
       char buffer[1 << 16];
-      while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        for (std::streamsize i = 0; i < in.gcount(); ++i) {
-          h ^= static_cast<unsigned char>(buffer[i]);
-          h *= 1099511628211ull;
-        }
-      }
-      h = (h ^ 0xff) * 1099511628211ull;  // ends a file, so moving a line between files counts
+      while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+        h = fnv1a(std::string_view(buffer, static_cast<std::size_t>(in.gcount())), h);
+      h = fnv1a("\xff", h);  // ends a file, so moving a line between files counts
     }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    return std::string(hex);
+    return hex64(h);
   }();
   return fingerprint;
 }

@@ -7,28 +7,21 @@
 
 #include "citation.h"
 #include "data_files.h"
+#include "fnv1a.h"
 #include "schema.h"
 
 namespace provisio {
 
 namespace {
 
-// FNV-1a: a stable hash (std::hash may change between builds) to notice changed documents.
+// A stable hash (fnv1a.h) of the stored data, to notice changed documents. The seed is the one
+// every index so far was written with (a digit short of FNV's standard offset): another seed
+// would make every document look changed.
 std::string content_hash(const std::string& data) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
+  std::uint64_t h = fnv1a(data, 1469598103934665603ULL);
   // The same data analysed by another build or with other word lists is another document.
-  for (std::string_view part : {schema::kFormatVersion, std::string_view(analysis_fingerprint())})
-    for (unsigned char c : part) {
-      h ^= c;
-      h *= 1099511628211ULL;
-    }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  h = fnv1a(schema::kFormatVersion, h);
+  return hex64(fnv1a(analysis_fingerprint(), h));
 }
 
 }  // namespace
