@@ -2,10 +2,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include "docx_builder.h"
-#include "extract/chinese_numerals.h"
-#include "extract/docx.h"
-#include "extract/html.h"
-#include "extract/tidy.h"
+#include "chinese_numerals.h"
+#include "docx.h"
+#include "html.h"
+#include "tidy.h"
 
 using namespace provisio::extract;
 using provisio::testing::docx_paragraph;

@@ -8,9 +8,9 @@
 #include "corpus.h"
 #include "docx_builder.h"
 #include "pdf_builder.h"
-#include "import/markers.h"
-#include "import/outline.h"
-#include "import/page_text.h"
+#include "markers.h"
+#include "outline.h"
+#include "page_text.h"
 #include "test_support.h"
 
 using namespace provisio::import;

@@ -7,7 +7,7 @@
 
 #include "commands.h"
 #include "corpus.h"
-#include "import/importer.h"
+#include "importer.h"
 
 namespace provisio::cli {
 

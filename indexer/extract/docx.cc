@@ -1,4 +1,4 @@
-#include "extract/docx.h"
+#include "docx.h"
 
 #include <zip.h>
 
@@ -9,9 +9,9 @@
 #include <memory>
 #include <optional>
 
-#include "extract/docx_numbering.h"
-#include "extract/tidy.h"
-#include "extract/xml_names.h"
+#include "docx_numbering.h"
+#include "tidy.h"
+#include "xml_names.h"
 
 namespace provisio::extract {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/blocks.h"
+#include "blocks.h"
 
 namespace provisio::extract {
 

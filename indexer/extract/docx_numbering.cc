@@ -1,9 +1,9 @@
-#include "extract/docx_numbering.h"
+#include "docx_numbering.h"
 
 #include <cstring>
 
-#include "extract/chinese_numerals.h"
-#include "extract/xml_names.h"
+#include "chinese_numerals.h"
+#include "xml_names.h"
 
 namespace provisio::extract {
 

@@ -1,4 +1,4 @@
-#include "extract/html.h"
+#include "html.h"
 
 #include <gumbo.h>
 
@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "extract/docx_numbering.h"
-#include "extract/tidy.h"
+#include "docx_numbering.h"
+#include "tidy.h"
 
 namespace provisio::extract {
 

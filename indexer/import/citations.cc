@@ -1,6 +1,6 @@
-#include "import/citations.h"
+#include "citations.h"
 
-#include "extract/chinese_numerals.h"
+#include "chinese_numerals.h"
 
 namespace provisio::import {
 

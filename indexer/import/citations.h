@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "import/outline.h"
+#include "outline.h"
 
 namespace provisio::import {
 

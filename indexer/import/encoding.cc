@@ -1,4 +1,4 @@
-#include "import/encoding.h"
+#include "encoding.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>

@@ -1,4 +1,4 @@
-#include "import/importer.h"
+#include "importer.h"
 
 #include <unistd.h>
 
@@ -11,10 +11,10 @@
 
 #include "corpus.h"
 #include "date.h"
-#include "extract/docx.h"
-#include "extract/html.h"
-#include "extract/tidy.h"
-#include "import/encoding.h"
+#include "docx.h"
+#include "html.h"
+#include "tidy.h"
+#include "encoding.h"
 
 namespace provisio::import {
 

@@ -9,9 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "import/instrument_xml.h"
-#include "import/outline.h"
-#include "import/page_text.h"
+#include "instrument_xml.h"
+#include "outline.h"
+#include "page_text.h"
 
 namespace provisio::import {
 

@@ -1,10 +1,10 @@
-#include "import/instrument_xml.h"
+#include "instrument_xml.h"
 
 #include <set>
 #include <sstream>
 
-#include "import/citations.h"
-#include "import/topics.h"
+#include "citations.h"
+#include "topics.h"
 
 namespace provisio::import {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "import/outline.h"
+#include "outline.h"
 
 namespace provisio::import {
 

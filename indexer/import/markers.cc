@@ -1,10 +1,10 @@
-#include "import/markers.h"
+#include "markers.h"
 
 #include <cctype>
 
-#include "extract/chinese_numerals.h"
-#include "extract/docx_numbering.h"
-#include "extract/tidy.h"
+#include "chinese_numerals.h"
+#include "docx_numbering.h"
+#include "tidy.h"
 
 namespace provisio::import {
 

@@ -1,4 +1,4 @@
-#include "import/outline.h"
+#include "outline.h"
 
 #include <cctype>
 #include <map>
@@ -6,7 +6,7 @@
 #include <sstream>
 #include <regex>
 
-#include "extract/tidy.h"
+#include "tidy.h"
 
 namespace provisio::import {
 

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "import/markers.h"
-#include "import/source_line.h"
+#include "markers.h"
+#include "source_line.h"
 
 namespace provisio::import {
 

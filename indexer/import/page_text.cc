@@ -1,11 +1,11 @@
-#include "import/page_text.h"
+#include "page_text.h"
 
 #include <map>
 #include <regex>
 #include <set>
 
-#include "extract/tidy.h"
-#include "import/markers.h"
+#include "tidy.h"
+#include "markers.h"
 
 namespace provisio::import {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "import/source_line.h"
+#include "source_line.h"
 
 namespace provisio::import {
 

@@ -1,4 +1,4 @@
-#include "import/topics.h"
+#include "topics.h"
 
 #include <cctype>
 

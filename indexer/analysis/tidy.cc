@@ -1,4 +1,4 @@
-#include "extract/tidy.h"
+#include "tidy.h"
 
 namespace provisio::extract {
 

@@ -1,6 +1,6 @@
-#include "extract/chinese_numerals.h"
+#include "chinese_numerals.h"
 
-#include "extract/tidy.h"
+#include "tidy.h"
 
 namespace provisio::extract {
 

@@ -1,7 +1,7 @@
 // .html and .docx submissions through the shared extract library (indexer/extract): the blocks in
 // reading order, each a paragraph, with the list numbers the reader sees put back in front.
-#include "extract/docx.h"
-#include "extract/html.h"
+#include "docx.h"
+#include "html.h"
 #include "formats.h"
 
 namespace provisio::submissions::detail {
