@@ -11,6 +11,7 @@
 #include "markers.h"
 #include "outline.h"
 #include "page_text.h"
+#include "skip_unless.h"
 #include "test_support.h"
 
 using namespace provisio::import;
@@ -431,11 +432,8 @@ BOOST_AUTO_TEST_CASE(json_report) {
 
 // The whole path a user takes: a PDF, `pdftotext -layout`, then import. The PDF is laid out from
 // the English fixture (same lines, indents and pages), so the import must give the same golden.
-BOOST_AUTO_TEST_CASE(imports_what_pdftotext_makes_of_a_pdf) {
-  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) {
-    BOOST_TEST_MESSAGE("skipped: pdftotext (Debian package poppler-utils) is not installed");
-    return;
-  }
+BOOST_AUTO_TEST_CASE(imports_what_pdftotext_makes_of_a_pdf,
+                     *provisio::testing::skip_unless_program("pdftotext", "poppler-utils")) {
   std::vector<std::vector<provisio::testing::PdfLine>> pages(1);
   std::string text = read_file(fixture("agreement-en.txt"));
   double y = 800;
