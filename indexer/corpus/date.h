@@ -15,7 +15,8 @@ class Date {
  public:
   // Parses exactly YYYY-MM-DD (four, two and two digits) naming a real day; nullopt otherwise.
   static std::optional<Date> parse(std::string_view text);
-  // The local calendar day now, on this machine.
+  // Today, local time; $PROVISIO_TODAY (YYYY-MM-DD), when set and valid, stands in for it so that
+  // examples and tests print the same on any day.
   static Date today();
 
   int year() const { return year_; }
