@@ -101,9 +101,8 @@ ImportPlan plan_import(const ImportRequest& request) {
   check_date(facts.signed_on, "--signed");
   check_date(facts.effective, "--effective");
   check_date(facts.version_from, "--from");
-  static const std::regex kSlug("[a-z0-9][a-z0-9-]*");
-  if (!facts.id.empty() && !std::regex_match(facts.id, kSlug))
-    throw ImportUsageError("bad instrument id '" + facts.id + "': use lower-case letters, digits and '-'");
+  if (!facts.id.empty() && !is_instrument_id(facts.id))
+    throw ImportUsageError("bad instrument id '" + facts.id + "': " + std::string(kInstrumentIdRule));
   if (request.merge_into.empty()) {
     if (facts.id.empty()) throw ImportUsageError("--instrument is required unless --merge is given");
     if (facts.signed_on.empty())
