@@ -50,8 +50,9 @@ Searcher::Searcher(const std::string& db_path) {
 }
 
 Xapian::Query Searcher::filters(const SearchOptions& options) const {
-  // In force on as_of: from <= as_of < to, i.e. to >= the next day. With all_versions: every
-  // version that had started by as_of (nothing not yet signed).
+  // In force on as_of (the rule of in_force_on() in date.h, on value keys): from <= as_of < to,
+  // i.e. to >= the next day. With all_versions: every version that had started by as_of (nothing
+  // not yet signed).
   Xapian::Query q(Xapian::Query::OP_VALUE_LE, schema::kEffectiveFromSlot, options.as_of.value_key());
   if (!options.all_versions)
     q = Xapian::Query(Xapian::Query::OP_AND, q,
