@@ -159,7 +159,7 @@ Run add_import_command(CLI::App& root, const Terminal&) {
   cmd->add_option("--title", a->titles, "Title, [LANG=]TEXT (repeatable; default for --lang: the document's own)")
       ->allow_extra_args(false);
   cmd->add_option("--kind", a->kind, "Instrument kind for a new file (default agreement)")
-      ->check(CLI::IsMember({"agreement", "supplement", "amendment", "plan", "measure", "notice", "consultation"}));
+      ->check(CLI::IsMember(kInstrumentKinds));
   cmd->add_option("--signed", a->signed_on, "Date signed, YYYY-MM-DD (required for a new file)");
   cmd->add_option("--effective", a->effective, "Date it took effect, YYYY-MM-DD");
   cmd->add_option("--from", a->from, "First day the imported text is in effect (default: --effective, else --signed); "

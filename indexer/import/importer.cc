@@ -43,15 +43,6 @@ bool is_letter_label(const std::string& label) {
   return true;
 }
 
-bool is_slug(const std::string& id) {
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    char c = id[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
-    if (!ok) return false;
-  }
-  return !id.empty();
-}
-
 // Whether `head` has an opening tag <!doctype html, <html, <body, <p, <div or <h1..<h6 followed by
 // white space or '>' (any case).
 bool starts_like_html(std::string_view head) {
@@ -129,8 +120,8 @@ ImportPlan plan_import(const ImportRequest& request) {
   check_date(facts.signed_on, "--signed");
   check_date(facts.effective, "--effective");
   check_date(facts.version_from, "--from");
-  if (!facts.id.empty() && !is_slug(facts.id))
-    throw ImportUsageError("bad instrument id '" + facts.id + "': use lower-case letters, digits and '-'");
+  if (!facts.id.empty() && !is_instrument_id(facts.id))
+    throw ImportUsageError("bad instrument id '" + facts.id + "': " + std::string(kInstrumentIdRule));
   if (request.merge_into.empty()) {
     if (facts.id.empty()) throw ImportUsageError("--instrument is required unless --merge is given");
     if (facts.signed_on.empty())
