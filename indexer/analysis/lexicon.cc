@@ -159,7 +159,7 @@ std::string cache_file(const std::vector<std::string>& sources) {
     auto size = std::filesystem::file_size(source, ec);
     auto time = std::filesystem::last_write_time(source, ec).time_since_epoch().count();
     std::string key = source + ":" + std::to_string(size) + ":" + std::to_string(time);
-    for (unsigned char c : key) h = Lexicon::hash_step(h, c);
+    h = fnv1a(key, h);
   }
   char name[40];
   std::snprintf(name, sizeof name, "lexicon-%016llx.bin", static_cast<unsigned long long>(h));
