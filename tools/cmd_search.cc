@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "locations.h"
+#include "script.h"
 #include "script_converter.h"
 #include "searcher.h"
 #include "submission_support.h"
@@ -118,20 +119,6 @@ void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& 
   }
 }
 
-// True when `text` has a Chinese character (CJK ideographs and their extensions' main blocks).
-bool has_chinese(const std::string& text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    // U+3400..U+9FFF are encoded with lead bytes E3 (from U+3400) to E9; U+F900..U+FAFF with EF A4..AB.
-    if ((lead == 0xE3 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x90) ||
-        (lead >= 0xE4 && lead <= 0xE9) ||
-        (lead == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA4 &&
-         static_cast<unsigned char>(text[i + 1]) <= 0xAB))
-      return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 Run add_search_command(CLI::App& root, const Terminal& terminal) {
@@ -180,7 +167,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       return run_submission_search(o.query, args->store, args->limit, args->offset, args->json, terminal);
     // Without --lang, hits are shown in the query's language: an English query that also matched
     // the Chinese text (through the glossary) still reads in English where the provision has it.
-    o.lang = !args->lang.empty() ? args->lang : has_chinese(o.query) ? "" : "en";
+    o.lang = !args->lang.empty() ? args->lang : contains_han(o.query) ? "" : "en";
     o.instruments = args->instruments;
     o.topics = args->topics;
     o.limit = args->limit;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <vector>
 
 namespace provisio {
 
@@ -23,6 +24,17 @@ char32_t simplified_han(char32_t cp) {
   auto it = std::lower_bound(std::begin(kChanges), std::end(kChanges), cp,
                              [](const Change& c, char32_t key) { return c.from < key; });
   return it != std::end(kChanges) && it->from == cp ? it->to : cp;
+}
+
+bool is_simplified_form(char32_t cp) {
+  // The table's targets, sorted once (a function-local static: thread-safe initialisation).
+  static const std::vector<char32_t> targets = [] {
+    std::vector<char32_t> t;
+    for (const Change& c : kChanges) t.push_back(c.to);
+    std::sort(t.begin(), t.end());
+    return t;
+  }();
+  return std::binary_search(targets.begin(), targets.end(), cp);
 }
 
 }  // namespace provisio

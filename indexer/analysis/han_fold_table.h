@@ -9,4 +9,7 @@ namespace provisio {
 // The Simplified form of `cp`, or `cp` itself when the transform leaves it unchanged.
 char32_t simplified_han(char32_t cp);
 
+// True when some other character simplifies to `cp` (检, the Simplified form of 檢).
+bool is_simplified_form(char32_t cp);
+
 }  // namespace provisio
