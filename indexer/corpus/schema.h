@@ -33,7 +33,7 @@ enum Slot : unsigned {
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
-inline constexpr std::string_view kFormatVersion = "3";
+inline constexpr std::string_view kFormatVersion = "4";
 
 inline std::string unique_term(std::string_view provision_id, std::string_view from_iso,
                                std::string_view lang) {
