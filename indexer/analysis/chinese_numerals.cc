@@ -53,6 +53,8 @@ std::optional<long> parse_chinese_number(std::string_view text) {
   }
   if (!has_unit) {  // 二〇一九: digit by digit
     if (chars.size() > 12) return std::nullopt;  // beyond what a long holds safely
+    // Two digits side by side (五五) are not a numeral; years are written with four (二〇一九).
+    if (chars.size() < 3 && chars.size() != 1) return std::nullopt;
     long value = 0;
     for (char32_t c : chars) value = value * 10 + digit_value(c);
     return value;
