@@ -42,5 +42,10 @@ BOOST_AUTO_TEST_CASE(chinese_numerals) {
   BOOST_TEST(*parse_number("兩千零二十四") == 2024);
   BOOST_TEST(*parse_number("１７") == 17);
   BOOST_TEST(!parse_number("五五").has_value());
+  // The one parser (chinese_numerals.h): these three used to get no value here.
+  BOOST_TEST(parse_number("二〇一九").value_or(-1) == 2019);
+  BOOST_TEST(parse_number("一萬").value_or(-1) == 10000);
+  BOOST_TEST(parse_number("廿三").value_or(-1) == 23);
+  BOOST_TEST(citation_keys("第廿三條") == std::vector<std::string>{"art23"});
   BOOST_TEST(!parse_number("abc").has_value());
 }

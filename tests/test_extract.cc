@@ -73,13 +73,31 @@ BOOST_AUTO_TEST_CASE(finds_invalid_utf8) {
   BOOST_TEST(find_invalid_utf8("abc 中文") == std::string::npos);
   BOOST_TEST(find_invalid_utf8("ab\xFF") == 2u);
   BOOST_TEST(find_invalid_utf8("a\xE4\xB8") == 1u);  // truncated sequence
+  // Strict, as the Unicode standard: an overlong NUL, a lead byte beyond F4, a code point above
+  // U+10FFFF and a surrogate are all invalid (the old hand-written decoder took all four).
+  BOOST_TEST(find_invalid_utf8("x\xC0\x80") == 1u);
+  BOOST_TEST(find_invalid_utf8("x\xF5\x80\x80\x80") == 1u);
+  BOOST_TEST(find_invalid_utf8("x\xF4\x90\x80\x80") == 1u);
+  BOOST_TEST(find_invalid_utf8("x\xED\xA0\x80") == 1u);
+  BOOST_TEST(find_invalid_utf8("\xF4\x8F\xBF\xBF") == std::string::npos);  // U+10FFFF itself
+  BOOST_TEST(!provisio::is_valid_utf8("\xC0\x80"));
+  std::size_t pos = 0;
+  BOOST_TEST(static_cast<std::uint32_t>(decode_utf8("\xC0\x80", pos)) == 0xFFFDu);
+  pos = 0;
+  BOOST_TEST(static_cast<std::uint32_t>(decode_utf8("\xE4\xB8\xAD", pos)) == 0x4E2Du);
+  BOOST_TEST(pos == 3u);
+  std::string out;
+  append_utf8(out, 0x4E2D);
+  append_utf8(out, 0x110000);  // not a code point: the replacement character
+  BOOST_TEST(out == "\xE4\xB8\xAD\xEF\xBF\xBD");
 }
 
 BOOST_AUTO_TEST_CASE(reads_chinese_numerals) {
   const std::vector<std::pair<std::string, long>> cases = {
       {"一", 1},     {"十", 10},         {"十一", 11},        {"二十", 20},        {"五十八", 58},
       {"一百", 100}, {"一百零五", 105}, {"一百一十", 110},  {"兩千", 2000},      {"一千二百三十四", 1234},
-      {"二〇一九", 2019}, {"廿三", 23},  {"參拾", 30},       {"一千零一", 1001},  {"三万", 30000}};
+      {"二〇一九", 2019}, {"廿三", 23},  {"參拾", 30},       {"一千零一", 1001},  {"三万", 30000},
+      {"一萬", 10000}, {"一萬零五", 10005}, {"一億二千萬", 120000000}};
   for (const auto& [text, value] : cases) {
     BOOST_TEST_CONTEXT(text) {
       BOOST_REQUIRE(parse_chinese_number(text).has_value());

@@ -3,30 +3,13 @@
 
 #include "commands.h"
 #include "locations.h"
+#include "script.h"
 #include "script_converter.h"
 #include "search_output.h"
 #include "searcher.h"
 #include "submission_support.h"
 
 namespace provisio::cli {
-
-namespace {
-
-// True when `text` has a Chinese character (CJK ideographs and their extensions' main blocks).
-bool has_chinese(const std::string& text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    // U+3400..U+9FFF are encoded with lead bytes E3 (from U+3400) to E9; U+F900..U+FAFF with EF A4..AB.
-    if ((lead == 0xE3 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x90) ||
-        (lead >= 0xE4 && lead <= 0xE9) ||
-        (lead == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA4 &&
-         static_cast<unsigned char>(text[i + 1]) <= 0xAB))
-      return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 Run add_search_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("search", "Search the provisions (English, Traditional or Simplified Chinese)");
@@ -72,7 +55,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     for (const auto& w : args->words) o.query += (o.query.empty() ? "" : " ") + w;
     if (args->type == "submission")
       return run_submission_search(o.query, args->store, args->limit, args->offset, args->json, terminal);
-    o.lang = display_language(args->lang, has_chinese(o.query));
+    o.lang = display_language(args->lang, contains_han(o.query));
     o.instruments = args->instruments;
     o.topics = args->topics;
     o.limit = args->limit;

@@ -12,10 +12,10 @@
 //   - every word of the segmentation as "Z" + word, without positions: the ranked form, like the
 //     English stems, so a provision holding the query's words ranks above one holding only the
 //     same bigrams.
-// Everything else: Xapian's TermGenerator with the English Snowball stemmer: unstemmed lower-case
-// words with positions (exact and phrase matches; acronyms C.C.C. -> ccc; codes CPC8676 whole) and
-// "Z" + stem without positions. English stopwords are indexed (phrases need them) but get no stem
-// term and are dropped from queries outside phrases.
+// Everything else: words as the one Tokenizer (tokenizer.h) splits them (AT&T, C++, 1,000.5,
+// don't and C.C.C. stay whole): unstemmed lower-case words with positions (exact and phrase
+// matches) and "Z" + English Snowball stem without positions. English stopwords are indexed
+// (phrases need them) but get no stem term and are dropped from queries outside phrases.
 //
 // Query side: prepare_query() rewrites a user's query so that Xapian::QueryParser (no CJK flag;
 // stemming STEM_SOME with stemmer(), stopper english_stopwords()) produces exactly those terms and
@@ -36,6 +36,7 @@
 #include "glossary.h"
 #include "segmenter.h"
 #include "text_folder.h"
+#include "tokenizer.h"
 
 namespace provisio {
 
@@ -75,14 +76,10 @@ class Analyzer {
   // Weight of an expanded concept relative to the words typed.
   static constexpr double kExpansionWeight = 0.4;
 
-  // A word, Chinese bigram, character or Chinese word of a text, with where it lies in the
-  // original bytes. Used to highlight matches in snippets.
-  struct Token {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-    std::string term;  // the positional or character term (lower-case word, bigram, character); may be empty
-    std::string stem;  // "Z" + stem for English words, "Z" + word for Chinese words; else empty
-  };
+  // The words, Chinese bigrams, characters and Chinese words of a text, with where each lies in
+  // the original bytes: exactly the terms index_text() gives it (same tokenizer). Used to
+  // highlight matches in snippets and to pick a submission's salient terms.
+  using Token = provisio::Token;
   std::vector<Token> tokenize(std::string_view text);
 
   // The terms index_text() gives `text`, one per line as "position term" (positional terms) or
@@ -99,24 +96,24 @@ class Analyzer {
  private:
   struct QueryItem;
   struct ConceptForm;
-  void index_han_run(const std::vector<FoldedChar>& chars, std::size_t begin, std::size_t end,
-                     Xapian::termcount wdf_inc);
   std::vector<QueryItem> lex_query(std::string_view query);
   std::string rewrite(std::string_view query, bool expand);
   void load_concepts();
   Xapian::Query form_query(std::string_view form);
   // The words of `text` as concept-matching keys (lower-case words, folded Chinese words).
   std::vector<std::string> keys_of(std::string_view text);
+  // The folded characters chars[begin, end) as QueryParser should read them: words longer than
+  // the tokenizer keeps are cut as it cuts them.
+  std::string query_text(const std::vector<FoldedChar>& chars, std::size_t begin, std::size_t end);
 
   TextFolder folder_;
   Segmenter segmenter_;
   Xapian::Stem stemmer_;
   std::unique_ptr<Xapian::Stopper> stopper_;
-  Xapian::TermGenerator generator_;
+  Tokenizer tokenizer_;
   Xapian::Document* doc_ = nullptr;
-  // Scratch space for index_text() and Chinese runs.
-  std::string other_;
-  std::vector<FoldedChar> han_;
+  Xapian::termpos pos_ = 0;  // the last position used in the current document
+  std::vector<Token> tokens_;  // scratch space for index_text()
   std::size_t invalid_ = 0;
   std::u32string run_;
   std::vector<std::size_t> lengths_;

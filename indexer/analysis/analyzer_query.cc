@@ -1,5 +1,6 @@
 // The query side of Analyzer: rewriting a user's query for Xapian::QueryParser, and expanding
 // glossary concepts (see analyzer.h).
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -73,7 +74,10 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
           out += " " + bigram_text(chars, j, k) + " ";
           j = k;
         } else {
-          out += chars[j++].folded;
+          std::size_t k = j;
+          while (k < n && !chars[k].han && chars[k].code != U'"') ++k;
+          out += query_text(chars, j, k);
+          j = k;
         }
       }
       out += "\"";
@@ -188,23 +192,25 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
       if (chunk == "NOT") negated = true;
       continue;
     }
-    // The key: the chunk without surrounding punctuation, lower-case; a dotted acronym (C.C.C.)
-    // joined, as TermGenerator and QueryParser join it.
-    std::size_t kb = chunk_begin, ke = j;
-    while (kb < ke && !is_word_char(chars[kb].code)) ++kb;
-    while (ke > kb && !is_word_char(chars[ke - 1].code)) --ke;
-    bool acronym = ke - kb >= 3;
-    for (std::size_t k = kb; acronym && k < ke; ++k)
-      acronym = (k - kb) % 2 == 0 ? chars[k].code < 0x80 && std::isalpha(static_cast<int>(chars[k].code))
-                                  : chars[k].code == U'.';
-    std::string key;
-    for (std::size_t k = kb; k < ke; k += acronym ? 2 : 1) key += chars[k].folded;
-    key = Xapian::Unicode::tolower(key);
-    bool simple = !key.empty();
-    for (std::size_t k = kb; k < ke && !acronym; ++k)
-      if (!is_word_char(chars[k].code)) simple = false;
-    QueryItem item = QueryItem::make(QueryItem::kWord, chunk, key, simple ? stemmer_(key) : "");
-    if (key.empty()) item.kind = QueryItem::kSyntax;  // punctuation only: QueryParser ignores it
+    // The key: the chunk's word when it is one word as the tokenizer splits it (at&t, c++, ccc
+    // from C.C.C.), with its stem; otherwise the chunk without surrounding punctuation,
+    // lower-case, and no stem.
+    std::vector<Word> words;
+    Tokenizer::split_words(chars, chunk_begin, j, words);
+    std::string key, stem;
+    if (words.size() == 1) {
+      key = words[0].term;
+      stem = stemmer_(key);
+    } else if (!words.empty()) {
+      std::size_t kb = chunk_begin, ke = j;
+      while (kb < ke && !is_word_char(chars[kb].code)) ++kb;
+      while (ke > kb && !is_word_char(chars[ke - 1].code)) --ke;
+      for (std::size_t k = kb; k < ke; ++k) key += chars[k].folded;
+      key = Xapian::Unicode::tolower(key);
+    }
+    chunk = query_text(chars, chunk_begin, j);
+    QueryItem item = QueryItem::make(QueryItem::kWord, chunk, key, stem);
+    if (words.empty()) item.kind = QueryItem::kSyntax;  // punctuation only: QueryParser ignores it
     push(std::move(item));
   }
   // Tokens written without spaces (檢測認證, 3C認證, CMA標誌, 第58條): their words and the whole
@@ -240,6 +246,19 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
     k = end;
   }
   return items;
+}
+
+std::string Analyzer::query_text(const std::vector<FoldedChar>& chars, std::size_t begin, std::size_t end) {
+  std::vector<Word> words;
+  Tokenizer::split_words(chars, begin, end, words);
+  std::string out;
+  std::size_t k = begin;
+  for (const auto& w : words) {
+    for (; k < w.kept_end; ++k) out += chars[k].folded;
+    k = std::max(k, w.last + 1);  // the part of an over-long word that the tokenizer cuts off
+  }
+  for (; k < end; ++k) out += chars[k].folded;
+  return out;
 }
 
 std::vector<std::string> Analyzer::keys_of(std::string_view text) {

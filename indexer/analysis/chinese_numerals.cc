@@ -28,6 +28,7 @@ long unit_value(char32_t c) {
     case U'百': case U'佰': return 100;
     case U'千': case U'仟': return 1000;
     case U'萬': case U'万': return 10000;
+    case U'億': case U'亿': return 100000000;
     default: return 0;
   }
 }
@@ -51,11 +52,15 @@ std::optional<long> parse_chinese_number(std::string_view text) {
     has_unit = has_unit || unit_value(c) > 0 || tens_shorthand(c) > 0;
   }
   if (!has_unit) {  // 二〇一九: digit by digit
+    if (chars.size() > 12) return std::nullopt;  // beyond what a long holds safely
+    // Two digits side by side (五五) are not a numeral; years are written with four (二〇一九).
+    if (chars.size() < 3 && chars.size() != 1) return std::nullopt;
     long value = 0;
     for (char32_t c : chars) value = value * 10 + digit_value(c);
     return value;
   }
-  long total = 0;     // completed groups of ten thousand
+  long total = 0;     // completed groups of a hundred million (億)
+  long myriads = 0;   // the completed group of ten thousand (萬) below them
   long section = 0;   // value below ten thousand being built
   long digit = -1;    // pending digit, -1 when none
   long last_unit = 100000;
@@ -67,10 +72,17 @@ std::optional<long> parse_chinese_number(std::string_view text) {
       if (digit >= 0 || last_unit <= 10) return std::nullopt;
       section += t;
       last_unit = 10;
-    } else if (long u = unit_value(c); u == 10000) {
+    } else if (long u = unit_value(c); u >= 10000) {
+      // 萬 and 億 close a group: 一億二千萬 = 1 * 10^8 + 2000 * 10^4.
       if (digit > 0) section += digit;
-      if (section == 0 || total > 0) return std::nullopt;
-      total = section * 10000;
+      if (u == 10000) {
+        if (section == 0 || myriads > 0) return std::nullopt;
+        myriads = section * 10000;
+      } else {
+        if (section + myriads == 0 || total > 0) return std::nullopt;
+        total = (myriads + section) * u;
+        myriads = 0;
+      }
       section = 0;
       digit = -1;
       last_unit = 100000;
@@ -82,7 +94,7 @@ std::optional<long> parse_chinese_number(std::string_view text) {
     }
   }
   if (digit > 0) section += digit;
-  return total + section;
+  return total + myriads + section;
 }
 
 std::string format_chinese_number(long n) {

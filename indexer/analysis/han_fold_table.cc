@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <vector>
 
 namespace provisio {
 
@@ -39,6 +40,17 @@ std::uint64_t han_fold_table_fingerprint() {
     return h;
   }();
   return fingerprint;
+}
+
+bool is_simplified_form(char32_t cp) {
+  // The table's targets, sorted once (a function-local static: thread-safe initialisation).
+  static const std::vector<char32_t> targets = [] {
+    std::vector<char32_t> t;
+    for (const Change& c : kChanges) t.push_back(c.to);
+    std::sort(t.begin(), t.end());
+    return t;
+  }();
+  return std::binary_search(targets.begin(), targets.end(), cp);
 }
 
 }  // namespace provisio

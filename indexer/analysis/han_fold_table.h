@@ -15,4 +15,7 @@ char32_t simplified_han(char32_t cp);
 // change it), so caches of folded data (the lexicon cache) carry this in their key.
 std::uint64_t han_fold_table_fingerprint();
 
+// True when some other character simplifies to `cp` (检, the Simplified form of 檢).
+bool is_simplified_form(char32_t cp);
+
 }  // namespace provisio

@@ -1,41 +1,15 @@
 #include "language.h"
 
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "script.h"
+
 namespace provisio::submissions {
 
-struct LanguageDetector::Icu {
-  std::unique_ptr<icu::Transliterator> to_simplified;
-  std::unique_ptr<icu::Transliterator> to_traditional;
-};
-
-LanguageDetector::LanguageDetector() : icu_(std::make_unique<Icu>()) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu_->to_simplified.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-  status = U_ZERO_ERROR;
-  icu_->to_traditional.reset(icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, status));
-}
-
+LanguageDetector::LanguageDetector() = default;
 LanguageDetector::~LanguageDetector() = default;
-
-int LanguageDetector::script_of(char32_t c) {
-  if (auto it = cache_.find(c); it != cache_.end()) return it->second;
-  auto changes = [&](icu::Transliterator* t) {
-    if (!t) return false;
-    icu::UnicodeString s(static_cast<UChar32>(c));
-    icu::UnicodeString original = s;
-    t->transliterate(s);
-    return s != original;
-  };
-  bool traditional_only = changes(icu_->to_simplified.get());
-  bool simplified_only = changes(icu_->to_traditional.get());
-  int v = traditional_only == simplified_only ? 0 : (traditional_only ? 1 : -1);
-  cache_.emplace(c, v);
-  return v;
-}
 
 std::string LanguageDetector::detect(std::string_view text) {
   std::size_t han = 0, latin_words = 0;
@@ -50,7 +24,8 @@ std::string LanguageDetector::detect(std::string_view text) {
     UScriptCode sc = uscript_getScript(c, &status);
     if (sc == USCRIPT_HAN) {
       ++han;
-      script += script_of(static_cast<char32_t>(c));
+      HanVariant v = han_variant(static_cast<char32_t>(c));
+      script += v == HanVariant::kTraditional ? 1 : v == HanVariant::kSimplified ? -1 : 0;
       in_word = false;
     } else if (sc == USCRIPT_LATIN && u_isalpha(c)) {
       if (!in_word) ++latin_words;

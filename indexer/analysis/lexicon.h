@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fnv1a.h"
+
 namespace provisio {
 
 class TextFolder;
@@ -47,8 +49,9 @@ class Lexicon {
   // The same with the key's hash given, so that a segmenter extending a key one character at a
   // time hashes each character once: hash(k + c) == hash_step(hash(k), c).
   const Entry* find(std::u32string_view key, std::uint64_t key_hash) const;
-  static constexpr std::uint64_t kHashStart = 14695981039346656037ull;  // FNV-1a
-  static std::uint64_t hash_step(std::uint64_t h, char32_t c) { return (h ^ c) * 1099511628211ull; }
+  // FNV-1a over code points (fnv1a.h).
+  static constexpr std::uint64_t kHashStart = kFnv1aOffset;
+  static std::uint64_t hash_step(std::uint64_t h, char32_t c) { return fnv1a_step(h, c); }
   static std::uint64_t hash(std::u32string_view key) {
     std::uint64_t h = kHashStart;
     for (char32_t c : key) h = hash_step(h, c);

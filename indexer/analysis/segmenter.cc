@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 
+#include "chinese_numerals.h"
+
 namespace provisio {
 
 namespace {
@@ -16,17 +18,6 @@ constexpr double kDomainLogP = -3.0;   // a domain word: beats any split of itse
 constexpr double kIcuWordLogP = -18.0;  // an ICU word the general list does not know
 constexpr double kIcuAgreementBonus = 3.0;  // a general word that ICU also found (e^3: 20 times likelier)
 constexpr double kNumeralLogP = -6.0;   // a run of Chinese numerals
-
-bool is_chinese_numeral(char32_t c) {
-  switch (c) {
-    case U'〇': case U'○': case U'零': case U'一': case U'二': case U'三': case U'四': case U'五':
-    case U'六': case U'七': case U'八': case U'九': case U'十': case U'百': case U'千': case U'万':
-    case U'亿': case U'两':
-      return true;
-    default:
-      return false;
-  }
-}
 
 // A measure word: "一个", "三次" are a number and a measure word, not one word.
 bool is_measure_word(char32_t c) {
@@ -151,9 +142,9 @@ void Segmenter::segment_han(std::u32string_view run, std::vector<std::size_t>& l
       }
     }
     // A number in Chinese numerals.
-    if (is_chinese_numeral(run[i])) {
+    if (extract::is_chinese_numeral_char(run[i])) {
       std::size_t end = i;
-      while (end < n && is_chinese_numeral(run[end])) ++end;
+      while (end < n && extract::is_chinese_numeral_char(run[end])) ++end;
       if (end - i >= 2) {
         consider(end, kNumeralLogP);
         if (end < n && is_number_suffix(run[end], hong_kong)) consider(end + 1, kNumeralLogP);

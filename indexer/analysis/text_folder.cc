@@ -2,12 +2,12 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <stdexcept>
 
 #include "han_fold_table.h"
+#include "script.h"
 
 namespace provisio {
 
@@ -23,11 +23,6 @@ TextFolder::TextFolder() : icu_(std::make_unique<Icu>()) {
 
 TextFolder::~TextFolder() = default;
 
-static bool is_han(UChar32 cp) {
-  UErrorCode status = U_ZERO_ERROR;
-  return uscript_getScript(cp, &status) == USCRIPT_HAN && U_SUCCESS(status);
-}
-
 const std::string& TextFolder::fold_code_point(int cp, bool& han, char32_t& code) {
   auto it = cache_.find(cp);
   if (it == cache_.end()) {
@@ -39,7 +34,7 @@ const std::string& TextFolder::fold_code_point(int cp, bool& han, char32_t& code
       UErrorCode status = U_ZERO_ERROR;
       icu::UnicodeString s = icu_->nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
       if (U_FAILURE(status)) s = icu::UnicodeString(static_cast<UChar32>(cp));
-      e.han = s.length() > 0 && is_han(s.char32At(0));
+      e.han = s.length() > 0 && is_han(static_cast<char32_t>(s.char32At(0)));
       if (e.han) {
         icu::UnicodeString simplified;
         for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1))
@@ -64,9 +59,17 @@ std::vector<FoldedChar> TextFolder::fold_chars(std::string_view utf8) {
   int32_t i = 0;
   invalid_ = 0;
   while (i < length) {
+    FoldedChar fc;
+    if (bytes[i] < 0x80) {  // the hot path: ASCII folds to itself and is never Han
+      fc.begin = static_cast<std::size_t>(i);
+      fc.end = fc.begin + 1;
+      fc.folded.assign(1, static_cast<char>(bytes[i]));
+      fc.code = fc.source = bytes[i++];
+      out.push_back(std::move(fc));
+      continue;
+    }
     int32_t start = i;
     char32_t cp = next_code_point(bytes, i, length, invalid_);
-    FoldedChar fc;
     fc.begin = static_cast<std::size_t>(start);
     fc.end = static_cast<std::size_t>(i);
     fc.folded = fold_code_point(static_cast<int>(cp), fc.han, fc.code);

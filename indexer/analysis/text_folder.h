@@ -11,8 +11,6 @@
 // Not thread-safe (it caches folded characters): use one TextFolder per thread.
 #pragma once
 
-#include <unicode/utf8.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -20,6 +18,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "utf8.h"
 
 namespace provisio {
 
@@ -32,17 +32,6 @@ struct FoldedChar {
   char32_t code = 0;      // the first code point of `folded` (0 when empty): what segmenters read
   char32_t source = 0;    // the original code point (U+FFFD for an invalid sequence)
 };
-
-// The code point at bytes[i], with `i` moved past it. An invalid UTF-8 sequence gives U+FFFD and
-// adds one to `invalid`.
-inline char32_t next_code_point(const std::uint8_t* bytes, std::int32_t& i, std::int32_t length,
-                                std::size_t& invalid) {
-  UChar32 cp;
-  U8_NEXT(bytes, i, length, cp);
-  if (cp >= 0) return static_cast<char32_t>(cp);
-  ++invalid;
-  return 0xFFFD;
-}
 
 class TextFolder {
  public:

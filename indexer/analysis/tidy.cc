@@ -14,58 +14,6 @@ bool is_cjk(char32_t c) {
          (c >= 0x20000 && c <= 0x3134F);   // supplementary ideographs
 }
 
-char32_t decode_utf8(std::string_view s, std::size_t& pos) {
-  unsigned char b = static_cast<unsigned char>(s[pos]);
-  int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || pos + len > s.size()) {
-    ++pos;
-    return b;
-  }
-  char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int i = 1; i < len; ++i) {
-    unsigned char cont = static_cast<unsigned char>(s[pos + i]);
-    if ((cont & 0xC0) != 0x80) {
-      ++pos;
-      return b;
-    }
-    c = (c << 6) | (cont & 0x3F);
-  }
-  pos += len;
-  return c;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-std::size_t find_invalid_utf8(std::string_view s) {
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[pos]);
-    std::size_t start = pos;
-    char32_t c = decode_utf8(s, pos);
-    // decode_utf8 returns the lead byte itself for invalid sequences; a real decoded character
-    // equal to a byte value >= 0x80 needs at least two bytes.
-    if (b >= 0x80 && pos == start + 1) return start;
-    if (c >= 0xD800 && c <= 0xDFFF) return start;
-  }
-  return std::string_view::npos;
-}
-
 namespace {
 
 bool is_space(char32_t c) {

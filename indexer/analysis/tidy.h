@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.h"
+
 namespace provisio::extract {
 
 // True for CJK ideographs, CJK punctuation, kana and full-width forms: characters between which a
@@ -18,14 +20,10 @@ bool is_cjk(char32_t c);
 // REQUIRES: `text` is UTF-8 (invalid bytes are passed through unchanged).
 std::string tidy_whitespace(std::string_view text);
 
-// Decodes the UTF-8 character at `pos`, advancing `pos`; an invalid byte decodes as itself
-// (0x80..0xFF) and advances by one.
-char32_t decode_utf8(std::string_view s, std::size_t& pos);
-
-// Appends the UTF-8 encoding of `c` to `out`.
-void append_utf8(std::string& out, char32_t c);
-
-// The byte offset of the first invalid UTF-8 sequence in `s`, or std::string_view::npos.
-std::size_t find_invalid_utf8(std::string_view s);
+// The UTF-8 helpers (decode_utf8, append_utf8, find_invalid_utf8) that used to live here are in
+// utf8.h, strict; these names keep the extractors' calls unchanged.
+using provisio::append_utf8;
+using provisio::decode_utf8;
+using provisio::find_invalid_utf8;
 
 }  // namespace provisio::extract

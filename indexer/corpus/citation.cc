@@ -1,21 +1,19 @@
 #include "citation.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <regex>
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "chinese_numerals.h"
+#include "utf8.h"
+
 namespace provisio {
 
 namespace {
-
-// Chinese numerals as code points, so the parser works on characters rather than UTF-8 bytes.
-const std::map<char32_t, int> kDigits = {{U'零', 0}, {U'〇', 0}, {U'一', 1}, {U'二', 2}, {U'兩', 2},
-                                         {U'两', 2}, {U'三', 3}, {U'四', 4}, {U'五', 5}, {U'六', 6},
-                                         {U'七', 7}, {U'八', 8}, {U'九', 9}};
-const std::map<char32_t, int> kUnits = {{U'十', 10}, {U'百', 100}, {U'千', 1000}};
 
 // NFKC with case folding ("Ｃｈａｐｔｅｒ　１２" -> "chapter 12"), as code points.
 std::u32string to_u32(std::string_view s) {
@@ -45,20 +43,12 @@ std::optional<int> parse_u32_number(const std::u32string& s) {
     for (char32_t c : s) v = v * 10 + static_cast<int>(c - '0');
     return v;
   }
-  int total = 0, digit = -1;
-  for (char32_t c : s) {
-    if (auto d = kDigits.find(c); d != kDigits.end()) {
-      if (digit >= 0 && digit != 0) return std::nullopt;  // two digits in a row: not a numeral
-      digit = d->second;
-    } else if (auto u = kUnits.find(c); u != kUnits.end()) {
-      total += (digit < 0 ? 1 : digit) * u->second;  // 十五 = 15: a leading unit means one of it
-      digit = -1;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (digit > 0) total += digit;
-  return total;
+  // Chinese numerals: the one parser (chinese_numerals.h).
+  std::string utf8;
+  for (char32_t c : s) append_utf8(utf8, c);
+  auto n = extract::parse_chinese_number(utf8);
+  if (!n || *n > std::numeric_limits<int>::max()) return std::nullopt;
+  return static_cast<int>(*n);
 }
 
 struct Pattern {
@@ -69,7 +59,7 @@ struct Pattern {
 
 // Patterns over lower-cased text in wide characters; group 1 is the number.
 const std::vector<Pattern>& patterns() {
-  static const std::wstring kNum = L"([0-9０-９零〇一二兩两三四五六七八九十百千]+)";
+  static const std::wstring kNum = L"([0-9０-９零〇○一二兩两三四五六七八九十廿卅百千萬万億亿]+)";
   static const std::vector<Pattern> p = {
       {std::wregex(L"\\b(?:article|art\\.?)\\s*" + kNum), "art"},
       // "Article 58(2)": the paragraph, as 第五十八條第二款 gives it.

@@ -43,7 +43,7 @@ enum Slot : unsigned {
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
-inline constexpr std::string_view kFormatVersion = "3";
+inline constexpr std::string_view kFormatVersion = "4";
 
 // The submissions index (search/linking/submission_index.cc), a separate database. Its document
 // data is JSON: id, sender, received, lang, file_name, subject, text.

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.h"
+
 namespace provisio::submissions {
 
 // Bytes that cannot be decoded: an unknown charset name, or bytes invalid in it. what() is one
@@ -35,7 +37,7 @@ Decoded decode(std::string_view bytes, std::string_view label);
 // Throws CharsetError("cannot tell the character set: not UTF-8, Big5 or GB18030") otherwise.
 Decoded decode_undeclared(std::string_view bytes);
 
-// True when `bytes` is valid UTF-8.
-bool is_valid_utf8(std::string_view bytes);
+// True when `bytes` is valid UTF-8 (the strict check of utf8.h).
+using provisio::is_valid_utf8;
 
 }  // namespace provisio::submissions

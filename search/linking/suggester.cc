@@ -67,7 +67,7 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
   for (const auto& t : tokens) {
     if (is_han_token(t)) {
       if (!t.term.empty() && code_points(t.term) >= 2) ++tf[t.term];
-    } else if (!t.term.empty() && !stopwords.count(t.term) && t.term.size() > 1) {
+    } else if (!t.stem.empty() && !stopwords.count(t.term) && t.term.size() > 1) {  // no stem: not indexed
       ++tf[t.stem];
     }
   }
