@@ -38,6 +38,11 @@ void Analyzer::begin_document(Xapian::Document& doc) {
 
 void Analyzer::end_field() { generator_.increase_termpos(100); }
 
+void Analyzer::end_document() {
+  generator_.set_document(Xapian::Document());
+  doc_ = nullptr;
+}
+
 void Analyzer::index_han_run(const std::vector<FoldedChar>& chars, std::size_t begin, std::size_t end,
                              Xapian::termcount wdf_inc) {
   Xapian::termpos pos = generator_.get_termpos();

@@ -55,6 +55,11 @@ class Analyzer {
   void index_text(std::string_view text, Xapian::termcount wdf_inc = 1);
   // Leaves a gap in positions so that phrases never match across two fields.
   void end_field();
+  // Ends the current document: the TermGenerator drops its handle on it. Call it before the
+  // document leaves this thread: Xapian::Document shares its internals by a reference count that
+  // is not atomic (Xapian 1.4), so a handle kept here while another thread (the index writer)
+  // copies or destroys the document is a data race.
+  void end_document();
   // Invalid UTF-8 sequences met by the last index_text(), tokenize(), analyze() or segment_line() call.
   std::size_t invalid_utf8() const { return invalid_; }
 
