@@ -4,7 +4,11 @@
 #define BOOST_TEST_MODULE hostile_input
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -322,6 +326,57 @@ BOOST_AUTO_TEST_CASE(overlong_queries_get_a_clear_error) {
   BOOST_TEST(r.err == "provisio: the query is too long: 4000 characters (at most 500)\n");
   auto ok = testing::run_provisio("search --db '" + dir / "db" + "' '" + repeat("實", 500) + "'");
   BOOST_TEST(ok.err.find("too long") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(submission_store)
+
+BOOST_AUTO_TEST_CASE(names_that_are_not_utf8_are_refused_before_filing) {
+  // Such a name was committed, then `submission add` failed on a raw JSON error, and the store
+  // could no longer be listed or searched as JSON.
+  TempDir dir;
+  std::string store = dir / "s.db";
+  std::string bad_name = dir / "views-\xff\xfe.txt";
+  write_file(bad_name, "Views on the mutual recognition of testing results.\n");
+  write_file(dir / "good.txt", "Views on CCC testing by Hong Kong laboratories.\n");
+  auto r = testing::run_provisio("submission add --store '" + store + "' '" + bad_name + "' '" + dir / "good.txt" + "'");
+  BOOST_TEST(r.status != 0);
+  BOOST_TEST(r.err.find(bad_name + ": the file name is not valid UTF-8; rename the file\n") == 0, r.err);
+  BOOST_TEST(r.err.find("nothing was filed") != std::string::npos, r.err);
+  r = testing::run_provisio("submission add --store '" + store + "' --from 'A \xff' '" + dir / "good.txt" + "'");
+  BOOST_TEST(r.status != 0);
+  BOOST_TEST(r.err.find("provisio: --from is not valid UTF-8\n") == 0, r.err);
+  // The store was left as it was and works.
+  r = testing::run_provisio("submission add --store '" + store + "' '" + dir / "good.txt" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  r = testing::run_provisio("submission list --json --store '" + store + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("good.txt") != std::string::npos);
+  BOOST_TEST(r.out.find("views-") == std::string::npos);
+  r = testing::run_provisio("search --type submission --store '" + store + "' testing");
+  BOOST_TEST(r.status == 0, r.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(corpus_paths)
+
+BOOST_AUTO_TEST_CASE(only_regular_files_are_read_and_the_rest_reported_by_name) {
+  // A symlink loop aborted the whole run with a raw filesystem error; a FIFO given to `index` hung.
+  TempDir dir;
+  write_file(dir / "corpus/tig.xml", testing::sample_instrument());
+  std::filesystem::create_symlink("loop.xml", dir / "corpus/loop.xml");
+  BOOST_REQUIRE_EQUAL(::mkfifo((dir / "corpus/pipe.xml").c_str(), 0600), 0);
+  Diagnostics d;
+  auto files = collect_corpus_files({dir / "corpus", dir / "corpus/pipe.xml"}, d);
+  BOOST_TEST(files == std::vector<std::string>{dir / "corpus/tig.xml"});
+  std::set<std::string> problems;  // a folder is listed in no particular order
+  for (const auto& diag : d) problems.insert(diag.to_string());
+  BOOST_TEST(problems == (std::set<std::string>{
+                             dir / "corpus/loop.xml" + ": cannot read file: Too many levels of symbolic links",
+                             dir / "corpus/pipe.xml" + ": not a regular file; skipped",
+                             dir / "corpus/pipe.xml" + ": not a regular file (a FIFO, device or socket): not read"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -80,6 +80,9 @@ bool is_id_path(std::string_view path) {
 // this is refused rather than followed (deep nesting costs stack and a breadcrumb per provision).
 constexpr std::size_t kMaxDivisionDepth = 64;
 
+// The largest corpus file read (the largest agreement is a few megabytes of XML).
+constexpr std::uintmax_t kMaxCorpusFileBytes = 256u << 20;
+
 // Collapses the whitespace of a multi-line XML text. A line break between two non-ASCII characters
 // (Chinese text wrapped in the file) disappears; any other run of whitespace becomes one space.
 std::string tidy_text(std::string_view raw) {
@@ -127,6 +130,13 @@ class FileParser {
     auto canonical = fs::weakly_canonical(fs::absolute(path_, ec), ec);
     instrument.absolute_file = ec ? path_ : canonical.string();
 
+    std::error_code size_error;
+    auto size = fs::file_size(path_, size_error);
+    if (!size_error && size > kMaxCorpusFileBytes) {
+      error_at_file("file too large: " + std::to_string(size >> 20) + " MB (a corpus file may have " +
+                    std::to_string(kMaxCorpusFileBytes >> 20) + " MB)");
+      return instrument;
+    }
     std::ifstream in(path_, std::ios::binary);
     if (!in) {
       error_at_file("cannot read file");
@@ -505,12 +515,24 @@ std::vector<std::string> collect_corpus_files(const std::vector<std::string>& pa
     } else if (fs::is_directory(status)) {
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::end(it);
-           it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".xml")
+           it.increment(ec)) {
+        if (it->path().extension() != ".xml") continue;
+        // Only regular files are read: a FIFO would block and a device never end. A symlink loop
+        // is reported by name rather than stopping the whole run with a filesystem exception.
+        std::error_code entry_error;
+        bool regular = it->is_regular_file(entry_error);
+        if (entry_error)
+          diagnostics.push_back({it->path().string(), 0, 0, "cannot read file: " + entry_error.message()});
+        else if (!regular && !it->is_directory(entry_error))
+          diagnostics.push_back({it->path().string(), 0, 0, "not a regular file; skipped"});
+        else if (regular)
           found.push_back(it->path().string());
+      }
       if (ec) diagnostics.push_back({path, 0, 0, "cannot read folder: " + ec.message()});
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
+    } else if (!fs::is_regular_file(status)) {
+      diagnostics.push_back({path, 0, 0, "not a regular file (a FIFO, device or socket): not read"});
     } else {
       files.push_back(path);
     }
