@@ -10,9 +10,11 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian 12 packages the build and the tests need (see README, "Dependencies").
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
             libboost-test-dev nlohmann-json3-dev libcli11-dev libzip-dev libgumbo-dev poppler-utils \
-            libsqlite3-dev libgmime-3.0-dev python3-jieba libbenchmark-dev xz-utils
+            libsqlite3-dev libgmime-3.0-dev python3-jieba libbenchmark-dev xz-utils \
+            clang libclang-rt-14-dev
 
-.PHONY: all deps build demo test run install bench clean eval-search eval-link eval-segment bench-analysis
+.PHONY: all deps build demo test run install bench clean eval-search eval-link eval-segment bench-analysis \
+        fuzz test-sanitized
 
 all: build
 
@@ -43,6 +45,21 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The whole project built with AddressSanitizer and UndefinedBehaviorSanitizer in its own folder,
+# and the full test suite run under them (CI runs it; see README, "Reliability").
+SAN_BUILD ?= build-asan
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+test-sanitized: deps
+	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$(SAN_FLAGS)" \
+	  -DCMAKE_EXE_LINKER_FLAGS="$(SAN_FLAGS)" $(shell command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+	cmake --build $(SAN_BUILD) -j $(JOBS) -- --no-print-directory
+	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir $(SAN_BUILD) --output-on-failure -j $(JOBS)
+
+# libFuzzer harnesses (tests/fuzz) with ASan and UBSan, each run FUZZ_SECONDS seconds.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) tests/fuzz/run.sh
 
 # Quality of `provisio link suggest` on the sample submissions of tests/linking: recall@5 and MRR.
 eval-link: build

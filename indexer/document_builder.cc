@@ -126,6 +126,7 @@ Xapian::Document build_document(Analyzer& analyzer, const DocumentPlan& plan) {
     analyzer.end_field();
   }
   add_identity(doc, plan);
+  analyzer.end_document();  // the document may go to another thread (see Analyzer::end_document)
   return doc;
 }
 

@@ -24,9 +24,11 @@ Facets FacetSpy::facets() const {
   for (const auto& [name, values] : seen_) {
     auto& list = out[name];
     for (const auto& [value, ids] : values) list.emplace_back(value, ids.size());
-    std::stable_sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
-      // Years read best in date order; everything else by count.
-      return name == "year" ? a.first < b.first : a.second > b.second;
+    // Years read best in date order; everything else by count. (A plain bool: clang 14, which
+    // builds the fuzz harnesses, cannot capture a structured binding.)
+    const bool by_year = name == "year";
+    std::stable_sort(list.begin(), list.end(), [by_year](const auto& a, const auto& b) {
+      return by_year ? a.first < b.first : a.second > b.second;
     });
   }
   return out;

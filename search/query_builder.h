@@ -10,11 +10,13 @@
 //
 // Mistakes are either repaired, with a note saying how the query was read (an unbalanced quote or
 // parenthesis), or rejected with a SearchError naming the problem (an unknown field, topic,
-// language or instrument; an unreadable citation; a query with no words).
+// language or instrument; an unreadable citation; a query with no words; a query longer than
+// kMaxQueryCharacters).
 #pragma once
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,11 @@ struct BuiltQuery {
   std::vector<std::string> notes;  // how a malformed query was repaired, for stderr
   std::vector<std::string> words;  // the free-text words typed (not fields), for spelling help
 };
+
+// The longest query accepted, in characters (code points): a few sentences. Longer text is not a
+// query but a document (use `provisio link suggest` for that), and costs time that grows faster
+// than its length.
+constexpr std::size_t kMaxQueryCharacters = 500;
 
 class QueryBuilder {
  public:

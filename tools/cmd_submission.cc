@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "charset.h"
 #include "date.h"
 #include "language.h"
 #include "reader.h"
@@ -80,6 +81,16 @@ int run_add(const AddArgs& a) {
     }
     Submission s;
     s.file_name = std::filesystem::path(file).filename().string();
+    // Checked before anything is filed: the store, the search index and every JSON output hold
+    // text, and a name that is not UTF-8 used to fail only after the commit.
+    if (!submissions::is_valid_utf8(s.file_name)) {
+      errors.push_back(file + ": the file name is not valid UTF-8; rename the file");
+      continue;
+    }
+    if (!submissions::is_valid_utf8(a.from)) {
+      errors.push_back("provisio: --from is not valid UTF-8");
+      break;
+    }
     s.sha256 = submissions::sha256_hex(bytes);
     if (auto existing = store ? store->find_by_hash(s.sha256) : std::nullopt) {
       duplicates.emplace_back(file, *existing);

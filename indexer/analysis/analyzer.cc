@@ -29,6 +29,8 @@ void Analyzer::begin_document(Xapian::Document& doc) {
 
 void Analyzer::end_field() { pos_ += 100; }
 
+void Analyzer::end_document() { doc_ = nullptr; }
+
 void Analyzer::index_text(std::string_view text, Xapian::termcount wdf_inc) {
   assert(doc_ && "begin_document() first");
   tokens_.clear();

@@ -56,6 +56,11 @@ class Analyzer {
   void index_text(std::string_view text, Xapian::termcount wdf_inc = 1);
   // Leaves a gap in positions so that phrases never match across two fields.
   void end_field();
+  // Ends the current document: the analyser forgets it. Call it before the document leaves this
+  // thread. The analyser keeps only a plain pointer (never a Xapian::Document handle: handles share
+  // a reference count that is not atomic in Xapian 1.4, so a handle kept here while the index
+  // writer's thread copies or destroys the document would be a data race).
+  void end_document();
   // Invalid UTF-8 sequences met by the last index_text(), tokenize(), analyze() or segment_line() call.
   std::size_t invalid_utf8() const { return invalid_; }
 

@@ -275,7 +275,7 @@ Xapian::Query Analyzer::form_query(std::string_view form) {
   Xapian::Document doc;
   begin_document(doc);
   index_text(form);
-  doc_ = nullptr;
+  end_document();
   std::map<Xapian::termpos, std::string> by_pos;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
     for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)

@@ -101,7 +101,11 @@ void Segmenter::segment_han(std::u32string_view run, std::vector<std::size_t>& l
   // Best (highest log-probability) segmentation of run[i..n), computed from the end.
   best_.assign(n + 1, 0.0);
   next_.assign(n + 1, n);
+  // The end of the run of Chinese numerals starting at i, kept as i walks back, so that a long run
+  // of numerals is scanned once rather than once per position (which was quadratic).
+  std::size_t numeral_end = n;
   for (std::size_t i = n; i-- > 0;) {
+    if (!extract::is_chinese_numeral_char(run[i])) numeral_end = i;
     double best = -1e300;
     std::size_t best_end = i + 1;
     auto consider = [&](std::size_t end, double log_p) {
@@ -143,8 +147,7 @@ void Segmenter::segment_han(std::u32string_view run, std::vector<std::size_t>& l
     }
     // A number in Chinese numerals.
     if (extract::is_chinese_numeral_char(run[i])) {
-      std::size_t end = i;
-      while (end < n && extract::is_chinese_numeral_char(run[end])) ++end;
+      std::size_t end = numeral_end;
       if (end - i >= 2) {
         consider(end, kNumeralLogP);
         if (end < n && is_number_suffix(run[end], hong_kong)) consider(end + 1, kNumeralLogP);

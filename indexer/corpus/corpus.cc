@@ -3,12 +3,14 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <regex>
 #include <set>
 #include <sstream>
+
+#include "tidy.h"
 
 namespace provisio {
 
@@ -23,8 +25,11 @@ const std::vector<std::string>& known_topics() {
 }
 
 bool is_instrument_id(std::string_view id) {
-  static const std::regex kSlug("[a-z0-9][a-z0-9-]*");
-  return std::regex_match(id.begin(), id.end(), kSlug);
+  // Scanned, not matched with std::regex, whose matcher recurses once per character and
+  // overflows the stack on a long id.
+  auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (id.empty() || !lower_or_digit(id[0])) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) { return lower_or_digit(c) || c == '-'; });
 }
 
 std::size_t Corpus::provision_count() const {
@@ -51,6 +56,31 @@ bool is_language(const std::string& lang) {
 }
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// The part of a provision id after "instrument/": segments of [a-z0-9._-]+ joined by '/'.
+bool is_id_path(std::string_view path) {
+  bool segment_empty = true;
+  for (char c : path) {
+    if (c == '/') {
+      if (segment_empty) return false;
+      segment_empty = true;
+    } else if (is_lower_or_digit(c) || c == '.' || c == '_' || c == '-') {
+      segment_empty = false;
+    } else {
+      return false;
+    }
+  }
+  return !segment_empty;
+}
+
+// Divisions nest part > chapter > section > article and a few levels more; anything deeper than
+// this is refused rather than followed (deep nesting costs stack and a breadcrumb per provision).
+constexpr std::size_t kMaxDivisionDepth = 64;
+
+// The largest corpus file read (the largest agreement is a few megabytes of XML).
+constexpr std::uintmax_t kMaxCorpusFileBytes = 256u << 20;
 
 // Collapses the whitespace of a multi-line XML text. A line break between two non-ASCII characters
 // (Chinese text wrapped in the file) disappears; any other run of whitespace becomes one space.
@@ -99,6 +129,13 @@ class FileParser {
     auto canonical = fs::weakly_canonical(fs::absolute(path_, ec), ec);
     instrument.absolute_file = ec ? path_ : canonical.string();
 
+    std::error_code size_error;
+    auto size = fs::file_size(path_, size_error);
+    if (!size_error && size > kMaxCorpusFileBytes) {
+      error_at_file("file too large: " + std::to_string(size >> 20) + " MB (a corpus file may have " +
+                    std::to_string(kMaxCorpusFileBytes >> 20) + " MB)");
+      return instrument;
+    }
     std::ifstream in(path_, std::ios::binary);
     if (!in) {
       error_at_file("cannot read file");
@@ -109,6 +146,14 @@ class FileParser {
     text_ = buffer.str();
     if (text_.empty()) {
       error_at_file("empty file: expected an <instrument> element");
+      return instrument;
+    }
+    // pugixml would accept any bytes, and the bad ones would only surface much later (as a JSON
+    // library exception with no file name when the text is stored).
+    if (std::size_t bad = extract::find_invalid_utf8(text_); bad != std::string::npos) {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text_[bad]));
+      error_at_offset(bad, std::string("invalid UTF-8 (byte ") + byte + "): corpus files must be UTF-8");
       return instrument;
     }
 
@@ -137,8 +182,26 @@ class FileParser {
   }
   void error_at_offset(std::size_t offset, const std::string& message) {
     Diagnostic d{path_, 0, 0, message};
-    offset_to_line_column(text_, offset, d.line, d.column);
+    position(offset, d.line, d.column);
     diagnostics_.push_back(d);
+  }
+  // Line and column (in code points) of a byte offset, through the line index: counting from the
+  // top of the file for every diagnostic or <ref> is quadratic in a large file.
+  void position(std::size_t offset, int& line, int& column) {
+    offset = std::min(offset, text_.size());
+    auto after = std::upper_bound(line_starts().begin(), line_starts().end(), offset);
+    line = static_cast<int>(after - line_starts().begin());
+    column = 1;
+    for (std::size_t i = *(after - 1); i < offset; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  const std::vector<std::size_t>& line_starts() {
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (std::size_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+    return line_starts_;
   }
   // Byte offset of an element's '<' (pugixml reports the name after it).
   std::size_t node_offset(const pugi::xml_node& node) const {
@@ -152,13 +215,8 @@ class FileParser {
   // Called for every provision: a binary search in the line starts, found once per file, rather
   // than counting lines from the top each time (quadratic in a law of a thousand articles).
   int line_of(const pugi::xml_node& node) {
-    if (line_starts_.empty()) {
-      line_starts_.push_back(0);
-      for (std::size_t i = 0; i < text_.size(); ++i)
-        if (text_[i] == '\n') line_starts_.push_back(i + 1);
-    }
-    auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), node_offset(node));
-    return static_cast<int>(after - line_starts_.begin());
+    auto after = std::upper_bound(line_starts().begin(), line_starts().end(), node_offset(node));
+    return static_cast<int>(after - line_starts().begin());
   }
 
   // Reports attributes of `node` that are not in `allowed`.
@@ -239,6 +297,7 @@ class FileParser {
     if (auto d = date_attribute(root, "signed", true)) instrument.signed_on = *d;
     instrument.effective = date_attribute(root, "effective", false);
 
+    std::vector<std::string> breadcrumb;
     for (auto child : root.children()) {
       if (child.type() != pugi::node_element) continue;
       std::string name = child.name();
@@ -253,7 +312,7 @@ class FileParser {
         check_attributes(child, {});
         instrument.notes.push_back(text_of(child));
       } else if (name == "division") {
-        parse_division(child, instrument, {});
+        parse_division(child, instrument, breadcrumb);
       } else if (name == "provision") {
         parse_provision(child, instrument, {});
       } else {
@@ -265,8 +324,13 @@ class FileParser {
         error_at(root, std::string("<instrument> needs a <title lang=\"") + lang + "\">");
   }
 
-  void parse_division(const pugi::xml_node& node, Instrument& instrument,
-                      std::vector<std::string> breadcrumb) {
+  // `breadcrumb` holds the labels of the enclosing divisions; it is extended for the children and
+  // restored before returning (one vector for the whole walk, not a copy per level).
+  void parse_division(const pugi::xml_node& node, Instrument& instrument, std::vector<std::string>& breadcrumb) {
+    if (breadcrumb.size() >= kMaxDivisionDepth) {
+      error_at(node, "divisions nested more than " + std::to_string(kMaxDivisionDepth) + " deep");
+      return;
+    }
     check_attributes(node, {"type", "number"});
     std::string type = required(node, "type");
     if (!type.empty() && !kDivisionTypes.count(type))
@@ -297,6 +361,7 @@ class FileParser {
         error_at(child, "unknown element <" + name + "> in <division>");
       }
     }
+    breadcrumb.pop_back();
   }
 
   void parse_provision(const pugi::xml_node& node, Instrument& instrument,
@@ -307,10 +372,9 @@ class FileParser {
     p.line = line_of(node);
     check_attributes(node, {"id"});
     p.id = required(node, "id");
-    static const std::regex kPath("[a-z0-9._-]+(/[a-z0-9._-]+)*");
     if (!p.id.empty()) {
       std::string prefix = instrument.id + "/";
-      if (p.id.rfind(prefix, 0) != 0 || !std::regex_match(p.id.substr(prefix.size()), kPath))
+      if (p.id.rfind(prefix, 0) != 0 || !is_id_path(std::string_view(p.id).substr(prefix.size())))
         error_at(node, "bad provision id '" + p.id + "': expected '" + prefix +
                            "' then a path of lower-case letters, digits, '.', '_', '-' and '/'");
       if (!ids_.insert(p.id).second) error_at(node, "duplicate provision id '" + p.id + "'");
@@ -341,7 +405,7 @@ class FileParser {
         if (!to.empty()) {
           p.refs.push_back(to);
           Diagnostic where{path_, 0, 0, ""};
-          offset_to_line_column(text_, node_offset(child), where.line, where.column);
+          position(node_offset(child), where.line, where.column);
           pending_refs_.push_back({to, where});
         }
       } else if (name == "note") {
@@ -450,12 +514,24 @@ std::vector<std::string> collect_corpus_files(const std::vector<std::string>& pa
     } else if (fs::is_directory(status)) {
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::end(it);
-           it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".xml")
+           it.increment(ec)) {
+        if (it->path().extension() != ".xml") continue;
+        // Only regular files are read: a FIFO would block and a device never end. A symlink loop
+        // is reported by name rather than stopping the whole run with a filesystem exception.
+        std::error_code entry_error;
+        bool regular = it->is_regular_file(entry_error);
+        if (entry_error)
+          diagnostics.push_back({it->path().string(), 0, 0, "cannot read file: " + entry_error.message()});
+        else if (!regular && !it->is_directory(entry_error))
+          diagnostics.push_back({it->path().string(), 0, 0, "not a regular file; skipped"});
+        else if (regular)
           found.push_back(it->path().string());
+      }
       if (ec) diagnostics.push_back({path, 0, 0, "cannot read folder: " + ec.message()});
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
+    } else if (!fs::is_regular_file(status)) {
+      diagnostics.push_back({path, 0, 0, "not a regular file (a FIFO, device or socket): not read"});
     } else {
       files.push_back(path);
     }

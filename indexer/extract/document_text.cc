@@ -29,8 +29,13 @@ std::string html_text(std::string_view utf8) {
 }
 
 std::string docx_text(std::string_view bytes) {
+  std::uint64_t budget = extract::kDocxInflateLimit;
+  return docx_text(bytes, budget);
+}
+
+std::string docx_text(std::string_view bytes, std::uint64_t& inflate_budget) {
   try {
-    return join_blocks(extract::docx_blocks(std::string(bytes)));
+    return join_blocks(extract::docx_blocks(std::string(bytes), inflate_budget));
   } catch (const extract::ExtractError& e) {
     throw FormatError(e.what());
   }

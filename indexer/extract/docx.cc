@@ -17,9 +17,14 @@ namespace provisio::extract {
 
 namespace {
 
-// Parts larger than this are refused rather than inflated (a zip bomb guard; real agreements
-// are a few megabytes of XML).
-constexpr zip_uint64_t kMaxPartBytes = 256u << 20;
+// Zip bomb guards: an archive with more members than this, or whose parts that we read would
+// inflate to more than the caller's budget (kDocxInflateLimit by default), is refused before
+// inflating. Real agreements are a few megabytes of XML in a few dozen members.
+constexpr zip_int64_t kMaxMembers = 10000;
+
+// Deeper XML than this is refused: the readers below walk it recursively (hyperlinks, content
+// controls and custom XML nest), and Word itself nests a few dozen levels at most.
+constexpr int kMaxXmlDepth = 256;
 
 struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
@@ -46,19 +51,25 @@ ZipPtr open_zip(const std::string& bytes) {
     throw ExtractError("not a .docx file: " + message);
   }
   zip_error_fini(&error);
-  return ZipPtr(archive);
+  ZipPtr owned(archive);
+  if (zip_get_num_entries(archive, 0) > kMaxMembers)
+    throw ExtractError("not a .docx file: more than " + std::to_string(kMaxMembers) + " members in the archive");
+  return owned;
 }
 
-// The bytes of member `name`, or nullopt when the archive has no such member.
-std::optional<std::string> read_member(zip_t* archive, const char* name) {
+// The bytes of member `name`, or nullopt when the archive has no such member. Its inflated size is
+// taken from `budget` first (a zip bomb guard).
+std::optional<std::string> read_member(zip_t* archive, const char* name, std::uint64_t& budget) {
   zip_int64_t index = zip_name_locate(archive, name, 0);
   if (index < 0) return std::nullopt;
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat_index(archive, index, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
     throw ExtractError(std::string("not a .docx file: cannot read ") + name + ": " + zip_strerror(archive));
-  if (stat.size > kMaxPartBytes)
-    throw ExtractError(std::string("not a .docx file: ") + name + " is larger than 256 MB");
+  if (stat.size > budget)
+    throw ExtractError(std::string("too large: ") + name + " inflates to " + std::to_string(stat.size >> 20) +
+                       " MB, more than the " + std::to_string(budget >> 20) + " MB left of the limit");
+  budget -= stat.size;
   zip_file_t* file = zip_fopen_index(archive, index, 0);
   if (!file)
     throw ExtractError(std::string("not a .docx file: cannot read ") + name + ": " + zip_strerror(archive));
@@ -72,11 +83,34 @@ std::optional<std::string> read_member(zip_t* archive, const char* name) {
   return content;
 }
 
+// The depth of the deepest element, walked without recursion (pugixml parses any depth).
+int xml_depth(const pugi::xml_node& root) {
+  int depth = 0, deepest = 0;
+  pugi::xml_node node = root.first_child();
+  while (node && node != root) {
+    deepest = std::max(deepest, depth + 1);
+    if (node.first_child()) {
+      node = node.first_child();
+      ++depth;
+      continue;
+    }
+    while (node != root && !node.next_sibling()) {
+      node = node.parent();
+      --depth;
+    }
+    if (node != root) node = node.next_sibling();
+  }
+  return deepest;
+}
+
 void parse_part(pugi::xml_document& doc, const std::string& xml, const char* name) {
   pugi::xml_parse_result result = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata);
   if (!result)
     throw ExtractError(std::string("not a .docx file: ") + name + ": " + result.description() + " at byte " +
                        std::to_string(result.offset));
+  if (xml_depth(doc) > kMaxXmlDepth)
+    throw ExtractError(std::string("not a .docx file: ") + name + ": elements nested more than " +
+                       std::to_string(kMaxXmlDepth) + " deep");
 }
 
 // What a paragraph style contributes: its heading level and its numbering, after basedOn.
@@ -264,14 +298,20 @@ class BodyReader {
 }  // namespace
 
 std::vector<Block> docx_blocks(const std::string& bytes) {
+  std::uint64_t budget = kDocxInflateLimit;
+  return docx_blocks(bytes, budget);
+}
+
+std::vector<Block> docx_blocks(const std::string& bytes, std::uint64_t& inflate_budget) {
   ZipPtr archive = open_zip(bytes);
-  std::optional<std::string> document_xml = read_member(archive.get(), "word/document.xml");
+  std::optional<std::string> document_xml = read_member(archive.get(), "word/document.xml", inflate_budget);
   if (!document_xml) throw ExtractError("not a .docx file: no word/document.xml in the archive");
   pugi::xml_document document, styles_doc, numbering_doc;
   parse_part(document, *document_xml, "word/document.xml");
   // Styles and numbering are optional parts: without them there are no headings or labels.
-  if (auto xml = read_member(archive.get(), "word/styles.xml")) parse_part(styles_doc, *xml, "word/styles.xml");
-  if (auto xml = read_member(archive.get(), "word/numbering.xml"))
+  if (auto xml = read_member(archive.get(), "word/styles.xml", inflate_budget))
+    parse_part(styles_doc, *xml, "word/styles.xml");
+  if (auto xml = read_member(archive.get(), "word/numbering.xml", inflate_budget))
     parse_part(numbering_doc, *xml, "word/numbering.xml");
   Styles styles(styles_doc);
   DocxNumbering numbering(numbering_doc);

@@ -1,6 +1,7 @@
 // Word documents (.docx: a zip of XML parts, read with libzip and pugixml) as blocks.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,19 @@ namespace provisio::extract {
 //   "not a .docx file: no word/document.xml in the archive"
 //   "not a .docx file: word/document.xml: <XML error> at byte N"
 //   "not a .docx file: cannot read word/document.xml: <libzip error>"
+//   "not a .docx file: more than 10000 members in the archive"
+//   "not a .docx file: word/document.xml: elements nested more than 256 deep"
+//   "too large: word/document.xml inflates to N MB, more than the M MB left of the limit"
+// The parts read may inflate to kDocxInflateLimit bytes in all (a zip bomb guard).
 // Thread-safe (no shared state).
 std::vector<Block> docx_blocks(const std::string& bytes);
+
+// The same, taking the inflated size of the parts from `inflate_budget` (bytes, decreased as parts
+// are read), so that several documents (an email's attachments) can share one limit.
+std::vector<Block> docx_blocks(const std::string& bytes, std::uint64_t& inflate_budget);
+
+// What one .docx (or one email, all its attachments together) may inflate to: 64 MB, where real
+// agreements are a few megabytes of XML.
+constexpr std::uint64_t kDocxInflateLimit = 64u << 20;
 
 }  // namespace provisio::extract

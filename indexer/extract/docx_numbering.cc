@@ -1,6 +1,8 @@
 #include "docx_numbering.h"
 
+#include <charconv>
 #include <cstring>
+#include <optional>
 
 #include "chinese_numerals.h"
 #include "xml_names.h"
@@ -31,12 +33,26 @@ std::string letters(long n, bool upper) {
   return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), c);
 }
 
+// A list start or override as written in numbering.xml, when it is a number a list can reach;
+// nullopt otherwise (Word shows such lists from their default). Unchecked, 10^12 made a gigabyte
+// label and LONG_MAX overflowed the counter.
+std::optional<long> list_start(const std::string& text) {
+  long value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0 || value > kMaxListStart)
+    return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 std::string format_list_number(long n, const std::string& format) {
   if (n <= 0) return std::to_string(n);
-  if (format == "lowerRoman" || format == "upperRoman") return roman(n, format == "upperRoman");
-  if (format == "lowerLetter" || format == "upperLetter") return letters(n, format == "upperLetter");
+  // Roman numerals stop at 3999 and letter labels grow by a letter every 26: past these, digits,
+  // so that no label is longer than a few dozen bytes.
+  if ((format == "lowerRoman" || format == "upperRoman") && n <= 3999) return roman(n, format == "upperRoman");
+  if ((format == "lowerLetter" || format == "upperLetter") && n <= 26 * 30)
+    return letters(n, format == "upperLetter");
   if (format == "decimalZero") return (n < 10 ? "0" : "") + std::to_string(n);
   if (format == "chineseCounting" || format == "chineseCountingThousand" || format == "taiwaneseCounting" ||
       format == "taiwaneseCountingThousand" || format == "chineseLegalSimplified")
@@ -68,7 +84,7 @@ DocxNumbering::DocxNumbering(const pugi::xml_document& numbering) {
       if (ilvl < 0 || ilvl > 8) continue;
       if (levels.size() <= static_cast<std::size_t>(ilvl)) levels.resize(ilvl + 1);
       Level& level = levels[ilvl];
-      if (pugi::xml_node n = first_child_named(lvl, "start")) level.start = std::atol(attr(n, "val").c_str());
+      if (pugi::xml_node n = first_child_named(lvl, "start")) level.start = list_start(attr(n, "val")).value_or(1);
       if (pugi::xml_node n = first_child_named(lvl, "numFmt")) level.format = attr(n, "val");
       if (pugi::xml_node n = first_child_named(lvl, "lvlText")) level.text = attr(n, "val");
     }
@@ -78,7 +94,7 @@ DocxNumbering::DocxNumbering(const pugi::xml_document& numbering) {
     list.abstract_id = attr(first_child_named(num, "abstractNumId"), "val");
     for (pugi::xml_node o : children_named(num, "lvlOverride"))
       if (pugi::xml_node s = first_child_named(o, "startOverride"))
-        list.start_overrides[std::atoi(attr(o, "ilvl").c_str())] = std::atol(attr(s, "val").c_str());
+        if (auto start = list_start(attr(s, "val"))) list.start_overrides[std::atoi(attr(o, "ilvl").c_str())] = *start;
   }
 }
 

@@ -39,7 +39,12 @@ class DocxNumbering {
   std::map<std::string, bool> list_started_;                   // numId -> seen before
 };
 
+// The largest list start or override honoured (larger or malformed ones are ignored), so counters
+// stay far from overflow and labels stay short.
+constexpr long kMaxListStart = 1000000;
+
 // Formats `n` in Word's numFmt `format` (decimal, lowerLetter, upperRoman, chineseCounting…).
+// Roman numerals past 3999 and letter labels past 780 ("zz…z", 30 letters) fall back to digits.
 std::string format_list_number(long n, const std::string& format);
 
 }  // namespace provisio::extract

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "charset.h"
+#include "docx.h"
 #include "formats.h"
 
 namespace provisio::submissions::detail {
@@ -49,7 +50,8 @@ void on_parser_warning(gint64 offset, GMimeParserWarning code, const gchar* item
     default: return;  // duplicated headers, 8-bit headers and the like are read anyway
   }
   if (item && *item) what += std::string(" (") + item + ")";
-  state->problem = what + " at byte " + std::to_string(offset);
+  // GMime gives -1 when it has no position (a message that ends inside a part).
+  state->problem = offset >= 0 ? what + " at byte " + std::to_string(offset) : what;
 }
 
 // The decoded (transfer-encoding removed) bytes of a leaf part.
@@ -75,6 +77,8 @@ struct Collected {
   std::vector<std::string> plain, html, attachments;
   std::string charset;  // of the first text part
   std::string problem;
+  // What the .docx attachments may still inflate to, all together (a zip bomb guard per email).
+  std::uint64_t inflate_budget = extract::kDocxInflateLimit;
 };
 
 void collect(GMimeObject* parent, GMimeObject* object, gpointer data) {
@@ -91,7 +95,7 @@ void collect(GMimeObject* parent, GMimeObject* object, gpointer data) {
     if (g_mime_part_is_attachment(part) || !name.empty()) {
       // Attachments in the formats we read become part of the text; others are left out.
       if (ends_with(name, ".docx")) {
-        c->attachments.push_back(docx_text(part_bytes(part)));
+        c->attachments.push_back(docx_text(part_bytes(part), c->inflate_budget));
       } else if (ends_with(name, ".txt")) {
         c->attachments.push_back(decode_undeclared(part_bytes(part)).utf8);
       } else if (ends_with(name, ".html") || ends_with(name, ".htm")) {

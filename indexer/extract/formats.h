@@ -2,6 +2,7 @@
 // message that does not name the file (read_submission() adds it).
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -21,8 +22,10 @@ ReadSubmission read_email(std::string_view bytes);
 // The text of an HTML document given as UTF-8; paragraphs separated by blank lines.
 std::string html_text(std::string_view utf8);
 
-// The text of a .docx file; paragraphs separated by blank lines.
+// The text of a .docx file; paragraphs separated by blank lines. The second form takes what the
+// file inflates to from `inflate_budget` (see extract::docx_blocks), for an email's attachments.
 std::string docx_text(std::string_view bytes);
+std::string docx_text(std::string_view bytes, std::uint64_t& inflate_budget);
 
 // The charset an HTML page declares in a <meta> near its start ("" if none), as written.
 std::string html_meta_charset(std::string_view bytes);

@@ -2,9 +2,13 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "docx_numbering.h"
 #include "tidy.h"
@@ -107,6 +111,95 @@ bool is_data_row(const GumboNode* row) {
   return true;
 }
 
+// Gumbo's tree builder scans the stack of open elements for many start tags, so its time grows
+// with the square of the nesting depth (8,000 nested <span> take half a minute; 200,000 run for
+// hours) and its own clean-up recurses once per level. Real pages nest a few dozen levels deep;
+// deeper pages are refused before gumbo sees them.
+constexpr int kMaxHtmlDepth = 512;
+
+// Elements that never hold children, and those whose end tag HTML lets the next sibling imply
+// (an unclosed <p> or <li> does not nest the next one): neither makes the tree deeper.
+bool opens_no_level(std::string_view name) {
+  static const std::string_view kNames[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+      "wbr", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup",
+      "option", "optgroup", "rb", "rt", "rp", "rtc", "html", "head", "body", "frame", "basefont", "bgsound"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+// An upper estimate of how deep the elements of `html` nest: start tags not yet ended, counting
+// neither the elements above nor comments, doctype and the raw text of script, style, textarea
+// and title (whose '<' are not tags). "/>" ends an element only inside svg and math, as in HTML.
+int html_nesting_estimate(std::string_view html) {
+  int open = 0, deepest = 0, foreign = 0;
+  std::size_t i = 0;
+  const std::size_t n = html.size();
+  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    ++i;
+    if (html.substr(i, 3) == "!--") {
+      std::size_t end = html.find("-->", i + 3);
+      i = end == std::string_view::npos ? n : end + 3;
+      continue;
+    }
+    bool closing = i < n && html[i] == '/';
+    if (closing) ++i;
+    if (i >= n || !std::isalpha(static_cast<unsigned char>(html[i]))) continue;  // "<!", "<?", "a < b"
+    std::string name;
+    while (i < n && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '-' || html[i] == ':'))
+      name += lower(html[i++]);
+    // The end of the tag, skipping quoted attribute values (which may hold '>').
+    char quote = 0;
+    bool self_closing = false;
+    for (; i < n; ++i) {
+      char c = html[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        self_closing = html[i - 1] == '/';
+        break;
+      }
+    }
+    if (closing) {
+      if (!opens_no_level(name)) open = std::max(0, open - 1);
+      if ((name == "svg" || name == "math") && foreign > 0) --foreign;
+      continue;
+    }
+    if (opens_no_level(name) || (self_closing && foreign > 0)) continue;
+    deepest = std::max(deepest, ++open);
+    if (name == "svg" || name == "math") ++foreign;
+    if (name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp") {
+      // Raw text up to the matching end tag (case-insensitive).
+      std::string end_tag = "</" + name;
+      std::size_t at = i;
+      for (; at < n; ++at) {
+        at = html.find("</", at);
+        if (at == std::string_view::npos) break;
+        bool match = at + end_tag.size() <= n;
+        for (std::size_t k = 2; match && k < end_tag.size(); ++k) match = lower(html[at + k]) == end_tag[k];
+        if (match) break;
+      }
+      i = at == std::string_view::npos ? n : at;
+    }
+  }
+  return deepest;
+}
+
+// A list number written in the page: digits only, within what a list can reach; nullopt otherwise
+// (a browser ignores such values too). "1000000000000" would make a 1 GB roman numeral.
+constexpr long kMaxListNumber = kMaxListStart;
+std::optional<long> list_number(const char* text) {
+  std::string_view s = text;
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  long value = 0;
+  auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (error != std::errc() || end != s.data() + s.size() || value < 0 || value > kMaxListNumber) return std::nullopt;
+  return value;
+}
+
 // The numFmt-style name for an <ol type>.
 std::string ol_format(const char* type) {
   if (!type) return "decimal";
@@ -167,7 +260,7 @@ class PageReader {
       OrderedList list;
       list.ordered = tag == GUMBO_TAG_OL;
       list.format = ol_format(attribute(node, "type"));
-      if (const char* start = attribute(node, "start")) list.next = std::atol(start);
+      if (const char* start = attribute(node, "start")) list.next = list_number(start).value_or(1);
       lists_.push_back(list);
       walk_children(node);
       flush();
@@ -177,8 +270,12 @@ class PageReader {
         context_.list_level = lists_.empty() ? 0 : static_cast<int>(lists_.size()) - 1;
         context_.list_label.clear();
         if (!lists_.empty() && lists_.back().ordered) {
-          if (const char* value = attribute(node, "value")) lists_.back().next = std::atol(value);
-          context_.list_label = format_list_number(lists_.back().next++, lists_.back().format) + ".";
+          if (const char* value = attribute(node, "value"))
+            if (auto number = list_number(value)) lists_.back().next = *number;
+          // Counting on past the cap (a list of a million items) shows plain numbers.
+          long number = lists_.back().next++;
+          context_.list_label =
+              format_list_number(number, number > kMaxListNumber ? "decimal" : lists_.back().format) + ".";
         }
       } else if (int level = heading_level(tag)) {
         context_.heading_level = level;
@@ -252,6 +349,8 @@ struct OutputDeleter {
 std::vector<Block> html_blocks(const std::string& utf8_bytes) {
   if (std::size_t bad = find_invalid_utf8(utf8_bytes); bad != std::string::npos)
     throw ExtractError("not UTF-8 text: invalid byte at offset " + std::to_string(bad));
+  if (html_nesting_estimate(utf8_bytes) > kMaxHtmlDepth)
+    throw ExtractError("elements nested more than " + std::to_string(kMaxHtmlDepth) + " deep");
   std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, utf8_bytes.data(), utf8_bytes.size()));
   PageReader reader;

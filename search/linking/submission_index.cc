@@ -39,7 +39,10 @@ Xapian::Document make_document(Analyzer& analyzer, const Submission& s) {
   nlohmann::json data = {{"id", s.id},       {"sender", s.sender},       {"received", s.received},
                          {"lang", s.lang},   {"file_name", s.file_name}, {"subject", s.subject},
                          {"text", s.text}};
-  doc.set_data(data.dump());
+  // Never throws on bytes that are not UTF-8 (from a store filed before names were checked): the
+  // index is derived data and must not make the store unsearchable.
+  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  analyzer.end_document();
   return doc;
 }
 

@@ -1,0 +1,13 @@
+// Word files (libzip, pugixml, numbering) through the extract library.
+#include <cstdint>
+#include <string>
+
+#include "docx.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  try {
+    provisio::extract::docx_blocks(std::string(reinterpret_cast<const char*>(data), size));
+  } catch (const provisio::extract::ExtractError&) {
+  }
+  return 0;
+}
