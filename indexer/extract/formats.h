@@ -24,9 +24,6 @@ std::string html_text(std::string_view utf8);
 // The text of a .docx file; paragraphs separated by blank lines.
 std::string docx_text(std::string_view bytes);
 
-// The charset an HTML page declares in a <meta> near its start ("" if none), as written.
-std::string html_meta_charset(std::string_view bytes);
-
 // `text` trimmed, with runs of blank lines collapsed and Windows line ends made Unix ones.
 std::string tidy_text(std::string_view text);
 

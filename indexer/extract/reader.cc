@@ -35,24 +35,6 @@ std::string tidy_text(std::string_view text) {
   return out;
 }
 
-std::string html_meta_charset(std::string_view bytes) {
-  // Browsers look only at the start of the page for the declaration (HTML5 "prescan").
-  std::string head(bytes.substr(0, 2048));
-  for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::size_t meta = head.find("<meta"); meta != std::string::npos; meta = head.find("<meta", meta + 5)) {
-    std::size_t end = head.find('>', meta);
-    std::size_t at = head.find("charset=", meta);
-    if (at == std::string::npos || (end != std::string::npos && at > end)) continue;
-    at += 8;
-    while (at < head.size() && (head[at] == '"' || head[at] == '\'' || head[at] == ' ')) ++at;
-    std::size_t stop = at;
-    while (stop < head.size() && (std::isalnum(static_cast<unsigned char>(head[stop])) || head[stop] == '-' || head[stop] == '_'))
-      ++stop;
-    if (stop > at) return std::string(bytes.substr(at, stop - at));
-  }
-  return "";
-}
-
 }  // namespace detail
 
 std::string sha256_hex(std::string_view bytes) {
@@ -78,7 +60,7 @@ ReadSubmission read_submission(const std::string& file_name, std::string_view by
       r = detail::read_email(bytes);
     } else if (ext == ".html" || ext == ".htm") {
       // Valid UTF-8 is UTF-8 whatever the page says; otherwise its <meta> charset, else detection.
-      std::string declared = is_valid_utf8(bytes) ? "" : detail::html_meta_charset(bytes);
+      std::string declared = is_valid_utf8(bytes) ? "" : html_meta_charset(bytes);
       Decoded d = declared.empty() ? decode_undeclared(bytes) : decode(bytes, declared);
       r.format = "html";
       r.charset = d.charset;
