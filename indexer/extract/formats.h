@@ -24,7 +24,4 @@ std::string html_text(std::string_view utf8);
 // The text of a .docx file; paragraphs separated by blank lines.
 std::string docx_text(std::string_view bytes);
 
-// `text` trimmed, with runs of blank lines collapsed and Windows line ends made Unix ones.
-std::string tidy_text(std::string_view text);
-
 }  // namespace provisio::submissions::detail
