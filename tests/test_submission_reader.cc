@@ -173,7 +173,6 @@ BOOST_AUTO_TEST_CASE(html_meta_charset_forms) {
   BOOST_TEST(is_known_charset("BIG5"));
   BOOST_TEST(is_known_charset(""));
   BOOST_TEST(!is_known_charset("klingon"));
-  BOOST_TEST(error_of("u.txt", "ok \xB2\xC4") != "(no error)");
   try {
     decode("ab\xB2", "utf-8");
     BOOST_TEST(false, "no error");
