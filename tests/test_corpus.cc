@@ -84,6 +84,19 @@ BOOST_AUTO_TEST_CASE(joins_wrapped_chinese_lines_without_spaces) {
   BOOST_TEST(c.instruments[0].provisions[0].versions[0].texts[0].body == "第一行第二行 and English");
 }
 
+// The corpus parser tidies text with analysis/tidy.h like every extractor: a line break is dropped
+// only between Chinese characters (it used to be dropped between any two non-ASCII letters, gluing
+// "Café" and "Étude"), and a no-break space is a space.
+BOOST_AUTO_TEST_CASE(tidies_text_like_the_extractors) {
+  std::string body = "<text lang=\"en\">Café\n  Étude a\u00A0\u00A0b</text>";
+  TempDir dir;
+  write_file(dir / "i.xml", kHead + provision("<version from=\"2019-01-01\"><heading lang=\"en\">H</heading>" + body + "</version>") + "</instrument>");
+  Diagnostics d;
+  Corpus c = load_corpus({dir / "i.xml"}, d);
+  BOOST_REQUIRE(d.empty());
+  BOOST_TEST(c.instruments[0].provisions[0].versions[0].texts[0].body == "Café Étude a b");
+}
+
 // Every validation error, reported verbatim with its line and column.
 BOOST_AUTO_TEST_CASE(reports_each_problem_with_line_and_column) {
   struct Case {

@@ -69,6 +69,11 @@ BOOST_AUTO_TEST_CASE(tidies_whitespace) {
   BOOST_TEST(tidy_whitespace("a\xC2\xA0\xE2\x80\x8B" "b") == "a b");      // no-break space, zero-width space
 }
 
+BOOST_AUTO_TEST_CASE(tidies_lines_keeping_paragraphs) {
+  BOOST_TEST(tidy_lines("\n\n  Dear Sir,  \r\n\n\n\nWe ask\t\nfor  CMA.\n\n") == "  Dear Sir,\n\nWe ask\nfor  CMA.");
+  BOOST_TEST(tidy_lines(" \t\r\n") == "");
+}
+
 BOOST_AUTO_TEST_CASE(finds_invalid_utf8) {
   BOOST_TEST(find_invalid_utf8("abc 中文") == std::string::npos);
   BOOST_TEST(find_invalid_utf8("ab\xFF") == 2u);

@@ -158,6 +158,29 @@ BOOST_AUTO_TEST_CASE(html_and_docx_files) {
   BOOST_TEST(error_of("bad.docx", "PK\x03\x04 this is not really a zip") == "bad.docx: not a .docx file: not a zip archive");
 }
 
+// One <meta> sniffer for the importer and the submission reader (charset.h).
+BOOST_AUTO_TEST_CASE(html_meta_charset_forms) {
+  BOOST_TEST(html_meta_charset("<meta charset=big5>") == "big5");
+  BOOST_TEST(html_meta_charset("<HTML><META CHARSET=\"Big5-HKSCS\">") == "big5-hkscs");
+  BOOST_TEST(html_meta_charset("<meta charset = 'gb2312' >") == "gb2312");
+  BOOST_TEST(html_meta_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\">") == "gbk");
+  BOOST_TEST(html_meta_charset("<meta name=x><p>charset=big5</p>") == "");  // outside a <meta>
+  BOOST_TEST(html_meta_charset(std::string(5000, ' ') + "<meta charset=big5>") == "");  // past the first 4 KB
+  BOOST_TEST(html_meta_charset("<p>no declaration</p>") == "");
+  // Spaces around '=' are allowed by HTML; the reader used to miss them and guess instead.
+  std::string spaced = "<meta charset = \"GB2312\"><p>" + encode_as("检测认证", "GB2312") + "</p>";
+  BOOST_TEST(read_submission("s.html", spaced).charset == "GB2312");
+  BOOST_TEST(is_known_charset("BIG5"));
+  BOOST_TEST(is_known_charset(""));
+  BOOST_TEST(!is_known_charset("klingon"));
+  try {
+    decode("ab\xB2", "utf-8");
+    BOOST_TEST(false, "no error");
+  } catch (const CharsetError& e) {
+    BOOST_TEST(std::string(e.what()) == "the text is not valid UTF-8 (byte 2)");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(language_detection) {
   LanguageDetector d;
   struct Case {

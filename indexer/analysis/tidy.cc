@@ -48,4 +48,27 @@ std::string tidy_whitespace(std::string_view text) {
   return out;
 }
 
+std::string tidy_lines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t blank_run = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+      line.remove_suffix(1);
+    if (line.empty()) {
+      ++blank_run;
+    } else {
+      if (!out.empty()) out += blank_run ? "\n\n" : "\n";
+      out.append(line);
+      blank_run = 0;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace provisio::extract

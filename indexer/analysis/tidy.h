@@ -1,5 +1,6 @@
-// Whitespace tidying shared by every extractor, so HTML, Word and plain text end up with the same
-// spacing rules.
+// Whitespace tidying, in one place: every extractor (HTML, Word, plain text), the corpus parser
+// (multi-line XML text) and the one-line snippets of submissions use these, so they all follow the
+// same spacing rules.
 #pragma once
 
 #include <string>
@@ -19,6 +20,12 @@ bool is_cjk(char32_t c);
 // sentences are not spaces. Zero-width characters (U+200B, U+FEFF) and soft hyphens are dropped.
 // REQUIRES: `text` is UTF-8 (invalid bytes are passed through unchanged).
 std::string tidy_whitespace(std::string_view text);
+
+// Tidies text whose line breaks matter (submission letters and emails, where paragraphs are kept):
+// trailing spaces, tabs and CRs of each line are removed, every run of blank lines becomes one
+// empty line, and leading and trailing blank lines go. Unlike tidy_whitespace, spaces inside a line
+// are kept as they are.
+std::string tidy_lines(std::string_view text);
 
 // The UTF-8 helpers (decode_utf8, append_utf8, find_invalid_utf8) that used to live here are in
 // utf8.h, strict; these names keep the extractors' calls unchanged.

@@ -55,7 +55,6 @@ bool is_language(const std::string& lang) {
   return std::find(kLanguages.begin(), kLanguages.end(), lang) != kLanguages.end();
 }
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool is_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
@@ -81,29 +80,6 @@ constexpr std::size_t kMaxDivisionDepth = 64;
 
 // The largest corpus file read (the largest agreement is a few megabytes of XML).
 constexpr std::uintmax_t kMaxCorpusFileBytes = 256u << 20;
-
-// Collapses the whitespace of a multi-line XML text. A line break between two non-ASCII characters
-// (Chinese text wrapped in the file) disappears; any other run of whitespace becomes one space.
-std::string tidy_text(std::string_view raw) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < raw.size() && is_ascii_space(raw[i])) ++i;
-  while (i < raw.size()) {
-    if (!is_ascii_space(raw[i])) {
-      out += raw[i++];
-      continue;
-    }
-    bool newline = false;
-    std::size_t j = i;
-    while (j < raw.size() && is_ascii_space(raw[j])) newline |= raw[j++] == '\n';
-    if (j == raw.size()) break;
-    bool before_wide = !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80;
-    bool after_wide = static_cast<unsigned char>(raw[j]) >= 0x80;
-    if (!(newline && before_wide && after_wide)) out += ' ';
-    i = j;
-  }
-  return out;
-}
 
 // Everything one file's parse needs to report problems at the right place.
 class FileParser {
@@ -261,7 +237,7 @@ class FileParser {
       else if (child.type() == pugi::node_element)
         error_at(child, "unexpected <" + std::string(child.name()) + "> inside <" + node.name() + ">");
     }
-    return tidy_text(raw);
+    return extract::tidy_whitespace(raw);
   }
 
   // A <title>/<heading>/<citation>-like element: lang attribute plus non-empty text.

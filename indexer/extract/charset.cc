@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -85,9 +86,9 @@ Decoded decode(std::string_view bytes, std::string_view label) {
   std::string name = display_name(label.empty() ? "UTF-8" : label);
   Decoded d;
   if (name == "UTF-8" || name == "US-ASCII") {
-    if (!is_valid_utf8(bytes)) {
+    if (std::size_t bad = find_invalid_utf8(bytes); bad != std::string_view::npos) {
       // Mail programs label Chinese text "us-ascii" or "utf-8" that is not; say so rather than guess.
-      throw CharsetError("the text is not valid " + name);
+      throw CharsetError("the text is not valid " + name + " (byte " + std::to_string(bad) + ")");
     }
     d.utf8 = std::string(bytes);
     d.charset = name;
@@ -111,6 +112,40 @@ Decoded decode(std::string_view bytes, std::string_view label) {
     if (i == 0) first_bad = bad;
   }
   throw CharsetError("the text is not valid " + name + " (byte " + std::to_string(first_bad) + ")");
+}
+
+bool is_known_charset(std::string_view label) {
+  std::string name = display_name(label.empty() ? "UTF-8" : label);
+  if (name == "UTF-8" || name == "US-ASCII") return true;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(name.c_str(), &status));
+  return U_SUCCESS(status) && conv;
+}
+
+namespace {
+
+bool is_charset_name_byte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':';
+}
+
+}  // namespace
+
+std::string html_meta_charset(std::string_view bytes) {
+  std::string head = lower(bytes.substr(0, 4096));
+  for (std::size_t meta = head.find("<meta"); meta != std::string::npos; meta = head.find("<meta", meta + 5)) {
+    std::size_t end = std::min(head.find('>', meta), head.size());
+    for (std::size_t at = head.find("charset", meta); at < end; at = head.find("charset", at + 1)) {
+      std::size_t p = at + 7;
+      while (p < end && head[p] == ' ') ++p;
+      if (p == end || head[p] != '=') continue;
+      ++p;
+      while (p < end && (head[p] == ' ' || head[p] == '"' || head[p] == '\'')) ++p;
+      std::size_t stop = p;
+      while (stop < end && is_charset_name_byte(head[stop])) ++stop;
+      if (stop > p) return head.substr(p, stop - p);
+    }
+  }
+  return "";
 }
 
 Decoded decode_undeclared(std::string_view bytes) {

@@ -27,10 +27,4 @@ std::string html_text(std::string_view utf8);
 std::string docx_text(std::string_view bytes);
 std::string docx_text(std::string_view bytes, std::uint64_t& inflate_budget);
 
-// The charset an HTML page declares in a <meta> near its start ("" if none), as written.
-std::string html_meta_charset(std::string_view bytes);
-
-// `text` trimmed, with runs of blank lines collapsed and Windows line ends made Unix ones.
-std::string tidy_text(std::string_view text);
-
 }  // namespace provisio::submissions::detail

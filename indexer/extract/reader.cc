@@ -7,53 +7,9 @@
 
 #include "charset.h"
 #include "formats.h"
+#include "tidy.h"
 
 namespace provisio::submissions {
-
-namespace detail {
-
-std::string tidy_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t blank_run = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-      line.remove_suffix(1);
-    if (line.empty()) {
-      ++blank_run;
-    } else {
-      if (!out.empty()) out += blank_run ? "\n\n" : "\n";
-      out.append(line);
-      blank_run = 0;
-    }
-    start = end + 1;
-  }
-  return out;
-}
-
-std::string html_meta_charset(std::string_view bytes) {
-  // Browsers look only at the start of the page for the declaration (HTML5 "prescan").
-  std::string head(bytes.substr(0, 2048));
-  for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::size_t meta = head.find("<meta"); meta != std::string::npos; meta = head.find("<meta", meta + 5)) {
-    std::size_t end = head.find('>', meta);
-    std::size_t at = head.find("charset=", meta);
-    if (at == std::string::npos || (end != std::string::npos && at > end)) continue;
-    at += 8;
-    while (at < head.size() && (head[at] == '"' || head[at] == '\'' || head[at] == ' ')) ++at;
-    std::size_t stop = at;
-    while (stop < head.size() && (std::isalnum(static_cast<unsigned char>(head[stop])) || head[stop] == '-' || head[stop] == '_'))
-      ++stop;
-    if (stop > at) return std::string(bytes.substr(at, stop - at));
-  }
-  return "";
-}
-
-}  // namespace detail
 
 std::string sha256_hex(std::string_view bytes) {
   gchar* hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()),
@@ -73,20 +29,20 @@ ReadSubmission read_submission(const std::string& file_name, std::string_view by
       Decoded d = decode_undeclared(bytes);
       r.format = "txt";
       r.charset = d.charset;
-      r.text = detail::tidy_text(d.utf8);
+      r.text = extract::tidy_lines(d.utf8);
     } else if (ext == ".eml") {
       r = detail::read_email(bytes);
     } else if (ext == ".html" || ext == ".htm") {
       // Valid UTF-8 is UTF-8 whatever the page says; otherwise its <meta> charset, else detection.
-      std::string declared = is_valid_utf8(bytes) ? "" : detail::html_meta_charset(bytes);
+      std::string declared = is_valid_utf8(bytes) ? "" : html_meta_charset(bytes);
       Decoded d = declared.empty() ? decode_undeclared(bytes) : decode(bytes, declared);
       r.format = "html";
       r.charset = d.charset;
-      r.text = detail::tidy_text(detail::html_text(d.utf8));
+      r.text = extract::tidy_lines(detail::html_text(d.utf8));
     } else if (ext == ".docx") {
       r.format = "docx";
       r.charset = "UTF-8";
-      r.text = detail::tidy_text(detail::docx_text(bytes));
+      r.text = extract::tidy_lines(detail::docx_text(bytes));
     } else {
       throw ReadError(file_name + ": unknown file type" + (ext.empty() ? "" : " '" + ext + "'") +
                       " (expected .txt, .eml, .html or .docx)");

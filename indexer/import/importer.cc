@@ -8,12 +8,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "charset.h"
 #include "corpus.h"
 #include "date.h"
 #include "docx.h"
 #include "html.h"
 #include "tidy.h"
-#include "encoding.h"
 #include "line_scan.h"
 
 namespace provisio::import {
@@ -135,16 +135,16 @@ ImportPlan plan_import(const ImportRequest& request) {
   if (plan.format != "docx") {
     // Legacy encodings: as told, else (HTML) as the page declares when it is not UTF-8 already.
     std::string charset = request.encoding;
+    if (!charset.empty() && !submissions::is_known_charset(charset))
+      throw ImportUsageError("unknown encoding '" + charset + "' for --encoding");
     if (charset.empty() && plan.format == "html" && extract::find_invalid_utf8(bytes) != std::string::npos)
-      if (auto declared = declared_html_charset(bytes); declared && *declared != "utf-8" && *declared != "utf8")
-        charset = *declared;
+      if (std::string declared = submissions::html_meta_charset(bytes); declared != "utf-8" && declared != "utf8")
+        charset = declared;
     if (!charset.empty()) {
       try {
-        bytes = to_utf8(bytes, charset);
-      } catch (const EncodingError& e) {
+        bytes = submissions::decode(bytes, charset).utf8;
+      } catch (const submissions::CharsetError& e) {
         if (request.encoding.empty()) throw ImportError(path + ": " + e.what() + " (the encoding its <meta> declares)");
-        if (std::string(e.what()).rfind("unknown encoding", 0) == 0)
-          throw ImportUsageError(std::string(e.what()) + " for --encoding");
         throw ImportError(path + ": " + e.what());
       }
     }

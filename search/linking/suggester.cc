@@ -10,6 +10,7 @@
 #include "snippet.h"
 #include "stored_document.h"
 #include "text_folder.h"
+#include "tidy.h"
 
 namespace provisio::submissions {
 
@@ -29,25 +30,6 @@ bool is_han_token(const Analyzer::Token& t) {
   return text.size() > first && static_cast<unsigned char>(text[first]) >= 0x80;
 }
 
-}  // namespace
-
-std::string one_line(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-namespace {
 
 StoredDocument document_data(const Xapian::Document& doc) { return parse_stored_document(doc.get_data()); }
 
@@ -177,7 +159,7 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
       if ((!c->topic.empty() && data.has_topic(c->topic)) ||
           std::find(provision_concepts.begin(), provision_concepts.end(), c) != provision_concepts.end())
         s.concepts.push_back(c);
-    s.submission_snippet = make_snippet(analyzer_, one_line(text), matched).text;
+    s.submission_snippet = make_snippet(analyzer_, extract::tidy_whitespace(text), matched).text;
     std::size_t best = 0;
     for (const auto& t : data.texts) {
       Snippet sn = make_snippet(analyzer_, t.body, matched);

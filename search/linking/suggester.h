@@ -73,8 +73,4 @@ class LinkSuggester {
   SuggestTuning tuning_;
 };
 
-// `text` on one line: every run of white space (line breaks included) becomes one space, so that
-// snippets of letters and emails read as a line.
-std::string one_line(std::string_view text);
-
 }  // namespace provisio::submissions
