@@ -55,7 +55,6 @@ bool is_language(const std::string& lang) {
   return std::find(kLanguages.begin(), kLanguages.end(), lang) != kLanguages.end();
 }
 
-
 bool is_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 // The part of a provision id after "instrument/": segments of [a-z0-9._-]+ joined by '/'.
