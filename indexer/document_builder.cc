@@ -84,6 +84,17 @@ DocumentPlan plan_document(const Instrument& instrument, const Provision& provis
   json notes = provision.notes;
   for (const auto& n : version.notes) notes.push_back(n);
   data["notes"] = notes;
+  json checks = json::array();
+  for (const auto& c : provision.verification.checks)
+    checks.push_back({{"source", c.source}, {"on", c.on}, {"approx", c.approx.empty() ? json(nullptr) : json(c.approx)}});
+  data["verification"] = {{"status", provision.verification.status()},
+                          {"checked", std::move(checks)},
+                          {"unverified", provision.verification.unverified.empty()
+                                             ? json(nullptr)
+                                             : json(provision.verification.unverified)}};
+  json relations = json::array();
+  for (const auto& r : provision.relations) relations.push_back({{"type", r.type}, {"to", r.to}});
+  data["relations"] = std::move(relations);
   data["source_file"] = instrument.file;
   data["line"] = provision.line;  // document order within the instrument, for browsing
   plan.data = data.dump();
@@ -102,6 +113,9 @@ void add_identity(Xapian::Document& doc, const DocumentPlan& plan) {
   doc.add_boolean_term(schema::prefixed(schema::kLanguageTerm, plan.lang));
   for (const auto& topic : provision.topics)
     doc.add_boolean_term(schema::prefixed(schema::kTopicTerm, topic));
+  std::string status = provision.verification.status();
+  std::replace(status.begin(), status.end(), ' ', '-');
+  doc.add_boolean_term(schema::prefixed(schema::kVerificationTerm, status));
   // Citation keys of every language, so "第五十八條" finds the English document too.
   for (const auto& [citation_lang, citation] : provision.citations)
     for (const auto& key : citation_keys(citation))

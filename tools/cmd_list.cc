@@ -76,7 +76,7 @@ Run add_list_command(CLI::App& root, const Terminal& terminal) {
 }
 
 Run add_stats_command(CLI::App& root, const Terminal& terminal) {
-  auto* cmd = root.add_subcommand("stats", "Count the indexed provisions by instrument, topic and language");
+  auto* cmd = root.add_subcommand("stats", "Count the indexed provisions by instrument, topic, language and verification");
   struct Args {
     std::string db;
     bool json = false;
@@ -96,7 +96,8 @@ Run add_stats_command(CLI::App& root, const Terminal& terminal) {
     if (args->json) {
       nlohmann::json out = {{"total", counts_json(stats.total)}};
       for (const auto& [name, table] : {std::pair{"instruments", &stats.by_instrument},
-                                        std::pair{"topics", &stats.by_topic}, std::pair{"languages", &stats.by_lang}})
+                                        std::pair{"topics", &stats.by_topic}, std::pair{"languages", &stats.by_lang},
+                                        std::pair{"verification", &stats.by_verification}})
         for (const auto& [key, c] : *table) out[name][key] = counts_json(c);
       std::cout << out.dump() << "\n";
       return 0;
@@ -106,7 +107,8 @@ Run add_stats_command(CLI::App& root, const Terminal& terminal) {
       std::printf("  %-26s %10zu %9zu %10zu\n", name.c_str(), c.provisions, c.versions, c.documents);
     };
     for (const auto& [title, table] : {std::pair{"by instrument", &stats.by_instrument},
-                                       std::pair{"by topic", &stats.by_topic}, std::pair{"by language", &stats.by_lang}}) {
+                                       std::pair{"by topic", &stats.by_topic}, std::pair{"by language", &stats.by_lang},
+                                       std::pair{"by verification", &stats.by_verification}}) {
       std::printf("%s\n", title);
       for (const auto& [key, c] : *table) row(key, c);
     }

@@ -16,7 +16,11 @@ inline constexpr std::string_view kProvisionTerm = "P";   // P<provision-id>
 inline constexpr std::string_view kInstrumentTerm = "I";  // I<instrument-id>
 inline constexpr std::string_view kLanguageTerm = "L";    // L<lang>  (en, zh-Hant, zh-Hans)
 inline constexpr std::string_view kTopicTerm = "K";       // K<topic>
-inline constexpr std::string_view kCitationTerm = "X";    // X<citation key>: Xart58, Xannex1 (citation.h)
+inline constexpr std::string_view kCitationTerm = "X";
+// V<status>: how far the provision is verified: verified, partly-verified, unverified, not-stated
+// (Verification::status() with '-' for ' ').
+inline constexpr std::string_view kVerificationTerm = "V";
+inline constexpr std::string_view kVerificationStatuses[] = {"verified", "partly-verified", "unverified", "not-stated"};    // X<citation key>: Xart58, Xannex1 (citation.h)
 
 // Value slots.
 enum Slot : unsigned {
@@ -33,7 +37,11 @@ enum Slot : unsigned {
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
-inline constexpr std::string_view kFormatVersion = "3";
+inline constexpr std::string_view kFormatVersion = "4";
+// The corpus graph (relations.h graph_json()): commitment lines, relations, moved and withdrawn ids.
+// Rewritten by every index run whose graph differs; a database indexed from several corpus folders
+// keeps the graph of the last run.
+inline constexpr std::string_view kGraphKey = "provisio:graph";
 
 inline std::string unique_term(std::string_view provision_id, std::string_view from_iso,
                                std::string_view lang) {
