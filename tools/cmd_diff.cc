@@ -39,7 +39,9 @@ int version_on(const std::vector<VersionText>& versions, const std::string& day)
   return -1;
 }
 
-std::string render(const std::vector<DiffOp>& ops, const Terminal& t) {
+}  // namespace
+
+std::string render_diff(const std::vector<DiffOp>& ops, const Terminal& t) {
   std::string out;
   for (const auto& op : ops) {
     if (op.kind == DiffOp::kEqual) {
@@ -53,13 +55,11 @@ std::string render(const std::vector<DiffOp>& ops, const Terminal& t) {
   return out;
 }
 
-nlohmann::json ops_json(const std::vector<DiffOp>& ops) {
+nlohmann::json diff_ops_json(const std::vector<DiffOp>& ops) {
   nlohmann::json j = nlohmann::json::array();
   for (const auto& op : ops) j.push_back({{"op", diff_kind_name(op.kind)}, {"text", op.text}});
   return j;
 }
-
-}  // namespace
 
 Run add_diff_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("diff", "Show what changed between two versions of a provision");
@@ -119,7 +119,7 @@ Run add_diff_command(CLI::App& root, const Terminal& terminal) {
                               {"text_kind", v.kind}};
       };
       nlohmann::json out = {{"id", args->id}, {"lang", args->lang}, {"from", version_json(a)},
-                            {"to", version_json(b)}, {"heading", ops_json(heading)}, {"text", ops_json(body)},
+                            {"to", version_json(b)}, {"heading", diff_ops_json(heading)}, {"text", diff_ops_json(body)},
                             {"changed", a.heading != b.heading || a.body != b.body}};
       std::cout << out.dump() << "\n";
       return 0;
@@ -130,7 +130,7 @@ Run add_diff_command(CLI::App& root, const Terminal& terminal) {
       std::cout << "No change in the " << args->lang << " text.\n";
       return 0;
     }
-    std::cout << "\n" << render(heading, terminal) << "\n\n" << render(body, terminal) << "\n";
+    std::cout << "\n" << render_diff(heading, terminal) << "\n\n" << render_diff(body, terminal) << "\n";
     return 0;
   };
 }

@@ -180,7 +180,7 @@ int run_remove(const Args& a) {
   return 0;
 }
 
-int run_list(const Args& a) {
+int run_list(const Args& a, const Terminal& t) {
   Store store(store_path(a.store));
   submissions::LinkFilter filter;
   filter.submission = a.submission;
@@ -189,9 +189,17 @@ int run_list(const Args& a) {
   filter.include_removed = a.history;
   if (!a.submission.empty() && !find_submission(store, a.submission)) return 1;
   auto links = store.links(filter);
+  std::string db;
+  if (int rc = ready_index(a.db, t, db); rc) return rc;
+  auto checks = check_link_targets(links, db);
   if (a.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& l : links) list.push_back(link_json(l));
+    for (const auto& l : links) {
+      list.push_back(link_json(l));
+      const auto& c = checks.at(l.target);
+      list.back()["target_state"] = c.state_name();
+      list.back()["target_now"] = c.now.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.now);
+    }
     std::cout << nlohmann::json{{"links", list}}.dump() << "\n";
     return 0;
   }
@@ -200,7 +208,15 @@ int run_list(const Args& a) {
     return 0;
   }
   for (const auto& l : links) {
-    std::cout << l.submission << " -> " << l.target << "  " << l.kind << ", " << l.how;
+    const auto& c = checks.at(l.target);
+    std::cout << l.submission << " -> ";
+    if (c.state == submissions::TargetCheck::kMoved)
+      std::cout << c.now << " (linked as " << l.target << ", which moved)";
+    else if (c.state != submissions::TargetCheck::kCurrent)
+      std::cout << l.target << " (" << c.state_name() << ": no such provision now)";
+    else
+      std::cout << l.target;
+    std::cout << "  " << l.kind << ", " << l.how;
     if (l.score) std::cout << " (score " << score_text(*l.score) << ")";
     std::cout << ", by " << l.created_by << " at " << l.created_at;
     if (!l.note.empty()) std::cout << "; note: " << l.note;
@@ -274,7 +290,7 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
     if (accept->parsed()) return run_accept(*args, terminal);
     if (add->parsed()) return run_add(*args, terminal);
     if (remove->parsed()) return run_remove(*args);
-    return run_list(*args);
+    return run_list(*args, terminal);
   };
 }
 

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "locations.h"
 #include "script_converter.h"
+#include "history.h"
 #include "searcher.h"
 #include "submission_support.h"
 #include "text_layout.h"
@@ -81,7 +82,8 @@ void print_hit_text(const Hit& h, const Terminal& t, std::string_view indent) {
   std::cout << indent << render_snippet(h.snippet, t.bold(), t.reset()) << "\n";
 }
 
-void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& t, const Display& d) {
+void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& t, const Display& d,
+                 const StoredGraph& graph) {
   std::string when = o.all_versions ? "all versions up to " + o.as_of.iso() : "in force on " + o.as_of.iso();
   if (r.hits.empty()) {
     if (r.total == 0)
@@ -114,6 +116,8 @@ void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& 
       print_hit_text(h, t, "   ");
       for (const auto& other : h.parallel) print_hit_text(other, t, "   ");
     }
+    if (auto pointer = line_pointer(graph, h.id, h.lang); !pointer.empty())
+      std::cout << "   " << t.dim() << pointer << t.reset() << "\n";
     std::cout << "\n";
   }
 }
@@ -213,14 +217,18 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     }
     if (args->json) {
       nlohmann::json hits = nlohmann::json::array();
-      for (const auto& h : result.hits) hits.push_back(hit_json(h));
+      StoredGraph graph = read_graph(searcher.database());
+      for (const auto& h : result.hits) {
+        hits.push_back(hit_json(h));
+        hits.back()["line"] = line_summary_json(graph, h.id, h.lang);
+      }
       nlohmann::json out = {{"query", result.query}, {"as_of", o.as_of.iso()}, {"total", result.total},
                             {"complete", result.complete}, {"counts_exact", result.counts_exact}, {"results", hits}, {"notes", result.notes},
                             {"suggestion", result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion)}};
       if (o.facets) out["facets"] = facets_json(result.facets);
       std::cout << out.dump() << "\n";
     } else {
-      print_human(result, o, terminal, display);
+      print_human(result, o, terminal, display, read_graph(searcher.database()));
     }
     return 0;
   };

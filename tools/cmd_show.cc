@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "locations.h"
+#include "history.h"
 #include "searcher.h"
 
 namespace provisio::cli {
@@ -12,9 +13,14 @@ namespace provisio::cli {
 namespace {
 
 // Groups a provision's stored documents (one per version and language) into one JSON record.
-nlohmann::json provision_json(const std::vector<StoredDocument>& docs, const std::string& lang) {
+nlohmann::json provision_json(const std::vector<StoredDocument>& docs, const std::string& lang,
+                              const StoredGraph& graph) {
   using nlohmann::json;
   const auto& first = docs.front();
+  // Indexes written before verification was recorded have none: say so rather than fail.
+  json verification = first.contains("verification")
+                          ? first["verification"]
+                          : json{{"status", "not stated"}, {"checked", json::array()}, {"unverified", nullptr}};
   json record = {{"id", first["id"]},
                  {"instrument", first["instrument"]},
                  {"topics", first["topics"]},
@@ -22,6 +28,9 @@ nlohmann::json provision_json(const std::vector<StoredDocument>& docs, const std
                  {"divisions", first["divisions"]},
                  {"citations", json::object()},
                  {"instrument_titles", json::object()},
+                 {"verification", verification},
+                 {"relations", first.contains("relations") ? first["relations"] : json::array()},
+                 {"line", line_summary_json(graph, first["id"], lang == "all" ? "en" : lang)},
                  {"versions", json::array()}};
   for (const auto& d : docs) {
     record["citations"][d["lang"].get<std::string>()] = d["citation"];
@@ -46,6 +55,26 @@ nlohmann::json provision_json(const std::vector<StoredDocument>& docs, const std
   return record;
 }
 
+// "2026-12-01" as "1 December 2026", or "December 2026" when only the month is known.
+std::string readable_date(const std::string& iso, bool month_only) {
+  static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                 "July",    "August",   "September", "October", "November", "December"};
+  auto d = Date::parse(iso);
+  if (!d) return iso;
+  std::string month = std::string(months[d->month() - 1]) + " " + std::to_string(d->year());
+  return month_only ? month : std::to_string(d->day()) + " " + month;
+}
+
+void print_verification(const nlohmann::json& v, const Terminal& t) {
+  for (const auto& c : v["checked"])
+    std::cout << "  checked against: " << c["source"].get<std::string>() << ", "
+              << readable_date(c["on"].get<std::string>(), c["approx"] == "month") << "\n";
+  if (!v["unverified"].is_null())
+    std::cout << "  " << t.bold() << "unverified:" << t.reset() << " " << v["unverified"].get<std::string>() << "\n";
+  if (v["checked"].empty() && v["unverified"].is_null())
+    std::cout << "  " << t.dim() << "verification: not stated" << t.reset() << "\n";
+}
+
 void print_human(const nlohmann::json& r, const Terminal& t) {
   std::cout << t.bold() << r["id"].get<std::string>() << t.reset() << "\n";
   for (const auto& [lang, cite] : r["citations"].items())
@@ -60,6 +89,13 @@ void print_human(const nlohmann::json& r, const Terminal& t) {
   for (const auto& x : r["refs"]) refs += (refs.empty() ? "" : ", ") + x.get<std::string>();
   std::cout << "  topics: " << topics << "\n";
   if (!refs.empty()) std::cout << "  see also: " << refs << "\n";
+  for (const auto& rel : r["relations"])
+    std::cout << "  " << rel["type"].get<std::string>() << ": " << rel["to"].get<std::string>() << "\n";
+  print_verification(r["verification"], t);
+  if (!r["line"].is_null())
+    std::cout << "  part of: " << r["line"]["name"].get<std::string>() << ", " << r["line"]["steps"].get<std::size_t>()
+              << " steps since " << r["line"]["since"].get<std::string>().substr(0, 4) << "; `"
+              << r["line"]["command"].get<std::string>() << "`\n";
   std::size_t n = r["versions"].size();
   std::size_t i = 0;
   for (const auto& v : r["versions"]) {
@@ -86,6 +122,16 @@ void print_human(const nlohmann::json& r, const Terminal& t) {
 std::vector<StoredDocument> provision_or_report(Searcher& searcher, const std::string& id) {
   auto docs = searcher.provision_documents(id);
   if (docs.empty()) {
+    IdFate fate = id_fate(read_graph(searcher.database()), id);
+    if (fate.kind == IdFate::kMoved) {
+      std::cerr << "provisio: '" << id << "' is now '" << fate.now << "'"
+                << (fate.reason.empty() ? "" : " (" + fate.reason + ")") << "; showing '" << fate.now << "'\n";
+      return searcher.provision_documents(fate.now);
+    }
+    if (fate.kind == IdFate::kWithdrawn) {
+      std::cerr << "provisio: '" << id << "' was withdrawn: " << fate.reason << "\n";
+      return docs;
+    }
     std::string message = "provisio: unknown provision id '" + id + "'";
     auto near = searcher.nearest_ids(id);
     for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "; did you mean ") + near[i];
@@ -133,7 +179,7 @@ Run add_show_command(CLI::App& root, const Terminal& terminal) {
       }
       docs = in_force;
     }
-    auto record = provision_json(docs, args->lang);
+    auto record = provision_json(docs, args->lang, read_graph(searcher.database()));
     if (args->json)
       std::cout << record.dump() << "\n";
     else

@@ -179,7 +179,8 @@ int run_list(const std::string& store_opt, bool json) {
   return 0;
 }
 
-int run_show(const std::string& store_opt, const std::string& id, bool json, bool original) {
+int run_show(const std::string& store_opt, const std::string& db_opt, const std::string& id, bool json,
+             bool original, const Terminal& terminal) {
   Store store(store_path(store_opt));
   auto s = store.submission(id, original);
   if (!s) {
@@ -193,24 +194,39 @@ int run_show(const std::string& store_opt, const std::string& id, bool json, boo
   auto links = store.links({id, "", "", true});
   std::size_t active = 0;
   for (const auto& l : links) active += l.active();
+  std::string db;
+  if (int rc = ready_index(db_opt, terminal, db); rc) return rc;
+  auto checks = check_link_targets(links, db);
   if (json) {
     nlohmann::json j = submission_json(*s, active);
     j["text"] = s->text;
+    j["link_targets"] = nlohmann::json::array();
+    for (const auto& l : links)
+      if (l.active())
+        j["link_targets"].push_back({{"target", l.target},
+                                     {"state", checks.at(l.target).state_name()},
+                                     {"now", checks.at(l.target).now.empty() ? nlohmann::json(nullptr)
+                                                                              : nlohmann::json(checks.at(l.target).now)}});
     std::cout << j.dump() << "\n";
     return 0;
   }
   std::cout << describe(*s) << "\n";
   if (!s->subject.empty()) std::cout << "subject: " << s->subject << "\n";
   std::cout << "filed " << s->added_at << " by " << s->added_by << "; sha256 " << s->sha256 << "\n";
-  for (const auto& l : links)
-    std::cout << (l.active() ? "linked to " : "was linked to ") << l.target << " (" << l.kind << ", " << l.how << ")\n";
+  for (const auto& l : links) {
+    const auto& c = checks.at(l.target);
+    std::cout << (l.active() ? "linked to " : "was linked to ") << l.target;
+    if (c.state == submissions::TargetCheck::kMoved) std::cout << " (now " << c.now << ")";
+    else if (c.state != submissions::TargetCheck::kCurrent) std::cout << " (" << c.state_name() << ": no such provision now)";
+    std::cout << " (" << l.kind << ", " << l.how << ")\n";
+  }
   std::cout << "\n" << s->text << "\n";
   return 0;
 }
 
 }  // namespace
 
-Run add_submission_command(CLI::App& root, const Terminal&) {
+Run add_submission_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("submission", "File submissions from the sector (email, letter, form) and look at them");
   cmd->require_subcommand(1);
   auto add_args = std::make_shared<AddArgs>();
@@ -250,10 +266,10 @@ Run add_submission_command(CLI::App& root, const Terminal&) {
   show->add_option("id", show_args->id, "Submission id")->required();
   show->footer("Examples:\n  provisio submission show sub-0001\n  provisio submission show --original sub-0001 > copy.eml");
 
-  return [=] {
+  return [=, &terminal] {
     if (add->parsed()) return run_add(*add_args);
     if (list->parsed()) return run_list(list_args->store, list_args->json);
-    return run_show(show_args->store, show_args->id, show_args->json, show_args->original);
+    return run_show(show_args->store, show_args->db, show_args->id, show_args->json, show_args->original, terminal);
   };
 }
 

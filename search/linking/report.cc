@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "link_targets.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -43,6 +45,12 @@ Report build_report(Store& store, LinkSuggester& index, const std::string& by, c
   }
   report.submissions_total = submissions.size();
   auto links = store.links();
+  LinkTargets targets(index.database());
+  for (auto& l : links) {
+    TargetCheck c = targets.check(l.target);
+    if (c.state != TargetCheck::kCurrent) report.warnings.push_back(LinkTargets::advice(l.submission, l.target, c));
+    if (c.state == TargetCheck::kMoved) l.target = c.now;
+  }
   auto entry = [&](const std::string& id) {
     const auto& s = submissions[id];
     return ReportRow::Entry{id, s.sender, s.received};
@@ -95,7 +103,9 @@ std::string format_report(const Report& report, const std::string& format) {
       rows.push_back({{"id", r.key}, {"kind", r.kind}, {"heading", r.heading}, {"count", r.submissions.size()},
                       {"submissions", subs}});
     }
-    out << nlohmann::json{{"by", report.by}, {"submissions_total", report.submissions_total}, {"rows", rows}}.dump()
+    out << nlohmann::json{{"by", report.by}, {"submissions_total", report.submissions_total}, {"rows", rows},
+                          {"warnings", report.warnings}}
+               .dump()
         << "\n";
   } else if (format == "csv") {
     out << "\xEF\xBB\xBF" << key_title << ",kind,heading,count,submissions\r\n";
