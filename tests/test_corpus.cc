@@ -355,7 +355,8 @@ BOOST_AUTO_TEST_CASE(bundled_corpus_is_verified_and_related) {
   }
   BOOST_TEST(moved_recorded);
   const CommitmentLine* ccc = nullptr;
-  for (const auto& line : commitment_lines(g))
+  auto lines = commitment_lines(g);
+  for (const auto& line : lines)
     if (std::find(line.members.begin(), line.members.end(), "cepa-tis/a1/t2/1fe/1") != line.members.end()) ccc = &line;
   BOOST_REQUIRE(ccc);
   BOOST_TEST(ccc->names.at("en") == "CCC testing scope");
