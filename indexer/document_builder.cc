@@ -81,6 +81,12 @@ DocumentPlan plan_document(const Instrument& instrument, const Provision& provis
   data.notes.insert(data.notes.end(), version.notes.begin(), version.notes.end());
   data.source_file = instrument.file;
   data.line = provision.line;  // document order within the instrument, for browsing
+  data.verification.status = provision.verification.status();
+  for (const auto& c : provision.verification.checks)
+    data.verification.checked.push_back(
+        {c.source, c.on, c.approx.empty() ? std::nullopt : std::optional<std::string>(c.approx)});
+  if (!provision.verification.unverified.empty()) data.verification.unverified = provision.verification.unverified;
+  for (const auto& r : provision.relations) data.relations.push_back({r.type, r.to});
   plan.data = serialise(data);
   plan.hash = content_hash(plan.data);
   return plan;
@@ -97,6 +103,9 @@ void add_identity(Xapian::Document& doc, const DocumentPlan& plan) {
   doc.add_boolean_term(schema::prefixed(schema::kLanguageTerm, plan.lang));
   for (const auto& topic : provision.topics)
     doc.add_boolean_term(schema::prefixed(schema::kTopicTerm, topic));
+  std::string status = provision.verification.status();
+  std::replace(status.begin(), status.end(), ' ', '-');
+  doc.add_boolean_term(schema::prefixed(schema::kVerificationTerm, status));
   // Citation keys of every language, so "第五十八條" finds the English document too.
   for (const auto& [citation_lang, citation] : provision.citations)
     for (const auto& key : citation_keys(citation))

@@ -14,6 +14,7 @@
 
 #include "document_builder.h"
 #include "parallel_builder.h"
+#include "relations.h"
 #include "schema.h"
 
 namespace provisio {
@@ -258,7 +259,8 @@ class AtomicWrite {
 constexpr std::size_t kRoundDocuments = 16384;
 
 IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report,
-                  const IndexOptions& options, std::chrono::steady_clock::time_point started) {
+                  const IndexOptions& options, std::chrono::steady_clock::time_point started,
+                  const std::string& graph) {
   std::vector<Wanted>& wanted = planner.wanted;
   report.documents = wanted.size();
 
@@ -295,8 +297,9 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
   }
   report.deleted = to_delete.size();
   existing = {};
+  bool graph_changed = db.get_metadata(std::string(schema::kGraphKey)) != graph;
 
-  if (report.changed()) {
+  if (report.changed() || graph_changed) {
     atomic.begin();
     try {
       std::size_t done = 0, total = to_delete.size() + to_write.size();
@@ -336,6 +339,7 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
         begin = end;
       }
       db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
+      db.set_metadata(std::string(schema::kGraphKey), graph);
       atomic.commit();
     } catch (...) {
       atomic.cancel();
@@ -354,13 +358,15 @@ IndexReport write_index(const Corpus& corpus, const IndexOptions& options) {
   IndexReport report;
   Planner planner(report, options);
   CorpusShelf shelf;
+  CorpusGraph graph;
   for (const auto& instrument : corpus.instruments) {
     auto file = static_cast<std::uint32_t>(shelf.files.size());
     shelf.files.push_back(instrument.file);
     shelf.held.push_back(&instrument);
     planner.add(file, instrument);
+    graph.add(instrument);
   }
-  return apply(shelf, planner, report, options, started);
+  return apply(shelf, planner, report, options, started, graph_json(graph).dump());
 }
 
 IndexReport index_corpus_files(const std::vector<std::string>& files, const IndexOptions& options,
@@ -371,11 +377,13 @@ IndexReport index_corpus_files(const std::vector<std::string>& files, const Inde
   CorpusShelf shelf;
   shelf.files = files;
   shelf.held.assign(files.size(), nullptr);
+  CorpusGraph graph;
   scan_corpus(files, diagnostics, [&](std::size_t index, Instrument&& instrument, bool valid) {
     if (valid && diagnostics.empty()) planner.add(static_cast<std::uint32_t>(index), instrument);
+    graph.add(instrument);
   });
   if (!diagnostics.empty()) return {};
-  return apply(shelf, planner, report, options, started);
+  return apply(shelf, planner, report, options, started, graph_json(graph).dump());
 }
 
 }  // namespace provisio

@@ -68,8 +68,18 @@ IndexStats Catalogue::stats() const {
       count(topics[(*t).substr(topic_prefix.size())], id, version);
     }
   }
+  std::map<std::string, Seen> verification;
+  for (std::string_view status : schema::kVerificationStatuses) {
+    std::string term = schema::prefixed(schema::kVerificationTerm, status);
+    Seen& seen = verification[std::string(status)];
+    for (auto post = db_.postlist_begin(term); post != db_.postlist_end(term); ++post) {
+      Xapian::Document doc = db_.get_document(*post);
+      count(seen, doc.get_value(schema::kProvisionIdSlot), doc.get_value(schema::kVersionSlot));
+    }
+  }
   auto counts = [](const Seen& s) { return IndexStats::Counts{s.provisions.size(), s.versions.size(), s.documents}; };
   IndexStats stats;
+  for (const auto& [k, s] : verification) stats.by_verification[k] = counts(s);
   for (const auto& [k, s] : instruments) stats.by_instrument[k] = counts(s);
   for (const auto& [k, s] : topics) stats.by_topic[k] = counts(s);
   for (const auto& [k, s] : langs) stats.by_lang[k] = counts(s);

@@ -23,6 +23,9 @@ struct IndexStats {
   std::map<std::string, Counts> by_instrument;
   std::map<std::string, Counts> by_topic;
   std::map<std::string, Counts> by_lang;
+  // verified, partly-verified, unverified, not-stated (schema::kVerificationStatuses): provisions
+  // counted by how far they are checked against the official texts.
+  std::map<std::string, Counts> by_verification;
   Counts total;
 };
 

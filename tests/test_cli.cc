@@ -240,3 +240,97 @@ BOOST_AUTO_TEST_CASE(search_options_for_display_and_counting) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The bundled corpus, indexed once per test case below.
+struct Bundled {
+  TempDir dir;
+  std::string db = dir / "db";
+  std::string env = "HOME='" + (dir / "home") + "' XDG_DATA_HOME= PROVISIO_DB= PROVISIO_HOME= NO_COLOR=1";
+  Bundled() { BOOST_REQUIRE_EQUAL(run("index --db '" + db + "' '" + PROVISIO_SOURCE_CORPUS + "'").status, 0); }
+  CommandResult run(const std::string& args) const { return run_provisio(args, env); }
+};
+
+BOOST_FIXTURE_TEST_CASE(history_prints_the_seven_step_ccc_line_from_any_member, Bundled) {
+  CommandResult r = run("history --db '" + db + "' cepa-tis/a1/t2/1fe/1");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("CCC testing scope: 7 steps since 2011, 5 provisions  [en]\n") == 0u, r.out);
+  // In date order, each step headed by its date and instrument.
+  std::size_t at = 0;
+  for (const std::string step : {"1. 2011-01  Supplement VII", "2. 2012-04  Supplement VIII",
+                                 "3. 2015-03-01  Agreement between the Mainland and Hong Kong on Achieving Basic",
+                                 "4. 2016-06-01  CEPA Agreement on Trade in Services",
+                                 "5. 2016-06-01  CEPA Agreement on Trade in Services",
+                                 "6. 2019-03-01  CEPA Agreement on Trade in Services (as changed by cepa-tis-eol-2018)",
+                                 "7. 2020-06-01  CEPA Agreement on Trade in Services (as changed by cepa-tis-amend-2019)"}) {
+    std::size_t found = r.out.find(step, at);
+    BOOST_TEST(found != std::string::npos, step << "\n" << r.out);
+    if (found != std::string::npos) at = found;
+  }
+  BOOST_TEST(r.out.find("8. ") == std::string::npos);
+  // Diffs between successive texts, marked without a terminal; where you are; what is in force.
+  BOOST_TEST(r.out.find("changes from step 1 (supersedes):") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("changes from step 4 (next version):") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("{+") != std::string::npos);
+  BOOST_TEST(r.out.find("[-") != std::string::npos);
+  BOOST_TEST(r.out.find("cepa-tis/a1/t2/1fe/1  [from 2020-06-01, digest]  ◀ you are here  (in force today)") !=
+                 std::string::npos, r.out);
+
+  // The same line from another member, marked there; in Chinese and as JSON.
+  r = run("history --db '" + db + "' cepa-s7/ts/1fe/ccc-pilot --lang zh-Hant --json");
+  BOOST_TEST(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["line"] == "CCC檢測範圍");
+  BOOST_REQUIRE(j["steps"].size() == 7u);
+  BOOST_TEST(j["steps"][0]["id"] == "cepa-s7/ts/1fe/ccc-pilot");
+  BOOST_TEST(j["steps"][0]["here"] == true);
+  BOOST_TEST(j["steps"][0]["changes"].is_null());
+  BOOST_TEST(j["steps"][6]["id"] == "cepa-tis/a1/t2/1fe/1");
+  BOOST_TEST(j["steps"][6]["here"] == false);
+  BOOST_TEST(j["steps"][6]["in_force"] == true);
+  BOOST_TEST(j["steps"][6]["follows"] == 4);
+  BOOST_TEST(j["steps"][1]["text"].get<std::string>().find("強制性產品認證") != std::string::npos);
+  BOOST_TEST(j["steps"][1]["changes"]["text"].size() > 1u);
+
+  r = run("history --db '" + db + "' hkctc-views-2019/q1");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.out == "hkctc-views-2019/q1 is on no commitment line: the corpus relates it to no earlier or later provision.\n");
+  r = run("history --db '" + db + "' cepa-tis/a1/t2/1fe/9");
+  BOOST_TEST(r.status == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(show_search_and_stats_carry_verification_and_the_line, Bundled) {
+  CommandResult r = run("show --db '" + db + "' cepa-tis/a1/t2/1fe/2 --lang en");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("  checked against: SAMR news item of 7 March 2025 on the 2025 implementation guide, December 2026\n") !=
+                 std::string::npos, r.out);
+  BOOST_TEST(r.out.find("  unverified: When the Free Trade Zone version first applied") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("Version 1 of 3: from 2016-06-01, to 2020-06-01") != std::string::npos, r.out);
+  r = run("show --db '" + db + "' cepa-tis/a1/t2/1fe/av --lang en");
+  BOOST_TEST(r.out.find("  part of: CCC testing scope, 7 steps since 2011; `provisio history cepa-tis/a1/t2/1fe/av`\n") !=
+                 std::string::npos, r.out);
+  auto j = nlohmann::json::parse(run("show --db '" + db + "' cepa-tis/a1/t2/1fe/6 --json").out);
+  BOOST_TEST(j["verification"]["status"] == "partly verified");
+  BOOST_TEST(j["verification"]["checked"][0]["on"] == "2026-12-01");
+  BOOST_TEST(j["verification"]["checked"][0]["approx"] == "month");
+  BOOST_TEST(j["line"]["name"] == "Acceptance of each other's test data");
+  BOOST_TEST(j["relations"][0]["type"] == "carries-over");
+
+  r = run("search --db '" + db + "' 'CCC testing all products wherever made' --limit 3");
+  BOOST_TEST(r.out.find("part of: CCC testing scope, 7 steps since 2011; `provisio history cepa-tis/a1/t2/1fe/1`") !=
+                 std::string::npos, r.out);
+  j = nlohmann::json::parse(run("search --db '" + db + "' 'CCC testing all products wherever made' --json").out);
+  bool pointed = false;
+  for (const auto& h : j["results"])
+    if (h["id"] == "cepa-tis/a1/t2/1fe/1") pointed = h["line"]["command"] == "provisio history cepa-tis/a1/t2/1fe/1";
+  BOOST_TEST(pointed);
+
+  j = nlohmann::json::parse(run("stats --db '" + db + "' --json").out);
+  std::size_t counted = 0;
+  for (const char* status : {"verified", "partly-verified", "unverified", "not-stated"})
+    counted += j["verification"][status]["provisions"].get<std::size_t>();
+  BOOST_TEST(counted == j["total"]["provisions"].get<std::size_t>());
+  BOOST_TEST(j["verification"]["not-stated"]["provisions"] == 0);
+  BOOST_TEST(j["verification"]["unverified"]["provisions"] == 2);  // the two recalled ODP entries
+  r = run("stats --db '" + db + "'");
+  BOOST_TEST(r.out.find("by verification\n") != std::string::npos, r.out);
+}

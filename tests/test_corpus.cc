@@ -2,9 +2,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "corpus.h"
+#include "relations.h"
 #include "skip_unless.h"
 #include "test_support.h"
 
+#include <algorithm>
 #include <set>
 
 using namespace provisio;
@@ -205,8 +207,11 @@ BOOST_AUTO_TEST_CASE(bundled_corpus_covers_the_catalogue, *provisio::testing::sk
   Diagnostics d;
   Corpus c = load_corpus(collect_corpus_files({PROVISIO_SOURCE_CORPUS}, d), d);
   std::set<std::string> ids;
-  for (const auto& i : c.instruments)
+  for (const auto& i : c.instruments) {
     for (const auto& p : i.provisions) ids.insert(p.id);
+    // An id that moved or was withdrawn is accounted for by its record (ids are a contract).
+    for (const auto& r : i.id_records) ids.insert(r.id);
+  }
   std::string readme = testing::read_file(std::string(PROVISIO_SOURCE_DIR) + "/corpus/README.md");
   std::istringstream lines(testing::read_file(catalogue));
   std::size_t checked = 0;
@@ -218,4 +223,157 @@ BOOST_AUTO_TEST_CASE(bundled_corpus_covers_the_catalogue, *provisio::testing::sk
     BOOST_TEST((ids.count(id) == 1u || explained), id << " is neither in the corpus nor explained in corpus/README.md");
   }
   BOOST_TEST(checked >= 40u);
+}
+
+// Verification, relations and id records: what the corpus format accepts and what it rejects.
+BOOST_AUTO_TEST_CASE(verification_records_are_parsed_and_checked) {
+  TempDir dir;
+  write_file(dir / "i.xml", kHead +
+                                provision("<verified source=\"HKCTC page\" on=\"2026-12-01\" approx=\"month\"/>\n"
+                                          "<unverified>the item number</unverified>\n" + kVersion) +
+                                provision("<verified source=\"HKAS page\" on=\"2026-11-30\"/>\n" + kVersion, "i/p2") +
+                                provision(kVersion, "i/p3") + "</instrument>\n");
+  Diagnostics d;
+  Corpus c = load_corpus({dir / "i.xml"}, d);
+  BOOST_REQUIRE(d.empty());
+  const auto& ps = c.instruments.at(0).provisions;
+  BOOST_TEST(ps[0].verification.status() == "partly verified");
+  BOOST_TEST(ps[0].verification.checks.at(0).source == "HKCTC page");
+  BOOST_TEST(ps[0].verification.checks.at(0).approx == "month");
+  BOOST_TEST(ps[0].verification.unverified == "the item number");
+  BOOST_TEST(ps[1].verification.status() == "verified");
+  BOOST_TEST(ps[2].verification.status() == "not stated");
+
+  BOOST_TEST(problems({{"a.xml", kHead + provision("<verified on=\"2026-12-01\"/>\n" + kVersion) + "</instrument>"}}) ==
+             "a.xml:5:1: <verified> needs a 'source' attribute\n");
+  BOOST_TEST(problems({{"a.xml", kHead + provision("<verified source=\"x\" on=\"2026-13-01\"/>\n" + kVersion) +
+                                     "</instrument>"}}) ==
+             "a.xml:5:1: bad date '2026-13-01' in 'on': expected a real day as YYYY-MM-DD\n");
+  BOOST_TEST(problems({{"a.xml", kHead + provision("<verified source=\"x\" on=\"2999-01-01\"/>\n" + kVersion) +
+                                     "</instrument>"}}) ==
+             "a.xml:5:1: <verified> on 2999-01-01, a day still to come\n");
+  BOOST_TEST(problems({{"a.xml", kHead + provision("<unverified/>\n" + kVersion) + "</instrument>"}}) ==
+             "a.xml:5:1: <unverified> is empty: say what is not known\n");
+  BOOST_TEST(problems({{"a.xml", kHead + provision("<unverified>a</unverified><unverified>b</unverified>\n" + kVersion) +
+                                     "</instrument>"}}) ==
+             "a.xml:5:27: second <unverified> in <provision>\n");
+}
+
+namespace {
+
+// Two instruments: "old" (2015) and "new" (2020), each with provisions given by the caller.
+std::string instrument(const std::string& id, const std::string& from, const std::string& body) {
+  return "<?xml version=\"1.0\"?>\n<instrument id=\"" + id + "\" kind=\"agreement\" signed=\"" + from +
+         "\">\n<title lang=\"en\">T</title><title lang=\"zh-Hant\">題</title>\n" + body + "</instrument>\n";
+}
+std::string dated(const std::string& id, const std::string& from, const std::string& inner = "") {
+  return "<provision id=\"" + id + "\"><citation lang=\"en\">C</citation><topics>ccc</topics>\n" + inner +
+         "<version from=\"" + from + "\"><heading lang=\"en\">H</heading><text lang=\"en\">T</text></version>\n"
+         "</provision>\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(relations_are_checked_across_files) {
+  std::string old_file = instrument("old", "2015-01-01", dated("old/a", "2015-01-01") + dated("old/b", "2015-01-01"));
+  // Valid: a later provision carries over an earlier one and names the line.
+  TempDir dir;
+  write_file(dir / "old.xml", old_file);
+  write_file(dir / "new.xml", instrument("new", "2020-01-01",
+                                         dated("new/a", "2020-01-01",
+                                               "<relation type=\"carries-over\" to=\"old/a\"/>\n"
+                                               "<relation type=\"implements\" to=\"old/b\"/>\n"
+                                               "<line lang=\"en\">Scope</line>\n")));
+  Diagnostics d;
+  Corpus c = load_corpus({dir / "new.xml", dir / "old.xml"}, d);
+  for (const auto& x : d) BOOST_ERROR(x.to_string());
+  CorpusGraph g;
+  for (const auto& i : c.instruments) g.add(i);
+  auto lines = commitment_lines(g);
+  BOOST_REQUIRE_EQUAL(lines.size(), 1u);  // implements does not join old/b to the line
+  BOOST_TEST(lines[0].members == (std::vector<std::string>{"old/a", "new/a"}));
+  BOOST_TEST(lines[0].names.at("en") == "Scope");
+  BOOST_TEST(lines[0].steps == 2u);
+  BOOST_TEST(lines[0].since == "2015-01-01");
+
+  BOOST_TEST(problems({{"old.xml", old_file},
+                       {"new.xml", instrument("new", "2020-01-01",
+                                              dated("new/a", "2020-01-01", "<relation type=\"replaces\" to=\"old/a\"/>\n"))}}) ==
+             "new.xml:5:1: unknown relation type 'replaces': expected supersedes, amends, carries-over, echoes, implements\n");
+  BOOST_TEST(problems({{"old.xml", old_file},
+                       {"new.xml", instrument("new", "2020-01-01",
+                                              dated("new/a", "2020-01-01", "<relation type=\"amends\" to=\"old/z\"/>\n"))}}) ==
+             "new.xml:5:1: relation to unknown provision 'old/z'\n");
+  // Dates: the target may not start after the provision relating to it.
+  BOOST_TEST(problems({{"old.xml", instrument("old", "2015-01-01",
+                                              dated("old/a", "2015-01-01", "<relation type=\"amends\" to=\"new/a\"/>\n"))},
+                       {"new.xml", instrument("new", "2020-01-01", dated("new/a", "2020-01-01"))}}) ==
+             "old.xml:5:1: 'old/a' (from 2015-01-01) amends 'new/a', which starts later (2020-01-01): a relation points "
+             "to an earlier provision\n");
+  // Cycles among same-day provisions.
+  std::string cycle = problems({{"new.xml", instrument("new", "2020-01-01",
+                                                       dated("new/a", "2020-01-01", "<relation type=\"echoes\" to=\"new/b\"/>\n") +
+                                                           dated("new/b", "2020-01-01", "<relation type=\"echoes\" to=\"new/a\"/>\n"))}});
+  BOOST_TEST(cycle.find("relations go round in a circle") != std::string::npos, cycle);
+  BOOST_TEST(problems({{"new.xml", instrument("new", "2020-01-01",
+                                              dated("new/a", "2020-01-01", "<relation type=\"echoes\" to=\"new/a\"/>\n"))}})
+                 .find("<relation> from a provision to itself") != std::string::npos);
+  // Two names for one line.
+  std::string names = problems({{"old.xml", instrument("old", "2015-01-01", dated("old/a", "2015-01-01", "<line lang=\"en\">A</line>\n"))},
+                                {"new.xml", instrument("new", "2020-01-01",
+                                                       dated("new/a", "2020-01-01",
+                                                             "<relation type=\"amends\" to=\"old/a\"/><line lang=\"en\">B</line>\n"))}});
+  BOOST_TEST(names.find("on the same line names it") != std::string::npos, names);
+}
+
+BOOST_AUTO_TEST_CASE(moved_and_withdrawn_ids_are_checked) {
+  std::string body = dated("old/b", "2015-01-01");
+  auto with = [&](const std::string& records) { return instrument("old", "2015-01-01", records + body); };
+  BOOST_TEST(problems({{"old.xml", with("<moved from=\"old/a\" to=\"old/b\" reason=\"renumbered\"/>\n"
+                                        "<withdrawn id=\"old/c\" reason=\"not in the text\"/>\n")}}) == "");
+  BOOST_TEST(problems({{"old.xml", with("<moved from=\"old/b\" to=\"old/b\"/>\n")}}) ==
+             "old.xml:4:1: 'old/b' is still a provision: <moved> is only for ids that no longer exist\n");
+  BOOST_TEST(problems({{"old.xml", with("<moved from=\"old/a\" to=\"old/z\"/>\n")}}) ==
+             "old.xml:4:1: 'old/a' moved to 'old/z', which is no provision\n");
+  BOOST_TEST(problems({{"old.xml", with("<moved from=\"old/a\" to=\"old/c\"/><withdrawn id=\"old/c\" reason=\"r\"/>\n")}}) ==
+             "old.xml:4:1: 'old/a' moved to 'old/c', which is withdrawn: record 'old/a' as withdrawn instead\n");
+  BOOST_TEST(problems({{"old.xml", with("<moved from=\"old/a\" to=\"old/c\"/><moved from=\"old/c\" to=\"old/a\"/>\n")}})
+                 .find("go round in a circle") != std::string::npos);
+  BOOST_TEST(problems({{"old.xml", with("<withdrawn id=\"old/a\"/>\n")}}) ==
+             "old.xml:4:1: <withdrawn> needs a 'reason' attribute\n");
+  BOOST_TEST(problems({{"old.xml", with("<withdrawn id=\"other/a\" reason=\"r\"/>\n")}}) ==
+             "old.xml:4:1: <withdrawn> of 'other/a' belongs in the file of its instrument, not 'old'\n");
+  BOOST_TEST(problems({{"old.xml", with("<withdrawn id=\"old/a\" reason=\"r\"/><withdrawn id=\"old/a\" reason=\"r\"/>\n")}}) ==
+             "old.xml:4:35: 'old/a' is already recorded as withdrawn\n");
+}
+
+// The bundled corpus: every provision states its verification, and the CCC testing line has the
+// seven steps staff expect, from the Supplement VII pilot to today's item 1.
+BOOST_AUTO_TEST_CASE(bundled_corpus_is_verified_and_related) {
+  Diagnostics d;
+  Corpus c = load_corpus(collect_corpus_files({PROVISIO_SOURCE_CORPUS}, d), d);
+  for (const auto& x : d) BOOST_ERROR(x.to_string());
+  CorpusGraph g;
+  bool moved_recorded = false;
+  for (const auto& i : c.instruments) {
+    g.add(i);
+    for (const auto& p : i.provisions) {
+      BOOST_TEST(p.verification.status() != "not stated", p.id << " states no verification");
+      // Nothing may claim the SAMR 2020 announcement concerns CMA or the Greater Bay Area.
+      if (i.id == "samr-2020")
+        for (const auto& t : p.topics) BOOST_TEST((t != "cma" && t != "gba"), p.id);
+    }
+    for (const auto& r : i.id_records)
+      moved_recorded |= r.kind == "moved" && r.id == "samr-2020/cma-gba" && r.to == "samr-2020/ccc-inspection-bodies";
+  }
+  BOOST_TEST(moved_recorded);
+  const CommitmentLine* ccc = nullptr;
+  auto lines = commitment_lines(g);
+  for (const auto& line : lines)
+    if (std::find(line.members.begin(), line.members.end(), "cepa-tis/a1/t2/1fe/1") != line.members.end()) ccc = &line;
+  BOOST_REQUIRE(ccc);
+  BOOST_TEST(ccc->names.at("en") == "CCC testing scope");
+  BOOST_TEST(ccc->steps == 7u);
+  BOOST_TEST(ccc->since == "2011-01-01");
+  BOOST_TEST(ccc->members.front() == "cepa-s7/ts/1fe/ccc-pilot");
 }

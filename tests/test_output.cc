@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE output
 #include <boost/test/unit_test.hpp>
 
+#include "history_output.h"
 #include "provision_output.h"
 #include "search_output.h"
 #include "submission_output.h"
@@ -113,7 +114,7 @@ BOOST_AUTO_TEST_CASE(search_json_is_one_line_with_every_field) {
   BOOST_TEST(search_json(r, o) ==
              R"({"as_of":"2025-06-01","complete":1,"counts_exact":true,"facets":{"lang":[{"count":1,"value":"en"}]},)"
              R"("notes":[],"query":"CCC","results":[{"citation":"Annex 1, item 1","effective_from":"2020-06-01",)"
-             R"("effective_to":null,"heading":"CCC testing","id":"tis/1","instrument":"cepa-tis","lang":"en",)"
+             R"("effective_to":null,"heading":"CCC testing","id":"tis/1","instrument":"cepa-tis","lang":"en","line":null,)"
              R"("parallel":[{"citation":"附件1第1項","heading":"強制性產品認證檢測","id":"tis/1","lang":"zh-Hant",)"
              R"("snippet":"…可檢測產品…","snippet_highlights":[[6,12]],"text_kind":"digest"}],"rank":1,"score":1.5,)"
              R"("snippet":"…may test CCC products…","snippet_highlights":[[7,11]],"text_kind":"digest",)"
@@ -134,6 +135,7 @@ BOOST_AUTO_TEST_CASE(show_text_and_json_group_versions) {
              "  in: Annex 1\n"
              "  topics: ccc, testing\n"
              "  see also: tis/2\n"
+             "  <d>verification: not stated</>\n"
              "\n<b>Version 1 of 2: from 2016-01-01, to 2020-06-01</>\n"
              "  <b>Testing</>  <d>[en, digest: our summary, not the official wording]</>\n"
              "  Old.\n"
@@ -143,7 +145,8 @@ BOOST_AUTO_TEST_CASE(show_text_and_json_group_versions) {
              "  <d>note: changed</>\n");
   BOOST_TEST(show_json({docs[1]}, "all") ==
              R"({"citations":{"zh-Hant":"第1項"},"divisions":["Annex 1"],"id":"tis/1","instrument":"tis",)"
-             R"("instrument_titles":{"zh-Hant":"服務"},"refs":["tis/2"],"topics":["ccc","testing"],)"
+             R"("instrument_titles":{"zh-Hant":"服務"},"line":null,"refs":["tis/2"],"relations":[],"topics":["ccc","testing"],)"
+             R"("verification":{"checked":[],"status":"not stated","unverified":null},)"
              R"("versions":[{"approx":null,"by":null,"effective_from":"2016-01-01","effective_to":"2020-06-01",)"
              R"("notes":[],"texts":[{"body":"舊。","heading":"檢測","kind":"digest","lang":"zh-Hant"}]}]})"
              "\n");
@@ -208,6 +211,7 @@ BOOST_AUTO_TEST_CASE(stats_table_in_fixed_columns) {
              "by topic\n"
              "by language\n"
              "  en                                  2         3          3\n"
+             "by verification\n"
              "total                                 2         3          5\n");
   BOOST_TEST(stats_json(s) ==
              R"({"instruments":{"tig":{"documents":5,"provisions":2,"versions":3}},)"
@@ -255,7 +259,7 @@ BOOST_AUTO_TEST_CASE(links_and_suggestions) {
   BOOST_TEST(links_json({l}) ==
              R"({"links":[{"active":false,"at":"2026-01-01T00:00:00Z","by":"amy","how":"suggested","kind":"provision",)"
              R"("note":null,"removal_note":"wrong","removed_at":"2026-01-02T00:00:00Z","removed_by":"bob",)"
-             R"("score":2.3456,"submission":"sub-0001","target":"tis/1"}]})"
+             R"("score":2.3456,"submission":"sub-0001","target":"tis/1","target_now":"tis/1","target_state":"current"}]})"
              "\n");
   submissions::Suggestion x;
   x.id = "tis/1";
@@ -312,4 +316,159 @@ BOOST_AUTO_TEST_CASE(display_language_rules) {
   BOOST_TEST(parallel_languages("en") == (std::vector<std::string>{"zh-Hant", "zh-Hans"}));
   BOOST_TEST(parallel_languages("zh-Hant") == (std::vector<std::string>{"en"}));
   BOOST_TEST(parallel_languages("zh-Hans") == (std::vector<std::string>{"en"}));
+}
+
+BOOST_AUTO_TEST_CASE(show_prints_relations_verification_and_line) {
+  std::vector<StoredDocument> docs = {doc("en", "2020-06-01", std::nullopt, "New.")};
+  docs[0].relations = {{"supersedes", "s7/1"}};
+  docs[0].verification.status = "partly verified";
+  docs[0].verification.checked = {{"the notice", "2026-12-01", std::nullopt}, {"the gazette", "2025-03-10", "month"}};
+  docs[0].verification.unverified = "the end date";
+  nlohmann::json line = {{"name", "CCC testing"},
+                         {"steps", 7},
+                         {"since", "2011-01-01"},
+                         {"members", {"s7/1", "tis/1"}},
+                         {"command", "provisio history tis/1"}};
+  BOOST_TEST(show_text(docs, "en", kMarked, line) ==
+             "<b>tis/1</>\n"
+             "  Item 1  <d>[en]</>\n"
+             "  in: Annex 1\n"
+             "  topics: ccc, testing\n"
+             "  see also: tis/2\n"
+             "  supersedes: s7/1\n"
+             "  checked against: the notice, 1 December 2026\n"
+             "  checked against: the gazette, March 2025\n"
+             "  <b>unverified:</> the end date\n"
+             "  part of: CCC testing, 7 steps since 2011; `provisio history tis/1`\n"
+             "\n<b>Version 1 of 1: from 2020-06-01, in force</>\n"
+             "  <b>Testing</>  <d>[en, digest: our summary, not the official wording]</>\n"
+             "  New.\n");
+  nlohmann::json j = nlohmann::json::parse(show_json(docs, "en", line));
+  BOOST_TEST(j["line"] == line);
+  BOOST_TEST(j["relations"].dump() == R"([{"to":"s7/1","type":"supersedes"}])");
+  BOOST_TEST(j["verification"].dump() ==
+             R"({"checked":[{"approx":null,"on":"2026-12-01","source":"the notice"},)"
+             R"({"approx":"month","on":"2025-03-10","source":"the gazette"}],)"
+             R"("status":"partly verified","unverified":"the end date"})");
+  BOOST_TEST(readable_date("not a date", false) == "not a date");
+}
+
+BOOST_AUTO_TEST_CASE(search_points_hits_on_a_line_to_history) {
+  SearchResult r;
+  r.query = "CCC";
+  r.total = r.complete = 2;
+  r.hits = {hit(1, "tis/1", "en"), hit(2, "tis/2", "en")};
+  StoredGraph graph;
+  graph.lines.push_back({{{"en", "CCC testing"}}, {"s7/1", "tis/1"}, 3, "2011-01-01"});
+  std::string text = search_text(r, options(), kMarked, 0, &graph);
+  BOOST_TEST(text.find("   <d>part of: CCC testing, 3 steps since 2011; `provisio history tis/1`</>\n\n<b>2. tis/2") !=
+             std::string::npos);
+  BOOST_TEST(text.find("history tis/2") == std::string::npos);
+  nlohmann::json j = nlohmann::json::parse(search_json(r, options(), &graph));
+  BOOST_TEST(j["results"][0]["line"]["command"] == "provisio history tis/1");
+  BOOST_TEST(j["results"][1]["line"].is_null());
+}
+
+BOOST_AUTO_TEST_CASE(history_shows_steps_and_changes) {
+  History h;
+  h.asked = "tis/1";
+  h.name = "CCC testing";
+  h.lang = "en";
+  h.members = {"s7/1", "tis/1"};
+  HistoryStep first;
+  first.id = "s7/1";
+  first.instrument = "s7";
+  first.instrument_title = "Supplement VII";
+  first.from = "2011-01-01";
+  first.to = "2020-06-01";
+  first.approx = "month";
+  first.heading = "Testing";
+  first.body = "Labs may test.";
+  first.text_kind = "digest";
+  HistoryStep second = first;
+  second.id = "tis/1";
+  second.instrument = "tis";
+  second.instrument_title = "Services";
+  second.from = "2020-06-01";
+  second.to = "";
+  second.approx = "";
+  second.by = "amend";
+  second.body = "Labs may test all.";
+  second.here = second.in_force = true;
+  second.previous = 0;
+  second.relation = "supersedes";
+  second.heading_diff = diff_texts(first.heading, second.heading);
+  second.body_diff = diff_texts(first.body, second.body);
+  second.implemented_by = {"gd/1"};
+  h.steps = {first, second};
+  BOOST_TEST(history_text(h, Style::plain()) ==
+             "CCC testing: 2 steps since 2011, 2 provisions  [en]\n"
+             "\n  1. 2011-01  Supplement VII\n"
+             "     s7/1  [from 2011-01-01 to 2020-06-01, digest]\n"
+             "     Testing\n"
+             "     Labs may test.\n"
+             "\n▶ 2. 2020-06-01  Services (as changed by amend)\n"
+             "     tis/1  [from 2020-06-01, digest]  ◀ you are here  (in force today)\n"
+             "     changes from step 1 (supersedes):\n"
+             "     Testing\n"
+             "     Labs may test{+ all+}.\n"
+             "     implemented by: gd/1\n");
+  nlohmann::json j = nlohmann::json::parse(history_json(h));
+  BOOST_TEST(j["line"] == "CCC testing");
+  BOOST_TEST(j["steps"][0]["changes"].is_null());
+  BOOST_TEST(j["steps"][0]["approx"] == "month");
+  BOOST_TEST(j["steps"][1]["follows"] == 1);
+  BOOST_TEST(j["steps"][1]["effective_to"].is_null());
+  BOOST_TEST(j["steps"][1]["changes"]["text"].dump() ==
+             R"([{"op":"equal","text":"Labs may test"},{"op":"insert","text":" all"},{"op":"equal","text":"."}])");
+  BOOST_TEST(no_line_text("x/1") == "x/1 is on no commitment line: the corpus relates it to no earlier or later provision.\n");
+  BOOST_TEST(no_line_json("x/1") == R"({"id":"x/1","line":null,"steps":[]})" "\n");
+}
+
+BOOST_AUTO_TEST_CASE(links_to_moved_and_withdrawn_targets_say_so) {
+  submissions::Link moved, gone;
+  moved.submission = gone.submission = "sub-0001";
+  moved.kind = gone.kind = "provision";
+  moved.how = gone.how = "manual";
+  moved.created_by = gone.created_by = "amy";
+  moved.created_at = gone.created_at = "2026-01-01T00:00:00Z";
+  moved.target = "old/1";
+  gone.target = "gone/1";
+  TargetChecks checks = {{"old/1", {submissions::TargetCheck::kMoved, "new/1", "renumbered"}},
+                         {"gone/1", {submissions::TargetCheck::kWithdrawn, "", "repealed"}}};
+  BOOST_TEST(links_text({moved, gone}, checks) ==
+             "sub-0001 -> new/1 (linked as old/1, which moved)  provision, manual, by amy at 2026-01-01T00:00:00Z\n"
+             "sub-0001 -> gone/1 (withdrawn: no such provision now)  provision, manual, by amy at "
+             "2026-01-01T00:00:00Z\n");
+  nlohmann::json j = nlohmann::json::parse(links_json({moved, gone}, checks));
+  BOOST_TEST(j["links"][0]["target_state"] == "moved");
+  BOOST_TEST(j["links"][0]["target_now"] == "new/1");
+  BOOST_TEST(j["links"][1]["target_state"] == "withdrawn");
+  BOOST_TEST(j["links"][1]["target_now"].is_null());
+
+  submissions::Submission s;
+  s.id = "sub-0001";
+  s.file_name = "a.txt";
+  s.format = "txt";
+  s.charset = "UTF-8";
+  s.lang = "en";
+  s.added_by = "amy";
+  s.added_at = "2026-01-01T00:00:00Z";
+  s.sha256 = "ab";
+  s.text = "Text.";
+  BOOST_TEST(submission_show_text(s, {moved, gone}, checks) ==
+             "sub-0001 from a.txt (txt, UTF-8, en)\nfiled 2026-01-01T00:00:00Z by amy; sha256 ab\n"
+             "linked to old/1 (now new/1) (provision, manual)\n"
+             "linked to gone/1 (withdrawn: no such provision now) (provision, manual)\n\nText.\n");
+  nlohmann::json shown = nlohmann::json::parse(submission_show_json(s, {moved, gone}, checks));
+  BOOST_TEST(shown["link_targets"].dump() ==
+             R"([{"now":"new/1","state":"moved","target":"old/1"},{"now":null,"state":"withdrawn","target":"gone/1"}])");
+
+  submissions::Report r;
+  r.by = "provision";
+  r.warnings = {"sub-0001 is linked to 'gone/1', which was withdrawn"};
+  BOOST_TEST(format_report(r, "json") ==
+             R"({"by":"provision","rows":[],"submissions_total":0,)"
+             R"("warnings":["sub-0001 is linked to 'gone/1', which was withdrawn"]})"
+             "\n");
 }

@@ -28,6 +28,10 @@ StoredDocument sample() {
   d.notes = {"a note"};
   d.source_file = "corpus/instruments/cepa-tig.xml";
   d.line = 42;
+  d.verification.status = "partly verified";
+  d.verification.checked = {{"the CEPA page", "2026-12-01", "month"}};
+  d.verification.unverified = "the end date";
+  d.relations = {{"supersedes", "cepa-s7/ts/1"}};
   return d;
 }
 
@@ -39,24 +43,33 @@ BOOST_AUTO_TEST_CASE(serialises_to_the_documented_json_and_back) {
              R"j({"approx":"month","by":null,"citation":"Article 58(2)","divisions":["Chapter 7","Article 58"],)j"
              R"j("effective_from":"2019-01-01","effective_to":"2020-06-01","heading":"Testing","id":"cepa-tig/art58/2",)j"
              R"j("instrument":"cepa-tig","instrument_title":"Agreement on Trade in Goods","lang":"en","line":42,)j"
-             R"j("notes":["a note"],"refs":["cepa-tig/art58/1"],"source_file":"corpus/instruments/cepa-tig.xml",)j"
+             R"j("notes":["a note"],"refs":["cepa-tig/art58/1"],"relations":[{"to":"cepa-s7/ts/1","type":"supersedes"}],)j"
+             R"j("source_file":"corpus/instruments/cepa-tig.xml",)j"
              R"j("texts":[{"body":"The sides shall…","kind":"official"},{"body":"Our words.","kind":"digest"}],)j"
-             R"j("topics":["ccc","consultation"]})j");
+             R"j("topics":["ccc","consultation"],)j"
+             R"j("verification":{"checked":[{"approx":"month","on":"2026-12-01","source":"the CEPA page"}],)j"
+             R"j("status":"partly verified","unverified":"the end date"}})j");
   StoredDocument back = parse_stored_document(serialise(sample()));
   BOOST_TEST(serialise(back) == serialise(sample()));
   BOOST_TEST(!back.by.has_value());
   BOOST_TEST(*back.approx == "month");
   BOOST_TEST(back.texts[1].kind == "digest");
   BOOST_TEST(back.line == 42);
+  BOOST_TEST(*back.verification.checked[0].approx == "month");
+  BOOST_TEST(back.relations[0].to == "cepa-s7/ts/1");
 }
 
 BOOST_AUTO_TEST_CASE(older_data_without_line_or_source_file_still_reads) {
   nlohmann::json j = sample();
   j.erase("line");
   j.erase("source_file");
+  j.erase("verification");
+  j.erase("relations");
   StoredDocument d = parse_stored_document(j.dump());
   BOOST_TEST(d.line == 0);
   BOOST_TEST(d.source_file.empty());
+  BOOST_TEST(d.verification.status == "not stated");
+  BOOST_TEST(d.relations.empty());
 }
 
 BOOST_AUTO_TEST_CASE(bad_data_names_the_field) {

@@ -106,7 +106,7 @@ int run_remove(const Args& a) {
   return 0;
 }
 
-int run_list(const Args& a) {
+int run_list(const Args& a, const Terminal& t) {
   Store store(store_path(a.store));
   submissions::LinkFilter filter;
   filter.submission = a.submission;
@@ -115,7 +115,10 @@ int run_list(const Args& a) {
   filter.include_removed = a.history;
   if (!a.submission.empty() && !find_submission(store, a.submission)) return 1;
   auto links = store.links(filter);
-  std::cout << (a.json ? output::links_json(links) : output::links_text(links));
+  std::string db;
+  if (int rc = ready_index(a.db, t, db); rc) return rc;
+  auto checks = check_link_targets(links, db);
+  std::cout << (a.json ? output::links_json(links, checks) : output::links_text(links, checks));
   return 0;
 }
 
@@ -180,7 +183,7 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
     if (accept->parsed()) return run_accept(*args, terminal);
     if (add->parsed()) return run_add(*args, terminal);
     if (remove->parsed()) return run_remove(*args);
-    return run_list(*args);
+    return run_list(*args, terminal);
   };
 }
 

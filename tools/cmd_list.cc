@@ -39,7 +39,7 @@ Run add_list_command(CLI::App& root, const Terminal& terminal) {
 }
 
 Run add_stats_command(CLI::App& root, const Terminal& terminal) {
-  auto* cmd = root.add_subcommand("stats", "Count the indexed provisions by instrument, topic and language");
+  auto* cmd = root.add_subcommand("stats", "Count the indexed provisions by instrument, topic, language and verification");
   struct Args {
     std::string db;
     bool json = false;

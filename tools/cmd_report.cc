@@ -31,6 +31,7 @@ Run add_report_command(CLI::App& root, const Terminal& terminal) {
     if (int rc = ready_index(args->db, terminal, db); rc) return rc;
     submissions::LinkSuggester index(db);
     auto report = submissions::build_report(store, index, args->by, args->lang);
+    for (const auto& w : report.warnings) std::cerr << "provisio: warning: " << w << "\n";
     std::cout << output::format_report(report, args->format);
     return 0;
   };

@@ -5,6 +5,7 @@
 #include "locations.h"
 #include "script.h"
 #include "script_converter.h"
+#include "history.h"
 #include "search_output.h"
 #include "searcher.h"
 #include "submission_support.h"
@@ -82,10 +83,11 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       ScriptConverter converter;
       to_simplified(result.hits, converter);
     }
+    StoredGraph graph = read_graph(searcher.database());
     if (args->json)
-      std::cout << output::search_json(result, o);
+      std::cout << output::search_json(result, o, &graph);
     else
-      std::cout << output::search_text(result, o, terminal.style(), terminal_columns());
+      std::cout << output::search_text(result, o, terminal.style(), terminal_columns(), &graph);
     return 0;
   };
 }

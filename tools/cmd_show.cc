@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "history.h"
 #include "locations.h"
 #include "provision_output.h"
 #include "searcher.h"
@@ -11,6 +12,16 @@ namespace provisio::cli {
 std::vector<StoredDocument> provision_or_report(Searcher& searcher, const std::string& id) {
   auto docs = searcher.provision_documents(id);
   if (docs.empty()) {
+    IdFate fate = id_fate(read_graph(searcher.database()), id);
+    if (fate.kind == IdFate::kMoved) {
+      std::cerr << "provisio: '" << id << "' is now '" << fate.now << "'"
+                << (fate.reason.empty() ? "" : " (" + fate.reason + ")") << "; showing '" << fate.now << "'\n";
+      return searcher.provision_documents(fate.now);
+    }
+    if (fate.kind == IdFate::kWithdrawn) {
+      std::cerr << "provisio: '" << id << "' was withdrawn: " << fate.reason << "\n";
+      return docs;
+    }
     std::string message = "provisio: unknown provision id '" + id + "'";
     auto near = searcher.nearest_ids(id);
     for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "; did you mean ") + near[i];
@@ -56,8 +67,10 @@ Run add_show_command(CLI::App& root, const Terminal& terminal) {
       }
       docs = in_force;
     }
-    std::cout << (args->json ? output::show_json(docs, args->lang)
-                             : output::show_text(docs, args->lang, terminal.style()));
+    nlohmann::json line = line_summary_json(read_graph(searcher.database()), docs.front().id,
+                                            args->lang == "all" ? "en" : args->lang);
+    std::cout << (args->json ? output::show_json(docs, args->lang, line)
+                             : output::show_text(docs, args->lang, terminal.style(), line));
     return 0;
   };
 }

@@ -148,7 +148,8 @@ int run_list(const std::string& store_opt, bool json) {
   return 0;
 }
 
-int run_show(const std::string& store_opt, const std::string& id, bool json, bool original) {
+int run_show(const std::string& store_opt, const std::string& db_opt, const std::string& id, bool json,
+             bool original, const Terminal& terminal) {
   Store store(store_path(store_opt));
   auto s = store.submission(id, original);
   if (!s) {
@@ -160,13 +161,17 @@ int run_show(const std::string& store_opt, const std::string& id, bool json, boo
     return 0;
   }
   auto links = store.links({id, "", "", true});
-  std::cout << (json ? output::submission_show_json(*s, links) : output::submission_show_text(*s, links));
+  std::string db;
+  if (int rc = ready_index(db_opt, terminal, db); rc) return rc;
+  auto checks = check_link_targets(links, db);
+  std::cout << (json ? output::submission_show_json(*s, links, checks)
+                     : output::submission_show_text(*s, links, checks));
   return 0;
 }
 
 }  // namespace
 
-Run add_submission_command(CLI::App& root, const Terminal&) {
+Run add_submission_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("submission", "File submissions from the sector (email, letter, form) and look at them");
   cmd->require_subcommand(1);
   auto add_args = std::make_shared<AddArgs>();
@@ -206,10 +211,10 @@ Run add_submission_command(CLI::App& root, const Terminal&) {
   show->add_option("id", show_args->id, "Submission id")->required();
   show->footer("Examples:\n  provisio submission show sub-0001\n  provisio submission show --original sub-0001 > copy.eml");
 
-  return [=] {
+  return [=, &terminal] {
     if (add->parsed()) return run_add(*add_args);
     if (list->parsed()) return run_list(list_args->store, list_args->json);
-    return run_show(show_args->store, show_args->id, show_args->json, show_args->original);
+    return run_show(show_args->store, show_args->db, show_args->id, show_args->json, show_args->original, terminal);
   };
 }
 

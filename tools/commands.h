@@ -27,14 +27,16 @@ Run add_show_command(CLI::App& root, const Terminal& terminal);
 Run add_diff_command(CLI::App& root, const Terminal& terminal);
 Run add_list_command(CLI::App& root, const Terminal& terminal);
 Run add_stats_command(CLI::App& root, const Terminal& terminal);
+Run add_history_command(CLI::App& root, const Terminal& terminal);
 
 // The index to read: --db, $PROVISIO_DB or the default place. At the default place a missing index
 // is first built from the bundled corpus (one line on stderr says so). Returns "" after printing
 // an error if that build failed.
 std::string index_for_reading(const std::string& explicit_db, const Terminal& terminal);
 
-// Every stored document of provision `id`; when there is none, prints "unknown provision id 'X';
-// did you mean A, B?" to stderr and returns an empty list.
+// Every stored document of provision `id`. An id recorded as moved is followed (one line on stderr
+// names the new id); for a withdrawn id the reason is printed; for any other unknown id, "unknown
+// provision id 'X'; did you mean A, B?". Both of those return an empty list.
 std::vector<StoredDocument> provision_or_report(Searcher& searcher, const std::string& id);
 
 // The option every command has for the index folder.

@@ -51,6 +51,7 @@ int main(int argc, char** argv) try {
   add(provisio::cli::add_search_command);
   add(provisio::cli::add_show_command);
   add(provisio::cli::add_diff_command);
+  add(provisio::cli::add_history_command);
   add(provisio::cli::add_list_command);
   add(provisio::cli::add_stats_command);
   add(provisio::cli::add_import_command);

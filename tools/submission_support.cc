@@ -26,6 +26,20 @@ int ready_index(const std::string& explicit_path, const Terminal& terminal, std:
   return path.empty() ? 1 : 0;
 }
 
+std::map<std::string, submissions::TargetCheck> check_link_targets(const std::vector<submissions::Link>& links,
+                                                                   const std::string& db) {
+  Xapian::Database index(db);
+  submissions::LinkTargets targets(index);
+  std::map<std::string, submissions::TargetCheck> checks;
+  for (const auto& l : links) {
+    auto [it, fresh] = checks.emplace(l.target, submissions::TargetCheck{});
+    if (fresh) it->second = targets.check(l.target);
+    if (l.active() && it->second.state != submissions::TargetCheck::kCurrent)
+      std::cerr << "provisio: warning: " << submissions::LinkTargets::advice(l.submission, l.target, it->second) << "\n";
+  }
+  return checks;
+}
+
 void add_location_options(CLI::App* cmd, std::string& db, std::string& store) {
   cmd->add_option("--db", db, "Provisions index folder (default: $PROVISIO_DB, else $XDG_DATA_HOME/provisio/index)");
   cmd->add_option("--store", store,

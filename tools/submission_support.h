@@ -4,8 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <map>
 #include <string>
+#include <vector>
 
+#include "link_targets.h"
+#include "store.h"
 #include "terminal.h"
 
 namespace provisio::cli {
@@ -21,6 +25,12 @@ std::string acting_user(const std::string& explicit_name);
 // The provisions index for `explicit_path` (see database_path()); when it is the default one and
 // missing, it is built from the bundled corpus first. Returns 0, or the exit status of a failure.
 int ready_index(const std::string& explicit_path, const Terminal& terminal, std::string& path);
+
+// What became of each active link's target in the index at `db` (LinkTargets): moved targets are
+// followed, and for each link whose target no longer exists or moved, a warning saying what to do
+// goes to stderr. Keyed by target id.
+std::map<std::string, submissions::TargetCheck> check_link_targets(const std::vector<submissions::Link>& links,
+                                                                   const std::string& db);
 
 // Adds --db and --store to `cmd`.
 void add_location_options(CLI::App* cmd, std::string& db, std::string& store);

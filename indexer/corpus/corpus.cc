@@ -1,5 +1,7 @@
 #include "corpus.h"
 
+#include "relations.h"
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -36,6 +38,11 @@ std::size_t Corpus::provision_count() const {
   std::size_t n = 0;
   for (const auto& i : instruments) n += i.provisions.size();
   return n;
+}
+
+std::string Verification::status() const {
+  if (checks.empty()) return unverified.empty() ? "not stated" : "unverified";
+  return unverified.empty() ? "verified" : "partly verified";
 }
 
 std::size_t Corpus::version_count() const {
@@ -290,6 +297,8 @@ class FileParser {
         parse_division(child, instrument, breadcrumb);
       } else if (name == "provision") {
         parse_provision(child, instrument, {});
+      } else if (name == "moved" || name == "withdrawn") {
+        parse_id_record(child, instrument);
       } else {
         error_at(child, "unknown element <" + name + "> in <instrument>");
       }
@@ -389,6 +398,22 @@ class FileParser {
       } else if (name == "version") {
         has_version = true;
         parse_version(child, p);
+      } else if (name == "verified") {
+        parse_verified(child, p.verification);
+      } else if (name == "unverified") {
+        check_attributes(child, {});
+        if (!p.verification.unverified.empty()) error_at(child, "second <unverified> in <provision>");
+        p.verification.unverified = text_of(child);
+        if (p.verification.unverified.empty()) error_at(child, "<unverified> is empty: say what is not known");
+      } else if (name == "relation") {
+        check_attributes(child, {"type", "to"});
+        Relation r{required(child, "type"), required(child, "to"), where(child)};
+        if (!r.type.empty() && !is_relation_type(r.type))
+          error_at(child, "unknown relation type '" + r.type + "': expected " + relation_type_list());
+        if (!r.to.empty() && r.to == p.id) error_at(child, "<relation> from a provision to itself");
+        if (!r.type.empty() && !r.to.empty()) p.relations.push_back(std::move(r));
+      } else if (name == "line") {
+        lang_text(child, p.line_names);
       } else {
         error_at(child, "unknown element <" + name + "> in <provision>");
       }
@@ -397,6 +422,47 @@ class FileParser {
     if (!p.citations.count("en")) error_at(node, "<provision> needs a <citation lang=\"en\">");
     if (!has_version) error_at(node, "<provision> needs at least one <version>");
     instrument.provisions.push_back(std::move(p));
+  }
+
+  Diagnostic where(const pugi::xml_node& node) {
+    Diagnostic d{path_, 0, 0, ""};
+    offset_to_line_column(text_, node_offset(node), d.line, d.column);
+    return d;
+  }
+
+  // <verified source="..." on="YYYY-MM-DD" [approx="month"]/>
+  void parse_verified(const pugi::xml_node& node, Verification& v) {
+    check_attributes(node, {"source", "on", "approx"});
+    if (node.first_child()) error_at(node, "<verified> takes no content: name the source in 'source'");
+    std::string source = required(node, "source");
+    auto on = date_attribute(node, "on", true);
+    std::string approx = node.attribute("approx").value();
+    if (!approx.empty() && approx != "month") error_at(node, "bad approx '" + approx + "': expected 'month'");
+    if (on && Date::today() < *on) error_at(node, "<verified> on " + on->iso() + ", a day still to come");
+    if (!source.empty() && on) v.checks.push_back({source, on->iso(), approx});
+  }
+
+  // <moved from="OLD" to="NEW" [reason]/> or <withdrawn id="OLD" reason="..."/>; the old id must
+  // have the shape of one of this instrument's ids (checked against the whole corpus later).
+  void parse_id_record(const pugi::xml_node& node, Instrument& instrument) {
+    IdRecord r;
+    r.kind = node.name();
+    r.where = where(node);
+    if (node.first_child()) error_at(node, "<" + r.kind + "> takes no content");
+    if (r.kind == "moved") {
+      check_attributes(node, {"from", "to", "reason"});
+      r.id = required(node, "from");
+      r.to = required(node, "to");
+      r.reason = node.attribute("reason").value();
+    } else {
+      check_attributes(node, {"id", "reason"});
+      r.id = required(node, "id");
+      r.reason = required(node, "reason");
+    }
+    if (!r.id.empty() && !instrument.id.empty() && r.id.rfind(instrument.id + "/", 0) != 0)
+      error_at(node, "<" + r.kind + "> of '" + r.id + "' belongs in the file of its instrument, not '" +
+                         instrument.id + "'");
+    if (!r.id.empty() && (r.kind != "moved" || !r.to.empty())) instrument.id_records.push_back(std::move(r));
   }
 
   void parse_version(const pugi::xml_node& node, Provision& p) {
@@ -526,6 +592,7 @@ void scan_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics
   std::map<std::string, std::string> instrument_file;  // id -> file
   std::map<std::string, std::string> provision_file;   // id -> file
   std::set<std::string> all_ids;
+  CorpusGraph graph;  // relations and id records, checked once every file is read
   for (std::size_t index = 0; index < files.size(); ++index) {
     const std::string& file = files[index];
     std::size_t problems_before = diagnostics.size();
@@ -545,9 +612,11 @@ void scan_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics
                                                     "' (also in " + it->second + ")"});
       all_ids.insert(p.id);
     }
+    graph.add(instrument);
     visit(index, std::move(instrument), diagnostics.size() == problems_before);
   }
   for (auto& parser : parsers) parser->check_refs(all_ids);
+  check_graph(graph, diagnostics);
 }
 
 Corpus load_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics) {

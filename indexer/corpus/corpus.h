@@ -51,6 +51,38 @@ struct Version {
   bool in_force_on(const Date& d) const { return provisio::in_force_on(from, to, d); }
 };
 
+// How far a provision has been checked against the official texts (corpus/README.md,
+// "Verification"): the sources it was checked against, and what is still not known.
+struct Verification {
+  struct Check {
+    std::string source;  // what was read: a page, a notice, named so anyone can check it
+    std::string on;      // YYYY-MM-DD
+    std::string approx;  // "" or "month": only the month of the check is known
+  };
+  std::vector<Check> checks;  // <verified source on/>
+  std::string unverified;     // <unverified>what is not known</unverified>, "" when nothing is
+  // "verified" (checked, nothing left open), "partly verified" (checked, something open),
+  // "unverified" (nothing checked) or "not stated" (no record at all).
+  std::string status() const;
+};
+
+// A typed relation from a provision to an earlier one (corpus/README.md, "Relations"); the
+// position is kept so cross-file checks can report at the element.
+struct Relation {
+  std::string type;  // one of relation_types() (relations.h)
+  std::string to;    // provision id
+  Diagnostic where;  // file, line and column of the <relation> element
+};
+
+// A provision id that no longer exists: moved to another id, or withdrawn with a reason.
+struct IdRecord {
+  std::string kind;    // "moved" or "withdrawn"
+  std::string id;      // the old id
+  std::string to;      // the new id (moved)
+  std::string reason;  // why (required for withdrawn, optional for moved)
+  Diagnostic where;
+};
+
 struct Provision {
   std::string id;          // "cepa-tig/art58/2"
   std::string instrument;  // "cepa-tig"
@@ -61,6 +93,9 @@ struct Provision {
   std::vector<std::string> divisions;  // breadcrumb, e.g. {"Chapter 7", "Article 58"}
   std::vector<Version> versions;       // in date order, non-overlapping
   int line = 0;                        // where it is declared in its file
+  Verification verification;
+  std::vector<Relation> relations;                 // to earlier provisions
+  std::map<std::string, std::string> line_names;   // lang -> name of its commitment line
 };
 
 struct Instrument {
@@ -73,6 +108,7 @@ struct Instrument {
   std::vector<std::pair<std::string, std::string>> sources;  // href, description
   std::vector<std::string> notes;
   std::vector<Provision> provisions;
+  std::vector<IdRecord> id_records;  // <moved>/<withdrawn>: ids of this instrument no longer used
   std::string file;           // path as given
   std::string absolute_file;  // canonical path: identifies the file across runs
 };

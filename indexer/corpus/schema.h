@@ -20,6 +20,10 @@ inline constexpr std::string_view kInstrumentTerm = "I";  // I<instrument-id>
 inline constexpr std::string_view kLanguageTerm = "L";    // L<lang>  (en, zh-Hant, zh-Hans)
 inline constexpr std::string_view kTopicTerm = "K";       // K<topic>
 inline constexpr std::string_view kCitationTerm = "X";    // X<citation key>: Xart58, Xannex1 (citation.h)
+// V<status>: how far the provision is verified: verified, partly-verified, unverified, not-stated
+// (Verification::status() with '-' for ' ').
+inline constexpr std::string_view kVerificationTerm = "V";
+inline constexpr std::string_view kVerificationStatuses[] = {"verified", "partly-verified", "unverified", "not-stated"};
 
 // Text term prefix: "Z" + stem (English Snowball stems; Chinese segmented words), without
 // positions. Xapian's convention, not ours to choose: TermGenerator and QueryParser
@@ -43,7 +47,11 @@ enum Slot : unsigned {
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
-inline constexpr std::string_view kFormatVersion = "4";
+inline constexpr std::string_view kFormatVersion = "5";
+// The corpus graph (relations.h graph_json()): commitment lines, relations, moved and withdrawn ids.
+// Rewritten by every index run whose graph differs; a database indexed from several corpus folders
+// keeps the graph of the last run.
+inline constexpr std::string_view kGraphKey = "provisio:graph";
 
 // The submissions index (search/linking/submission_index.cc), a separate database. Its document
 // data is JSON: id, sender, received, lang, file_name, subject, text.

@@ -73,6 +73,15 @@ void to_json(json& j, const StoredDocument& d) {
            {"notes", d.notes},
            {"source_file", d.source_file},
            {"line", d.line}};
+  json checked = json::array();
+  for (const auto& c : d.verification.checked)
+    checked.push_back({{"source", c.source}, {"on", c.on}, {"approx", or_null(c.approx)}});
+  j["verification"] = {{"status", d.verification.status},
+                       {"checked", std::move(checked)},
+                       {"unverified", or_null(d.verification.unverified)}};
+  json relations = json::array();
+  for (const auto& r : d.relations) relations.push_back({{"type", r.type}, {"to", r.to}});
+  j["relations"] = std::move(relations);
 }
 
 void from_json(const json& j, StoredDocument& d) {
@@ -100,9 +109,27 @@ void from_json(const json& j, StoredDocument& d) {
   d.by = get_optional(j, "by");
   d.approx = get_optional(j, "approx");
   d.notes = get<std::vector<std::string>>(j, "notes");
-  // Indexes written before these fields existed lack them; they only order and locate.
+  // Indexes written before these fields existed lack them; they only order and locate (and an
+  // index without verification says "not stated").
   d.source_file = j.contains("source_file") ? get<std::string>(j, "source_file") : std::string();
   d.line = j.contains("line") ? get<int>(j, "line") : 0;
+  d.verification = {};
+  if (j.contains("verification")) {
+    const json& v = field(j, "verification");
+    if (!v.is_object()) throw StoredDocumentError("stored document field 'verification' has the wrong type");
+    d.verification.status = get<std::string>(v, "status");
+    for (const auto& c : field(v, "checked")) {
+      if (!c.is_object()) throw StoredDocumentError("stored document has a verification check that is not an object");
+      d.verification.checked.push_back({get<std::string>(c, "source"), get<std::string>(c, "on"), get_optional(c, "approx")});
+    }
+    d.verification.unverified = get_optional(v, "unverified");
+  }
+  d.relations.clear();
+  if (j.contains("relations"))
+    for (const auto& r : field(j, "relations")) {
+      if (!r.is_object()) throw StoredDocumentError("stored document has a relation that is not an object");
+      d.relations.push_back({get<std::string>(r, "type"), get<std::string>(r, "to")});
+    }
 }
 
 std::string serialise(const StoredDocument& d) { return json(d).dump(); }

@@ -23,6 +23,25 @@ struct StoredText {
   std::string body;
 };
 
+// How far the provision was checked against the official texts (corpus.h Verification).
+struct StoredVerification {
+  struct Check {
+    std::string source;                 // what was read
+    std::string on;                     // YYYY-MM-DD
+    std::optional<std::string> approx;  // "month" when only the month of the check is known
+  };
+  // "verified", "partly verified", "unverified" or "not stated" (Verification::status()).
+  std::string status = "not stated";
+  std::vector<Check> checked;
+  std::optional<std::string> unverified;  // what is not known, when something is
+};
+
+// A typed relation to an earlier provision (corpus.h Relation).
+struct StoredRelation {
+  std::string type;  // relations.h relation_types()
+  std::string to;    // provision id
+};
+
 struct StoredDocument {
   std::string id;                // provision id
   std::string instrument;        // instrument id
@@ -41,6 +60,8 @@ struct StoredDocument {
   std::vector<std::string> notes;     // the provision's notes, then the version's
   std::string source_file;            // the corpus file, as given when indexing
   int line = 0;                       // where the provision is declared: document order
+  StoredVerification verification;    // the provision's, the same in every version and language
+  std::vector<StoredRelation> relations;  // the provision's, to earlier provisions
 
   // Whether this version was in force on `day` (the rule in date.h).
   bool in_force_on(const Date& day) const;

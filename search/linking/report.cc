@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "link_targets.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -17,6 +19,12 @@ Report build_report(Store& store, LinkSuggester& index, const std::string& by, c
   }
   report.submissions_total = submissions.size();
   auto links = store.links();
+  LinkTargets targets(index.database());
+  for (auto& l : links) {
+    TargetCheck c = targets.check(l.target);
+    if (c.state != TargetCheck::kCurrent) report.warnings.push_back(LinkTargets::advice(l.submission, l.target, c));
+    if (c.state == TargetCheck::kMoved) l.target = c.now;
+  }
   auto entry = [&](const std::string& id) {
     const auto& s = submissions[id];
     return ReportRow::Entry{id, s.sender, s.received};

@@ -27,6 +27,9 @@ struct Report {
   std::string by;  // "provision", "question" or "topic"
   std::vector<ReportRow> rows;
   std::size_t submissions_total = 0;  // submissions in the store
+  // Links to ids that moved are counted under the new id; links to ids that no longer exist keep
+  // their row, and each such link gets a line here saying what to do (LinkTargets::advice()).
+  std::vector<std::string> warnings;
 };
 
 // by "provision": every linked target (provisions and questions), most-linked first;

@@ -66,6 +66,7 @@ class LinkSuggester {
   ProvisionInfo info(const std::string& id, const std::string& lang = "en");
   // Every question of the index (provisions with topic "consultation"), sorted by id.
   std::vector<std::string> questions();
+  const Xapian::Database& database() const { return db_; }
 
  private:
   Xapian::Database db_;

@@ -11,12 +11,6 @@ using nlohmann::json;
 
 json or_null(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
-json ops_json(const std::vector<DiffOp>& ops) {
-  json j = json::array();
-  for (const auto& op : ops) j.push_back({{"op", diff_kind_name(op.kind)}, {"text", op.text}});
-  return j;
-}
-
 json counts_json(const IndexStats::Counts& c) {
   return json{{"provisions", c.provisions}, {"versions", c.versions}, {"documents", c.documents}};
 }
@@ -31,10 +25,42 @@ std::string format(const char* pattern, Args... args) {
   return out;
 }
 
+// The verification lines of `show`: each check, what is left unverified, or that nothing is stated.
+std::string verification_text(const StoredVerification& v, const Style& s) {
+  std::string out;
+  for (const auto& c : v.checked)
+    out += "  checked against: " + c.source + ", " + readable_date(c.on, c.approx == "month") + "\n";
+  if (v.unverified)
+    out += "  " + std::string(s.bold) + "unverified:" + std::string(s.reset) + " " + *v.unverified + "\n";
+  if (v.checked.empty() && !v.unverified)
+    out += "  " + std::string(s.dim) + "verification: not stated" + std::string(s.reset) + "\n";
+  return out;
+}
+
 }  // namespace
 
-json provision_record(const std::vector<StoredDocument>& docs, const std::string& lang) {
+json diff_ops_json(const std::vector<DiffOp>& ops) {
+  json j = json::array();
+  for (const auto& op : ops) j.push_back({{"op", diff_kind_name(op.kind)}, {"text", op.text}});
+  return j;
+}
+
+std::string readable_date(const std::string& iso, bool month_only) {
+  static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                 "July",    "August",   "September", "October", "November", "December"};
+  auto d = Date::parse(iso);
+  if (!d) return iso;
+  std::string month = std::string(months[d->month() - 1]) + " " + std::to_string(d->year());
+  return month_only ? month : std::to_string(d->day()) + " " + month;
+}
+
+json provision_record(const std::vector<StoredDocument>& docs, const std::string& lang, const json& line) {
   const auto& first = docs.front();
+  json checked = json::array();
+  for (const auto& c : first.verification.checked)
+    checked.push_back({{"source", c.source}, {"on", c.on}, {"approx", or_null(c.approx)}});
+  json relations = json::array();
+  for (const auto& r : first.relations) relations.push_back({{"type", r.type}, {"to", r.to}});
   json record = {{"id", first.id},
                  {"instrument", first.instrument},
                  {"topics", first.topics},
@@ -42,6 +68,12 @@ json provision_record(const std::vector<StoredDocument>& docs, const std::string
                  {"divisions", first.divisions},
                  {"citations", json::object()},
                  {"instrument_titles", json::object()},
+                 {"verification",
+                  {{"status", first.verification.status},
+                   {"checked", std::move(checked)},
+                   {"unverified", or_null(first.verification.unverified)}}},
+                 {"relations", std::move(relations)},
+                 {"line", line},
                  {"versions", json::array()}};
   for (const auto& d : docs) {
     record["citations"][d.lang] = d.citation;
@@ -65,12 +97,13 @@ json provision_record(const std::vector<StoredDocument>& docs, const std::string
   return record;
 }
 
-std::string show_json(const std::vector<StoredDocument>& docs, const std::string& lang) {
-  return provision_record(docs, lang).dump() + "\n";
+std::string show_json(const std::vector<StoredDocument>& docs, const std::string& lang, const json& line) {
+  return provision_record(docs, lang, line).dump() + "\n";
 }
 
-std::string show_text(const std::vector<StoredDocument>& docs, const std::string& lang, const Style& s) {
-  json r = provision_record(docs, lang);
+std::string show_text(const std::vector<StoredDocument>& docs, const std::string& lang, const Style& s,
+                      const json& line) {
+  json r = provision_record(docs, lang, line);
   std::ostringstream out;
   out << s.bold << r["id"].get<std::string>() << s.reset << "\n";
   for (const auto& [l, cite] : r["citations"].items())
@@ -85,6 +118,12 @@ std::string show_text(const std::vector<StoredDocument>& docs, const std::string
   for (const auto& x : r["refs"]) refs += (refs.empty() ? "" : ", ") + x.get<std::string>();
   out << "  topics: " << topics << "\n";
   if (!refs.empty()) out << "  see also: " << refs << "\n";
+  for (const auto& rel : docs.front().relations) out << "  " << rel.type << ": " << rel.to << "\n";
+  out << verification_text(docs.front().verification, s);
+  if (!line.is_null())
+    out << "  part of: " << line["name"].get<std::string>() << ", " << line["steps"].get<std::size_t>()
+        << " steps since " << line["since"].get<std::string>().substr(0, 4) << "; `"
+        << line["command"].get<std::string>() << "`\n";
   std::size_t n = r["versions"].size();
   std::size_t i = 0;
   for (const auto& v : r["versions"]) {
@@ -128,8 +167,8 @@ std::string diff_json(const std::string& id, const std::string& lang, const Vers
               {"lang", lang},
               {"from", version_json(a)},
               {"to", version_json(b)},
-              {"heading", ops_json(diff_texts(a.heading, b.heading))},
-              {"text", ops_json(diff_texts(a.body, b.body))},
+              {"heading", diff_ops_json(diff_texts(a.heading, b.heading))},
+              {"text", diff_ops_json(diff_texts(a.body, b.body))},
               {"changed", a.heading != b.heading || a.body != b.body}};
   return out.dump() + "\n";
 }
@@ -194,7 +233,8 @@ std::string list_text(const std::vector<ProvisionSummary>& provisions, const Sty
 std::string stats_json(const IndexStats& stats) {
   json out = {{"total", counts_json(stats.total)}};
   for (const auto& [name, table] : {std::pair{"instruments", &stats.by_instrument},
-                                    std::pair{"topics", &stats.by_topic}, std::pair{"languages", &stats.by_lang}})
+                                    std::pair{"topics", &stats.by_topic}, std::pair{"languages", &stats.by_lang},
+                                    std::pair{"verification", &stats.by_verification}})
     for (const auto& [key, c] : *table) out[name][key] = counts_json(c);
   return out.dump() + "\n";
 }
@@ -202,7 +242,8 @@ std::string stats_json(const IndexStats& stats) {
 std::string stats_text(const IndexStats& stats) {
   std::string out = format("%-28s %10s %9s %10s\n", "", "provisions", "versions", "documents");
   for (const auto& [title, table] : {std::pair{"by instrument", &stats.by_instrument},
-                                     std::pair{"by topic", &stats.by_topic}, std::pair{"by language", &stats.by_lang}}) {
+                                     std::pair{"by topic", &stats.by_topic}, std::pair{"by language", &stats.by_lang},
+                                     std::pair{"by verification", &stats.by_verification}}) {
     out += format("%s\n", title);
     for (const auto& [key, c] : *table)
       out += format("  %-26s %10zu %9zu %10zu\n", key.c_str(), c.provisions, c.versions, c.documents);

@@ -19,11 +19,22 @@ namespace provisio::output {
 
 // A provision's stored documents (one per version and language, as Searcher::provision_documents
 // orders them) grouped into one record: citations and titles by language, then each version with
-// its texts in `lang` ("all" for every language). REQUIRES: `docs` is not empty.
-nlohmann::json provision_record(const std::vector<StoredDocument>& docs, const std::string& lang);
+// its texts in `lang` ("all" for every language), its relations and verification, and `line`: the
+// commitment line it is on (history.h line_summary_json()), null when none. REQUIRES: `docs` is not
+// empty.
+nlohmann::json provision_record(const std::vector<StoredDocument>& docs, const std::string& lang,
+                                const nlohmann::json& line = nullptr);
 
-std::string show_json(const std::vector<StoredDocument>& docs, const std::string& lang);
-std::string show_text(const std::vector<StoredDocument>& docs, const std::string& lang, const Style& style);
+std::string show_json(const std::vector<StoredDocument>& docs, const std::string& lang,
+                      const nlohmann::json& line = nullptr);
+std::string show_text(const std::vector<StoredDocument>& docs, const std::string& lang, const Style& style,
+                      const nlohmann::json& line = nullptr);
+
+// "2026-12-01" as "1 December 2026", or "December 2026" when `month_only`; other text unchanged.
+std::string readable_date(const std::string& iso, bool month_only);
+
+// A diff as [{"op": "equal"|"delete"|"insert", "text": ...}].
+nlohmann::json diff_ops_json(const std::vector<DiffOp>& ops);
 
 // A diff as marked-up text: with colour, deletions and insertions in Style::deleted/inserted;
 // without, as [-deleted-] and {+inserted+}.
@@ -41,7 +52,7 @@ std::string single_version_text(const std::string& id, const VersionText& only);
 std::string list_json(const std::vector<ProvisionSummary>& provisions);
 std::string list_text(const std::vector<ProvisionSummary>& provisions, const Style& style);
 
-// `stats`: the counts as JSON, or as a table.
+// `stats`: the counts (by instrument, topic, language and verification) as JSON, or as a table.
 std::string stats_json(const IndexStats& stats);
 std::string stats_text(const IndexStats& stats);
 

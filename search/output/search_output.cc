@@ -68,9 +68,12 @@ json facets_json(const Facets& facets) {
   return j;
 }
 
-std::string search_json(const SearchResult& result, const SearchOptions& options) {
+std::string search_json(const SearchResult& result, const SearchOptions& options, const StoredGraph* graph) {
   json hits = json::array();
-  for (const auto& h : result.hits) hits.push_back(hit_json(h));
+  for (const auto& h : result.hits) {
+    hits.push_back(hit_json(h));
+    hits.back()["line"] = graph ? line_summary_json(*graph, h.id, h.lang) : json(nullptr);
+  }
   json out = {{"query", result.query},
               {"as_of", options.as_of.iso()},
               {"total", result.total},
@@ -83,7 +86,8 @@ std::string search_json(const SearchResult& result, const SearchOptions& options
   return out.dump() + "\n";
 }
 
-std::string search_text(const SearchResult& r, const SearchOptions& o, const Style& s, std::size_t columns) {
+std::string search_text(const SearchResult& r, const SearchOptions& o, const Style& s, std::size_t columns,
+                        const StoredGraph* graph) {
   std::ostringstream out;
   std::string when = o.all_versions ? "all versions up to " + o.as_of.iso() : "in force on " + o.as_of.iso();
   if (r.hits.empty()) {
@@ -115,6 +119,8 @@ std::string search_text(const SearchResult& r, const SearchOptions& o, const Sty
       hit_text(out, h, s, "   ");
       for (const auto& other : h.parallel) hit_text(out, other, s, "   ");
     }
+    if (std::string pointer = graph ? line_pointer(*graph, h.id, h.lang) : ""; !pointer.empty())
+      out << "   " << s.dim << pointer << s.reset << "\n";
     out << "\n";
   }
   return out.str();

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "history.h"
 #include "searcher.h"
 #include "style.h"
 #include "submission_index.h"
@@ -22,14 +23,17 @@ nlohmann::json hit_json(const Hit& hit);
 nlohmann::json facets_json(const Facets& facets);
 
 // The whole result as one JSON line: query, as_of, totals, results, notes, suggestion, and the
-// facets when `options.facets`.
-std::string search_json(const SearchResult& result, const SearchOptions& options);
+// facets when `options.facets`. Each result has "line": the commitment line it is on in `graph`
+// (history.h line_summary_json()), null when none or without a graph.
+std::string search_json(const SearchResult& result, const SearchOptions& options,
+                        const StoredGraph* graph = nullptr);
 
 // The result as text: a summary line, the facets when asked for, then each hit. With
 // `side_by_side_columns` of 100 or more, a hit's first parallel text is laid out beside it in that
-// many columns (a wide terminal); otherwise parallel texts follow the hit.
+// many columns (a wide terminal); otherwise parallel texts follow the hit. A hit on a commitment
+// line in `graph` ends with a pointer to it ("part of: ...; `provisio history ID`").
 std::string search_text(const SearchResult& result, const SearchOptions& options, const Style& style,
-                         std::size_t side_by_side_columns = 0);
+                        std::size_t side_by_side_columns = 0, const StoredGraph* graph = nullptr);
 
 // Submission search results, as JSON and as text.
 std::string submission_search_json(const submissions::SubmissionSearchResult& result);

@@ -15,8 +15,15 @@ using submissions::Report;
 using submissions::ReportRow;
 using submissions::Submission;
 using submissions::Suggestion;
+using submissions::TargetCheck;
 
 json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+// A target's check, or "current" when `checks` does not have it.
+TargetCheck check_of(const TargetChecks& checks, const std::string& target) {
+  auto it = checks.find(target);
+  return it != checks.end() ? it->second : TargetCheck{TargetCheck::kCurrent, target, ""};
+}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
@@ -98,21 +105,34 @@ std::string submission_list_text(const std::string& store, const std::vector<Sub
   return out.str();
 }
 
-std::string submission_show_json(const Submission& s, const std::vector<Link>& links) {
+std::string submission_show_json(const Submission& s, const std::vector<Link>& links, const TargetChecks& checks) {
   std::size_t active = 0;
   for (const auto& l : links) active += l.active();
   json j = submission_json(s, active);
   j["text"] = s.text;
+  j["link_targets"] = json::array();
+  for (const auto& l : links)
+    if (l.active()) {
+      TargetCheck c = check_of(checks, l.target);
+      j["link_targets"].push_back({{"target", l.target}, {"state", c.state_name()}, {"now", or_null(c.now)}});
+    }
   return j.dump() + "\n";
 }
 
-std::string submission_show_text(const Submission& s, const std::vector<Link>& links) {
+std::string submission_show_text(const Submission& s, const std::vector<Link>& links, const TargetChecks& checks) {
   std::ostringstream out;
   out << describe_submission(s) << "\n";
   if (!s.subject.empty()) out << "subject: " << s.subject << "\n";
   out << "filed " << s.added_at << " by " << s.added_by << "; sha256 " << s.sha256 << "\n";
-  for (const auto& l : links)
-    out << (l.active() ? "linked to " : "was linked to ") << l.target << " (" << l.kind << ", " << l.how << ")\n";
+  for (const auto& l : links) {
+    TargetCheck c = check_of(checks, l.target);
+    out << (l.active() ? "linked to " : "was linked to ") << l.target;
+    if (c.state == TargetCheck::kMoved)
+      out << " (now " << c.now << ")";
+    else if (c.state != TargetCheck::kCurrent)
+      out << " (" << c.state_name() << ": no such provision now)";
+    out << " (" << l.kind << ", " << l.how << ")\n";
+  }
   out << "\n" << s.text << "\n";
   return out.str();
 }
@@ -216,17 +236,30 @@ std::string removed_text(const std::string& submission, const std::string& targe
   return "removed the link from " + submission + " to " + target + " (kept in its history)\n";
 }
 
-std::string links_json(const std::vector<Link>& links) {
+std::string links_json(const std::vector<Link>& links, const TargetChecks& checks) {
   json list = json::array();
-  for (const auto& l : links) list.push_back(link_json(l));
+  for (const auto& l : links) {
+    list.push_back(link_json(l));
+    TargetCheck c = check_of(checks, l.target);
+    list.back()["target_state"] = c.state_name();
+    list.back()["target_now"] = or_null(c.now);
+  }
   return json{{"links", list}}.dump() + "\n";
 }
 
-std::string links_text(const std::vector<Link>& links) {
+std::string links_text(const std::vector<Link>& links, const TargetChecks& checks) {
   if (links.empty()) return "No links.\n";
   std::ostringstream out;
   for (const auto& l : links) {
-    out << l.submission << " -> " << l.target << "  " << l.kind << ", " << l.how;
+    TargetCheck c = check_of(checks, l.target);
+    out << l.submission << " -> ";
+    if (c.state == TargetCheck::kMoved)
+      out << c.now << " (linked as " << l.target << ", which moved)";
+    else if (c.state != TargetCheck::kCurrent)
+      out << l.target << " (" << c.state_name() << ": no such provision now)";
+    else
+      out << l.target;
+    out << "  " << l.kind << ", " << l.how;
     if (l.score) out << " (score " << score_text(*l.score) << ")";
     out << ", by " << l.created_by << " at " << l.created_at;
     if (!l.note.empty()) out << "; note: " << l.note;
@@ -251,7 +284,10 @@ std::string format_report(const Report& report, const std::string& format) {
       rows.push_back({{"id", r.key}, {"kind", r.kind}, {"heading", r.heading}, {"count", r.submissions.size()},
                       {"submissions", subs}});
     }
-    out << json{{"by", report.by}, {"submissions_total", report.submissions_total}, {"rows", rows}}.dump() << "\n";
+    out << json{{"by", report.by}, {"submissions_total", report.submissions_total}, {"rows", rows},
+                {"warnings", report.warnings}}
+               .dump()
+        << "\n";
   } else if (format == "csv") {
     out << "\xEF\xBB\xBF" << key_title << ",kind,heading,count,submissions\r\n";
     for (const auto& r : report.rows)

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "link_targets.h"
 #include "report.h"
 #include "store.h"
 #include "style.h"
@@ -36,9 +37,16 @@ std::string submission_list_json(const std::string& store, const std::vector<sub
 std::string submission_list_text(const std::string& store, const std::vector<submissions::Submission>& all,
                                  const std::map<std::string, std::size_t>& links);
 
-// `submission show`: the submission with its text; `links` includes removed ones.
-std::string submission_show_json(const submissions::Submission& s, const std::vector<submissions::Link>& links);
-std::string submission_show_text(const submissions::Submission& s, const std::vector<submissions::Link>& links);
+// What became of each link target in the index (tools' check_link_targets()), by target id. A
+// target missing from the map is taken as current.
+using TargetChecks = std::map<std::string, submissions::TargetCheck>;
+
+// `submission show`: the submission with its text; `links` includes removed ones. A link whose
+// target moved or no longer exists says so (`checks`).
+std::string submission_show_json(const submissions::Submission& s, const std::vector<submissions::Link>& links,
+                                 const TargetChecks& checks = {});
+std::string submission_show_text(const submissions::Submission& s, const std::vector<submissions::Link>& links,
+                                 const TargetChecks& checks = {});
 
 // ---- links ----
 // A score as the text shows it: two decimals.
@@ -61,13 +69,15 @@ std::string added_text(const std::string& submission, std::size_t requested, std
 // `link remove`.
 std::string removed_json(const std::string& submission, const std::string& target);
 std::string removed_text(const std::string& submission, const std::string& target);
-// `link list`.
-std::string links_json(const std::vector<submissions::Link>& links);
-std::string links_text(const std::vector<submissions::Link>& links);
+// `link list`: a link whose target moved is shown under the new id, one to an id that no longer
+// exists says so (`checks`).
+std::string links_json(const std::vector<submissions::Link>& links, const TargetChecks& checks = {});
+std::string links_text(const std::vector<submissions::Link>& links, const TargetChecks& checks = {});
 
 // ---- report ----
 // `format`: "table", "csv" (UTF-8 with a byte-order mark and CRLF line ends, so Excel opens it
-// with Chinese intact), "json" or "md". REQUIRES: one of these.
+// with Chinese intact), "json" (which also carries the report's warnings) or "md". REQUIRES: one
+// of these.
 std::string format_report(const submissions::Report& report, const std::string& format);
 
 }  // namespace provisio::output
