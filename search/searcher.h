@@ -96,6 +96,10 @@ class Searcher {
   // Up to `n` known provision ids closest to `id` (edit distance, shared prefix), best first.
   std::vector<std::string> nearest_ids(const std::string& id, std::size_t n = 3);
 
+  // Moves to the latest revision committed since the database was opened (a `provisio index` run
+  // that changed an existing index). Returns whether anything changed.
+  bool reopen() { return db_.reopen(); }
+
   Xapian::doccount document_count() const { return db_.get_doccount(); }
   const Xapian::Database& database() const { return db_; }
 

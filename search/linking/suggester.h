@@ -67,6 +67,9 @@ class LinkSuggester {
   // Every question of the index (provisions with topic "consultation"), sorted by id.
   std::vector<std::string> questions();
 
+  // Moves to the latest revision of the index committed since it was opened (see Searcher::reopen).
+  bool reopen() { return db_.reopen(); }
+
  private:
   Xapian::Database db_;
   Analyzer analyzer_;
