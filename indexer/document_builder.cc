@@ -1,7 +1,5 @@
 #include "document_builder.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 
@@ -9,6 +7,7 @@
 #include "data_files.h"
 #include "fnv1a.h"
 #include "schema.h"
+#include "stored_document.h"
 
 namespace provisio {
 
@@ -48,7 +47,6 @@ std::string pick_language(const std::map<std::string, std::string>& by_lang, con
 
 DocumentPlan plan_document(const Instrument& instrument, const Provision& provision,
                            const Version& version, const std::string& lang) {
-  using nlohmann::json;
   DocumentPlan plan;
   plan.instrument = &instrument;
   plan.provision = &provision;
@@ -64,29 +62,26 @@ DocumentPlan plan_document(const Instrument& instrument, const Provision& provis
     return a->kind == "official" && b->kind != "official";
   });
 
-  json data;
-  data["id"] = provision.id;
-  data["instrument"] = instrument.id;
-  data["instrument_title"] = pick_language(instrument.titles, lang);
-  data["lang"] = lang;
-  data["citation"] = plan.citation;
-  data["heading"] = plan.heading;
-  data["divisions"] = provision.divisions;
-  json texts = json::array();
-  for (const Text* t : plan.texts) texts.push_back({{"kind", t->kind}, {"body", t->body}});
-  data["texts"] = std::move(texts);
-  data["topics"] = provision.topics;
-  data["refs"] = provision.refs;
-  data["effective_from"] = version.from.iso();
-  data["effective_to"] = version.to ? json(version.to->iso()) : json(nullptr);
-  data["by"] = version.by.empty() ? json(nullptr) : json(version.by);
-  data["approx"] = version.approx.empty() ? json(nullptr) : json(version.approx);
-  json notes = provision.notes;
-  for (const auto& n : version.notes) notes.push_back(n);
-  data["notes"] = notes;
-  data["source_file"] = instrument.file;
-  data["line"] = provision.line;  // document order within the instrument, for browsing
-  plan.data = data.dump();
+  StoredDocument data;
+  data.id = provision.id;
+  data.instrument = instrument.id;
+  data.instrument_title = pick_language(instrument.titles, lang);
+  data.lang = lang;
+  data.citation = plan.citation;
+  data.heading = plan.heading;
+  data.divisions = provision.divisions;
+  for (const Text* t : plan.texts) data.texts.push_back({t->kind, t->body});
+  data.topics = provision.topics;
+  data.refs = provision.refs;
+  data.effective_from = version.from.iso();
+  if (version.to) data.effective_to = version.to->iso();
+  if (!version.by.empty()) data.by = version.by;
+  if (!version.approx.empty()) data.approx = version.approx;
+  data.notes = provision.notes;
+  data.notes.insert(data.notes.end(), version.notes.begin(), version.notes.end());
+  data.source_file = instrument.file;
+  data.line = provision.line;  // document order within the instrument, for browsing
+  plan.data = serialise(data);
   plan.hash = content_hash(plan.data);
   return plan;
 }

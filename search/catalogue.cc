@@ -4,16 +4,17 @@
 #include <set>
 
 #include "schema.h"
+#include "stored_document.h"
 
 namespace provisio {
 
 std::vector<ProvisionSummary> Catalogue::provisions(const std::string& instrument, const std::string& topic,
                                                     const std::string& lang) const {
   // The best document per provision: latest version first, then the wanted language.
-  std::map<std::string, nlohmann::json> best;
-  auto better = [&](const nlohmann::json& a, const nlohmann::json& b) {
-    if (a["effective_from"] != b["effective_from"]) return a["effective_from"] > b["effective_from"];
-    return a["lang"] == lang && b["lang"] != lang;
+  std::map<std::string, StoredDocument> best;
+  auto better = [&](const StoredDocument& a, const StoredDocument& b) {
+    if (a.effective_from != b.effective_from) return a.effective_from > b.effective_from;
+    return a.lang == lang && b.lang != lang;
   };
   Xapian::Query q = Xapian::Query::MatchAll;
   if (!instrument.empty())
@@ -24,16 +25,14 @@ std::vector<ProvisionSummary> Catalogue::provisions(const std::string& instrumen
   enquire.set_query(q);
   Xapian::MSet all = enquire.get_mset(0, db_.get_doccount());
   for (auto it = all.begin(); it != all.end(); ++it) {
-    auto data = nlohmann::json::parse(it.get_document().get_data());
-    std::string id = data["id"];
-    auto found = best.find(id);
-    if (found == best.end() || better(data, found->second)) best[id] = data;
+    auto data = parse_stored_document(it.get_document().get_data());
+    auto found = best.find(data.id);
+    if (found == best.end() || better(data, found->second)) best[data.id] = std::move(data);
   }
   std::vector<ProvisionSummary> out;
   for (const auto& [id, d] : best) {
-    ProvisionSummary s{id, d["instrument"], d["instrument_title"], d["citation"], d["heading"], d["lang"],
-                       d["divisions"].get<std::vector<std::string>>(), d["topics"].get<std::vector<std::string>>(),
-                       d.value("line", 0)};
+    ProvisionSummary s{id, d.instrument, d.instrument_title, d.citation, d.heading, d.lang, d.divisions, d.topics,
+                       d.line};
     out.push_back(std::move(s));
   }
   std::sort(out.begin(), out.end(), [](const ProvisionSummary& a, const ProvisionSummary& b) {

@@ -44,4 +44,23 @@ Snippet ScriptConverter::to_simplified(const Snippet& snippet) const {
   return out;
 }
 
+namespace {
+
+void convert_hit(Hit& h, const ScriptConverter& converter) {
+  if (h.lang == "en") return;
+  h.heading = converter.to_simplified(h.heading);
+  h.citation = converter.to_simplified(h.citation);
+  h.snippet = converter.to_simplified(h.snippet);
+  if (h.lang == "zh-Hant") h.lang = "zh-Hans";  // what is shown is now Simplified
+}
+
+}  // namespace
+
+void to_simplified(std::vector<Hit>& hits, const ScriptConverter& converter) {
+  for (auto& h : hits) {
+    convert_hit(h, converter);
+    for (auto& p : h.parallel) convert_hit(p, converter);
+  }
+}
+
 }  // namespace provisio

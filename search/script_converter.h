@@ -7,6 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "searcher.h"
 #include "snippet.h"
 
 namespace provisio {
@@ -24,5 +27,9 @@ class ScriptConverter {
   struct Icu;
   std::unique_ptr<Icu> icu_;
 };
+
+// Converts the Chinese fields of each hit and its parallel hits for display; a zh-Hant hit becomes
+// zh-Hans, since what is shown is now Simplified. English hits are left as they are.
+void to_simplified(std::vector<Hit>& hits, const ScriptConverter& converter);
 
 }  // namespace provisio

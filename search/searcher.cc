@@ -23,6 +23,39 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
 
 }  // namespace
 
+bool has_chinese(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    // U+3400..U+9FFF are encoded with lead bytes E3 (from U+3400) to E9; U+F900..U+FAFF with EF A4..AB.
+    if ((lead == 0xE3 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x90) ||
+        (lead >= 0xE4 && lead <= 0xE9) ||
+        (lead == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA4 &&
+         static_cast<unsigned char>(text[i + 1]) <= 0xAB))
+      return true;
+  }
+  return false;
+}
+
+std::string display_language(const std::string& requested, bool query_has_chinese) {
+  if (!requested.empty()) return requested;
+  return query_has_chinese ? "" : "en";
+}
+
+std::vector<std::string> display_fallbacks(const std::string& lang) {
+  if (lang == "zh-Hans") return {"zh-Hans", "zh-Hant"};
+  return {lang};
+}
+
+std::vector<std::string> parallel_languages(const std::string& lang) {
+  std::vector<std::string> out;
+  for (const auto& other : kLanguages) {
+    // Traditional and Simplified are one language in two scripts: neither is the other's parallel.
+    bool chinese = other != "en", hit_chinese = lang != "en";
+    if (other != lang && !(chinese && hit_chinese)) out.push_back(other);
+  }
+  return out;
+}
+
 Searcher::Searcher(const std::string& db_path) {
   if (!std::filesystem::exists(db_path))
     throw SearchError("no index at " + db_path + " (run 'provisio index --db " + db_path + "')");
@@ -30,8 +63,9 @@ Searcher::Searcher(const std::string& db_path) {
 }
 
 Xapian::Query Searcher::filters(const SearchOptions& options) const {
-  // In force on as_of: from <= as_of < to, i.e. to >= the next day. With all_versions: every
-  // version that had started by as_of (nothing not yet signed).
+  // In force on as_of (the rule of in_force_on() in date.h, on value keys): from <= as_of < to,
+  // i.e. to >= the next day. With all_versions: every version that had started by as_of (nothing
+  // not yet signed).
   Xapian::Query q(Xapian::Query::OP_VALUE_LE, schema::kEffectiveFromSlot, options.as_of.value_key());
   if (!options.all_versions)
     q = Xapian::Query(Xapian::Query::OP_AND, q,
@@ -49,7 +83,7 @@ std::optional<StoredDocument> Searcher::sibling(const std::string& id, const std
   std::string term = schema::unique_term(id, from_iso, lang);
   auto post = db_.postlist_begin(term);
   if (post == db_.postlist_end(term)) return std::nullopt;
-  return nlohmann::json::parse(db_.get_document(*post).get_data());
+  return parse_stored_document(db_.get_document(*post).get_data());
 }
 
 SearchResult Searcher::search(const SearchOptions& options) {
@@ -118,24 +152,21 @@ SearchResult Searcher::search(const SearchOptions& options) {
   std::set<std::string> query_terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
   std::size_t rank = options.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    StoredDocument data = nlohmann::json::parse(it.get_document().get_data());
-    if (!options.lang.empty() && data["lang"] != options.lang) {
-      auto wanted = sibling(data["id"], data["effective_from"], options.lang);
-      // zh-Hans is shown from the zh-Hant text when the corpus has no Simplified text.
-      if (!wanted && options.lang == "zh-Hans")
-        wanted = sibling(data["id"], data["effective_from"], "zh-Hant");
-      if (wanted) data = *wanted;
+    StoredDocument data = parse_stored_document(it.get_document().get_data());
+    if (!options.lang.empty() && data.lang != options.lang) {
+      for (const auto& lang : display_fallbacks(options.lang))
+        if (auto wanted = sibling(data.id, data.effective_from, lang)) {
+          data = std::move(*wanted);
+          break;
+        }
     }
     Hit hit = make_hit(data, query_terms);
     hit.rank = ++rank;
     hit.score = it.get_weight();
     if (options.parallel) {
       // English beside Chinese: the other language of the same version.
-      for (const std::string lang : {"en", "zh-Hant", "zh-Hans"}) {
-        if (lang == hit.lang || (lang == "zh-Hans" && hit.lang == "zh-Hant")) continue;
-        if (lang == "zh-Hant" && hit.lang == "zh-Hans") continue;
+      for (const auto& lang : parallel_languages(hit.lang))
         if (auto other = sibling(hit.id, hit.effective_from, lang)) hit.parallel.push_back(make_hit(*other, query_terms));
-      }
     }
     result.hits.push_back(std::move(hit));
   }
@@ -144,22 +175,22 @@ SearchResult Searcher::search(const SearchOptions& options) {
 
 Hit Searcher::make_hit(const StoredDocument& data, const std::set<std::string>& query_terms) {
   Hit hit;
-  hit.id = data["id"];
-  hit.instrument = data["instrument"];
-  hit.citation = data["citation"];
-  hit.heading = data["heading"];
-  hit.lang = data["lang"];
-  hit.topics = data["topics"].get<std::vector<std::string>>();
-  hit.effective_from = data["effective_from"];
-  if (!data["effective_to"].is_null()) hit.effective_to = data["effective_to"].get<std::string>();
+  hit.id = data.id;
+  hit.instrument = data.instrument;
+  hit.citation = data.citation;
+  hit.heading = data.heading;
+  hit.lang = data.lang;
+  hit.topics = data.topics;
+  hit.effective_from = data.effective_from;
+  hit.effective_to = data.effective_to;
   // The best passage among the document's texts (official wording before our digest).
   std::size_t best = 0;
-  for (const auto& t : data["texts"]) {
-    Snippet s = make_snippet(analyzer_, t["body"].get<std::string>(), query_terms);
+  for (const auto& t : data.texts) {
+    Snippet s = make_snippet(analyzer_, t.body, query_terms);
     if (hit.snippet.text.empty() || s.highlights.size() > best) {
       best = s.highlights.size();
       hit.snippet = std::move(s);
-      hit.text_kind = t["kind"];
+      hit.text_kind = t.kind;
     }
   }
   return hit;
@@ -201,13 +232,13 @@ std::vector<StoredDocument> Searcher::provision_documents(const std::string& id)
   std::vector<StoredDocument> docs;
   std::string term = schema::prefixed(schema::kProvisionTerm, id);
   for (auto post = db_.postlist_begin(term); post != db_.postlist_end(term); ++post)
-    docs.push_back(nlohmann::json::parse(db_.get_document(*post).get_data()));
+    docs.push_back(parse_stored_document(db_.get_document(*post).get_data()));
   auto lang_rank = [](const std::string& lang) {
     return std::find(kLanguages.begin(), kLanguages.end(), lang) - kLanguages.begin();
   };
   std::sort(docs.begin(), docs.end(), [&](const StoredDocument& a, const StoredDocument& b) {
-    if (a["effective_from"] != b["effective_from"]) return a["effective_from"] < b["effective_from"];
-    return lang_rank(a["lang"]) < lang_rank(b["lang"]);
+    if (a.effective_from != b.effective_from) return a.effective_from < b.effective_from;
+    return lang_rank(a.lang) < lang_rank(b.lang);
   });
   return docs;
 }

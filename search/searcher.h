@@ -11,14 +11,14 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "analyzer.h"
 #include "date.h"
 #include "facets.h"
 #include "snippet.h"
+#include "stored_document.h"
 
 namespace provisio {
 
@@ -79,8 +79,23 @@ struct SearchResult {
   Facets facets;  // filled when SearchOptions::facets
 };
 
-// One stored document: a provision version in one language (its JSON data, see document_builder).
-using StoredDocument = nlohmann::json;
+// The language hits are shown in: `requested` (--lang) when given; else, for a query written in
+// Chinese (`query_has_chinese`), "" (each hit in the language of its best-matching document); else
+// English, so an English query that matched a Chinese text through the glossary still reads in
+// English where the provision has it.
+std::string display_language(const std::string& requested, bool query_has_chinese);
+
+// True when `text` has a Chinese character (CJK ideographs and their extensions' main blocks): what
+// display_language() is told about a query.
+bool has_chinese(std::string_view text);
+
+// The languages to try, in order, to show a document wanted in `lang`: zh-Hans falls back to
+// zh-Hant (the corpus seldom has Simplified text; it is converted for display).
+std::vector<std::string> display_fallbacks(const std::string& lang);
+
+// The other languages to give beside a hit in `lang` (SearchOptions::parallel): English beside
+// Chinese, and each Chinese script the provision has beside English.
+std::vector<std::string> parallel_languages(const std::string& lang);
 
 class Searcher {
  public:

@@ -2,6 +2,10 @@
 #define BOOST_TEST_MODULE analysis_cli
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
 #include "test_support.h"
 
 using provisio::testing::run_provisio;
@@ -85,4 +89,23 @@ BOOST_AUTO_TEST_CASE(editing_the_lexicon_reindexes_every_document) {
   BOOST_TEST(after_edit.status == 0);
   BOOST_TEST(after_edit.out.find("\"replaced\":4") != std::string::npos);
   BOOST_TEST(run_provisio(index, env).out.find("\"changed\":false") != std::string::npos);
+}
+
+// The lexicon cache goes to $XDG_CACHE_HOME/provisio, one file for the current word lists and fold
+// table; caches left by earlier word lists or fold tables are removed, a write in progress is not.
+BOOST_AUTO_TEST_CASE(lexicon_cache_replaces_stale_caches) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "cache/provisio");
+  write_file(dir / "cache/provisio/lexicon-0000000000000000.bin", "stale");
+  write_file(dir / "cache/provisio/lexicon-1111111111111111.bin.tmp42", "another process writing");
+  auto r = run_provisio("analyze 資質認定", "XDG_CACHE_HOME='" + dir / "cache" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "cache/provisio"))
+    names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  BOOST_TEST_REQUIRE(names.size() == 2u);
+  BOOST_TEST(names[0] == "lexicon-1111111111111111.bin.tmp42");  // left alone
+  BOOST_TEST(names[1].rfind("lexicon-", 0) == 0u);                 // the new cache…
+  BOOST_TEST(names[1] != "lexicon-0000000000000000.bin");           // …and the stale one is gone
 }

@@ -10,6 +10,7 @@
 #include "index_writer.h"
 #include "query_mix.h"
 #include "stats.h"
+#include "skip_unless.h"
 #include "test_support.h"
 #include "twlaw_corpus.h"
 
@@ -196,11 +197,7 @@ BOOST_AUTO_TEST_CASE(quantiles_use_the_nearest_rank) {
 }
 
 // The smoke test of the real benchmark: a tiny slice of the shared corpus, every table printed.
-BOOST_AUTO_TEST_CASE(benchmark_smoke_on_the_shared_corpus) {
-  if (!std::filesystem::exists(shared_data())) {
-    BOOST_TEST_MESSAGE("skipped: " << shared_data() << " is absent");
-    return;
-  }
+BOOST_AUTO_TEST_CASE(benchmark_smoke_on_the_shared_corpus, *provisio::testing::skip_unless_exists(shared_data())) {
   TempDir dir;
   auto r = testing::run_program(std::string("'") + PROVISIO_BENCH_BINARY + "' run --slices 300 --runs 1 " +
                                 "--query-repeat 1 --search-runs 1 --work '" + (dir / "work") + "'");

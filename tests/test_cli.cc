@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "terminal_run.h"
 #include "test_support.h"
 
 using provisio::testing::CommandResult;
@@ -89,12 +90,26 @@ BOOST_AUTO_TEST_CASE(hits_are_shown_in_the_language_of_the_query) {
   BOOST_TEST(zh["results"][0]["lang"] == "zh-Hant");
 }
 
+// Colour appears on a terminal, and never there with NO_COLOR (https://no-color.org). The test runs
+// provisio on a pseudo-terminal: with stdout on a file, both halves would pass whatever it did.
+BOOST_AUTO_TEST_CASE(colour_only_on_a_terminal_and_never_with_no_color) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  std::string search = std::string("'") + PROVISIO_BINARY + "' search --db '" + db + "' 检测";
+  std::string home = "HOME='" + (dir / "home") + "' ";
+  std::string coloured = provisio::testing::run_on_terminal("env -u NO_COLOR " + home + search);
+  BOOST_TEST(coloured.find("tig/art58/2") != std::string::npos, coloured);
+  BOOST_TEST(coloured.find("\033[1m") != std::string::npos, coloured);
+  std::string plain = provisio::testing::run_on_terminal("env NO_COLOR=1 " + home + search);
+  BOOST_TEST(plain.find("tig/art58/2") != std::string::npos, plain);
+  BOOST_TEST(plain.find("\033[") == std::string::npos, plain);
+}
+
 BOOST_AUTO_TEST_CASE(search_in_chinese_and_with_no_result) {
   BOOST_REQUIRE_EQUAL(index().status, 0);
   CommandResult r = run("search --db '" + db + "' 检测");
   BOOST_TEST(r.status == 0, r.err);
   BOOST_TEST(r.out.find("1. tig/art58/2") != std::string::npos, r.out);
-  BOOST_TEST(r.out.find("\033[") == std::string::npos);  // NO_COLOR and not a terminal
+  BOOST_TEST(r.out.find("\033[") == std::string::npos);  // not a terminal (and NO_COLOR)
   r = run("search --db '" + db + "' zebra");
   BOOST_TEST(r.status == 0);
   BOOST_TEST(r.out.find("No provision in force on") == 0u, r.out);

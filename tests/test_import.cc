@@ -11,6 +11,8 @@
 #include "markers.h"
 #include "outline.h"
 #include "page_text.h"
+#include "schedule.h"
+#include "skip_unless.h"
 #include "test_support.h"
 
 using namespace provisio::import;
@@ -431,11 +433,8 @@ BOOST_AUTO_TEST_CASE(json_report) {
 
 // The whole path a user takes: a PDF, `pdftotext -layout`, then import. The PDF is laid out from
 // the English fixture (same lines, indents and pages), so the import must give the same golden.
-BOOST_AUTO_TEST_CASE(imports_what_pdftotext_makes_of_a_pdf) {
-  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) {
-    BOOST_TEST_MESSAGE("skipped: pdftotext (Debian package poppler-utils) is not installed");
-    return;
-  }
+BOOST_AUTO_TEST_CASE(imports_what_pdftotext_makes_of_a_pdf,
+                     *provisio::testing::skip_unless_program("pdftotext", "poppler-utils")) {
   std::vector<std::vector<provisio::testing::PdfLine>> pages(1);
   std::string text = read_file(fixture("agreement-en.txt"));
   double y = 800;
@@ -531,4 +530,235 @@ BOOST_AUTO_TEST_CASE(schedule_sectors_pair_with_the_corpus_ids) {
   BOOST_TEST(ps[2].id == "tis/a1/t2/1fe/2");
   BOOST_TEST(ps[2].divisions == std::vector<std::string>({"Annex 1", "Table 2", "Sector 1.F.e (Technical testing and analysis services)"}), boost::test_tools::per_element());
   BOOST_TEST(ps[2].citations.at("en") == "Annex 1, Table 2, Sector 1.F.e, item 2");
+}
+
+// An extract giving Articles 58, 59 and 68: each heading after a finished statement starts a new
+// article, and lists may start at (ii), (v), （二）, （五）. Nothing is left unplaced.
+BOOST_AUTO_TEST_CASE(gapped_numbering_starts_new_units) {
+  std::string en =
+      "Article 58\nScope\n1. The sides cooperate.\n"
+      "Article 59\nCooperation\n3. The areas include:\n(ii) sharing methods;\n(iii) training staff.\n"
+      "Article 68 - Measures for the Sample Area\nThe sides agree to:\n(v) promote results;\n(vi) explore pilots.\n";
+  Outline o = build_outline(text_lines(en), false);
+  BOOST_TEST(outline_of(o.top) ==
+             "art58@1 {Scope}\n  1@3 The sides cooperate.\n"
+             "art59@4 {Cooperation}\n  3@6 The areas include:\n    ii@7 sharing methods;\n    iii@8 training staff.\n"
+             "art68@9 {Measures for the Sample Area} The sides agree to:\n  v@11 promote results;\n  vi@12 explore pilots.\n");
+  BOOST_TEST(o.unplaced.empty());
+  std::string zh =
+      "第五十八條　範圍\n一、雙方合作。\n"
+      "第五十九條　合作\n三、合作範圍包括：\n（二）分享方法；\n（三）培訓人員。\n"
+      "第六十八條　示範區措施\n雙方同意：\n（五）推動結果互認；\n（六）探討試點。\n";
+  o = build_outline(text_lines(zh), true);
+  BOOST_TEST(outline_of(o.top) ==
+             "art58@1 {範圍}\n  1@2 雙方合作。\n"
+             "art59@3 {合作}\n  3@4 合作範圍包括：\n    2@5 分享方法；\n    3@6 培訓人員。\n"
+             "art68@7 {示範區措施} 雙方同意：\n  5@9 推動結果互認；\n  6@10 探討試點。\n");
+  BOOST_TEST(o.unplaced.empty());
+  // A list starting at (c) is lettered, so (d) follows it; a wrapped "Article 70 of …" and a
+  // number after an unfinished line still continue the sentence.
+  std::string wrapped =
+      "Article 1\nText:\n(c) third;\n(d) fourth, as set out in\nArticle 70 of the Agreement and in paragraph\n"
+      "(5) of the Annex.\n";
+  BOOST_TEST(outline_of(build_outline(text_lines(wrapped), false).top) ==
+             "art1@1 Text:\n  c@3 third;\n  d@4 fourth, as set out in Article 70 of the Agreement and in paragraph (5) of "
+             "the Annex.\n");
+}
+
+// A marker out of sequence after a finished statement is neither a new unit nor the previous
+// unit's text: it and the lines after it are reported.
+BOOST_AUTO_TEST_CASE(out_of_sequence_markers_are_reported_not_merged) {
+  std::string text =
+      "Article 68\nThe sides agree to:\n(v) promote results;\n(vi) explore pilots.\n"
+      "(ix) a stray item.\nIts second line.\n"
+      "Article 12 Transparency\nEach side publishes its rules.\n"
+      "Article 69\nReview.\n";
+  Outline o = build_outline(text_lines(text), false);
+  BOOST_TEST(outline_of(o.top) ==
+             "art68@1 The sides agree to:\n  v@3 promote results;\n  vi@4 explore pilots.\nart69@9 Review.\n");
+  BOOST_REQUIRE_EQUAL(o.unplaced.size(), 2u);
+  BOOST_TEST(o.unplaced[0].first_line == 5);
+  BOOST_TEST(o.unplaced[0].last_line == 6);
+  BOOST_TEST(o.unplaced[0].reason == "(ix) does not continue the numbering before it");
+  BOOST_TEST(o.unplaced[1].first_line == 7);
+  BOOST_TEST(o.unplaced[1].last_line == 8);
+  BOOST_TEST(o.unplaced[1].reason == "Article 12 out of sequence after Article 68");
+
+  TempDir dir;
+  write_file(dir / "x.txt", text);
+  const std::string args = kEnglishArgs + "--title en=Sample ";
+  auto r = run_provisio("import --strict " + args + "'" + dir / "x.txt" + "' -o '" + dir / "x.xml" + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == dir / "x.txt" + ":5-6: error: could not place 2 lines ((ix) does not continue the numbering before "
+                                      "it): (ix) a stray item.\n" +
+                          dir / "x.txt" + ":7-8: error: could not place 2 lines (Article 12 out of sequence after Article "
+                                          "68): Article 12 Transparency\n"
+                                          "provisio: 2 stretches could not be placed; nothing was written (--strict)\n");
+  BOOST_TEST(!std::filesystem::exists(dir / "x.xml"));
+  r = run_provisio("import --json " + args + "'" + dir / "x.txt" + "' -o '" + dir / "x.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["unplaced"][1]["reason"] == "Article 12 out of sequence after Article 68");
+  BOOST_TEST(read_file(dir / "x.xml").find("stray") == std::string::npos);
+}
+
+// Text copied from a PDF viewer: no form feeds, but "Page 2 of 3" / "第 2 頁，共 3 頁" lines still
+// end pages, so they and the running headers after them are dropped.
+BOOST_AUTO_TEST_CASE(page_footers_without_form_feeds_are_dropped) {
+  std::string text =
+      "Article 1\nThe first page text runs on\nPage 1 of 3\nSAMPLE HEADER\nto the second page.\n"
+      "第 2 頁，共 3 頁\nSAMPLE HEADER\nArticle 2\nSee Page 2 of the guide.\nPage 3\n";
+  PageCleanup cleanup;
+  auto lines = clean_page_text(text, cleanup);
+  std::string out;
+  for (const auto& l : lines) out += std::to_string(l.line) + ":" + l.text + "\n";
+  BOOST_TEST(out == "1:Article 1\n2:The first page text runs on\n5:to the second page.\n8:Article 2\n9:See Page 2 of the guide.\n");
+  BOOST_TEST(cleanup.pages == 3);
+  BOOST_TEST(cleanup.page_numbers == 3);
+  BOOST_TEST(cleanup.furniture_lines == 2);
+  // A bare number is only a page number at a page's edge, as before.
+  BOOST_TEST(text_lines("Article 1\nTable:\nRow one\n12\nRow two\nmore.\nend.\n").size() == 7u);
+}
+
+BOOST_AUTO_TEST_CASE(imports_an_extract_with_numbering_gaps_in_both_languages) {
+  TempDir dir;
+  std::string out = dir / "x.xml";
+  auto r = run_provisio("import " + kEnglishArgs + "'" + fixture("extract-gaps-en.txt") + "' -o '" + out + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.err.empty(), r.err);
+  BOOST_TEST(r.out == "imported " + fixture("extract-gaps-en.txt") +
+                          " (text, en): 3 articles, 7 paragraphs, 2 subparagraphs\n"
+                          "dropped 2 running header/footer lines and 2 page numbers on 3 pages\n"
+                          "wrote " + out + ": 10 provisions (10 added, 0 updated)\n");
+  check_golden(read_file(out), "extract-gaps-en.golden.xml");
+  r = run_provisio("import --strict --lang zh-Hant --merge '" + out + "' '" + fixture("extract-gaps-zh-Hant.txt") + "' -o '" + out + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("10 provisions (0 added, 10 updated)") != std::string::npos, r.out);
+  check_golden(read_file(out), "extract-gaps-merged.golden.xml");
+}
+
+BOOST_AUTO_TEST_CASE(recognises_schedule_lines) {
+  auto label = [](const std::string& line) {
+    ScheduleLabelLine l = schedule_label(line);
+    const char* names[] = {"-", "sectors", "commitments"};
+    return std::string(names[static_cast<int>(l.label)]) + (l.rest.empty() ? "" : " [" + l.rest + "]");
+  };
+  const std::vector<std::pair<std::string, std::string>> labels = {
+      {"Sectors or sub-sectors", "sectors"},       {"SECTOR OR SUBSECTOR:", "sectors"},
+      {"Sectors or sub-sectors | 1. Business Services", "sectors [1. Business Services]"},
+      {"部門或分部門", "sectors"},                  {"部门或分部门：１．商业服务", "sectors [１．商业服务]"},
+      {"Specific commitments", "commitments"},     {"具體承諾", "commitments"},
+      {"具体承诺", "commitments"},                  {"Sectors of the economy", "-"},
+      {"Specific commitmentsX", "-"},
+  };
+  for (const auto& [line, expected] : labels) BOOST_TEST(label(line) == expected, line);
+  auto part = [](const std::string& line) {
+    auto p = sector_part(line);
+    return p ? std::to_string(p->level) + " " + p->code + " [" + p->name + "]" : std::string("-");
+  };
+  const std::vector<std::pair<std::string, std::string>> parts = {
+      {"1. Business Services", "0 1 [Business Services]"}, {"F. Other Business Services", "1 F [Other Business Services]"},
+      {"e. Technical testing", "2 e [Technical testing]"},  {"e.技術測試（CPC）", "2 e [技術測試（CPC）]"},
+      {"１．商業服務", "0 1 [商業服務]"},                 {"e.g. testing", "-"},
+      {"1.5 million", "-"},                                {"Business Services", "-"},
+  };
+  for (const auto& [line, expected] : parts) BOOST_TEST(part(line) == expected, line);
+  const std::vector<std::pair<std::string, std::string>> dates = {
+      {"Effective from 1 March 2025", "2025-03-01"}, {"EFFECTIVE FROM: 1st March 2025.", "2025-03-01"},
+      {"With effect from March 1, 2025", "2025-03-01"}, {"2025年3月1日起實施", "2025-03-01"},
+      {"自２０２５年３月１日起实施。", "2025-03-01"}, {"2025年3月1日起生效", "2025-03-01"},
+      {"Effective from 30 February 2025", "-"}, {"Effective from 1 March 2025 for goods", "-"},
+      {"2025年3月1日", "-"},
+  };
+  for (const auto& [line, expected] : dates) BOOST_TEST(effective_date_line(line).value_or("-") == expected, line);
+}
+
+// The services-schedule layout: the code over three lines under "Sectors or sub-sectors" gives the
+// sector division and the ids (…/1fe/1), the date line the version's start, in both languages.
+BOOST_AUTO_TEST_CASE(imports_a_services_schedule_in_both_languages) {
+  TempDir dir;
+  std::string out = dir / "s.xml";
+  auto r = run_provisio("import --strict --instrument sample-tis --lang en --signed 2019-11-21 --title zh-Hant=示範 '" +
+                        fixture("schedule-en.txt") + "' -o '" + out + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("1 annex, 1 table, 2 sectors, 3 paragraphs") != std::string::npos, r.out);
+  check_golden(read_file(out), "schedule-en.golden.xml");
+  r = run_provisio("import --strict --lang zh-Hant --merge '" + out + "' '" + fixture("schedule-zh-Hant.txt") + "' -o '" + out + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("3 provisions (0 added, 3 updated)") != std::string::npos, r.out);
+  check_golden(read_file(out), "schedule-merged.golden.xml");
+  provisio::Diagnostics d;
+  provisio::Corpus c = provisio::load_corpus({out}, d);
+  BOOST_REQUIRE(d.empty());
+  const auto& ps = c.instruments[0].provisions;
+  BOOST_REQUIRE_EQUAL(ps.size(), 3u);
+  BOOST_TEST(ps[0].id == "sample-tis/a1/t2/1fe/1");
+  BOOST_TEST(ps[0].versions.at(0).from.iso() == "2025-03-01");
+  BOOST_TEST(ps[0].divisions.back() ==
+             "Sector 1.F.e (Technical testing and analysis services (CPC 8676) and product testing services)");
+  BOOST_TEST(ps[1].id == "sample-tis/a1/t2/1fe/2");
+  BOOST_TEST(ps[2].id == "sample-tis/a1/t2/1fm/1");
+  BOOST_TEST(ps[2].versions.at(0).from.iso() == "2019-11-21");  // no date line in its block
+  BOOST_TEST(ps[0].citations.at("zh-Hant") == "附件1表2部門1.F.e第1項");
+}
+
+// Where a schedule's date line may stand: inside a block (for that sector), just before a block
+// (for the blocks after it), anywhere else it is ordinary text. A code with no commitments label
+// ends at the first commitment after its item line.
+BOOST_AUTO_TEST_CASE(schedule_dates_and_blocks) {
+  std::string text =
+      "Table 2\nEffective from 1 June 2020\nSectors or sub-sectors\n1. Business Services\nF. Other Business Services\n"
+      "e. Testing\n1. First.\n"
+      "Sectors or sub-sectors: 1. Business Services\nF. Other Business Services\nm. Consulting\nSpecific commitments\n"
+      "1. Second.\n2025年3月1日起實施\n"
+      "Table 3\nThe table is in force.\nEffective from 1 July 2021\n"
+      "Table 4\nSectors or sub-sectors\nSpecific commitments\n1. Lost.\n2. Also lost.\nTable 5\n1. Placed.\n";
+  Outline o = build_outline(text_lines(text), false);
+  std::string dates;
+  for (const auto& t : o.top)
+    for (const auto& s : t.children)
+      if (s.kind == MarkerKind::Sector) dates += s.key + "=" + s.effective + " ";
+  BOOST_TEST(dates == "1fe=2020-06-01 1fm=2025-03-01 ");
+  BOOST_TEST(outline_of(o.top) ==
+             "t2@1\n  1fe@3 {Testing}\n    1@7 First.\n  1fm@8 {Consulting}\n    1@12 Second.\n"
+             "t3@14 The table is in force. Effective from 1 July 2021\n"
+             "t4@17\nt5@22\n  1@23 Placed.\n");
+  BOOST_REQUIRE_EQUAL(o.unplaced.size(), 1u);  // a block without a code: its commitments are reported
+  BOOST_TEST(o.unplaced[0].first_line == 18);
+  BOOST_TEST(o.unplaced[0].last_line == 21);
+  BOOST_TEST(o.unplaced[0].reason == "no sector code after \"Sectors or sub-sectors\"");
+}
+
+// The line tests are scanners, not std::regex, whose recursion overflowed the stack on a line of
+// 50,000 spaces (a PDF's layout gap) or a long closing formula.
+BOOST_AUTO_TEST_CASE(very_long_lines_are_safe) {
+  const std::string spaces(50000, ' ');
+  const std::string words = [] {
+    std::string s;
+    for (int i = 0; i < 10000; ++i) s += "word ";
+    return s;
+  }();
+  TempDir dir;
+  write_file(dir / "long.txt", "Article 1\nThe text" + spaces + "12\n" + "Chapter 2" + spaces + "3\n" +
+                                   "Copyright" + spaces + "\n" + spaces + "\n" + "Page" + spaces + "2\n" + "Article 2\n" +
+                                   "本協議於" + words + "簽署。\n");
+  auto r = run_provisio("import --json " + kEnglishArgs + "--title en=Long '" + dir / "long.txt" + "' -o '" +
+                        dir / "long.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["counts"]["articles"] == 2);
+  BOOST_TEST(j["dropped"]["contents_lines"] == 1);  // "Chapter 2 … 3"
+  BOOST_TEST(j["dropped"]["page_numbers"] == 1);
+  BOOST_TEST(is_site_furniture("Last updated" + spaces));
+  BOOST_TEST(!is_site_furniture("Lastly" + spaces));
+}
+
+BOOST_AUTO_TEST_CASE(recognises_site_furniture) {
+  for (std::string yes : {"Last revised: 3 May 2020", "LAST UPDATED 2020", "Last review date 1.1.2020", "Copyright 2020",
+                          "copyright © HKSAR", "© 2020 Sample", "(c) 2020 Sample", "Privacy Policy", "important notices",
+                          "Back to top", "最後修訂日期：2020年", "版權所有", "返回頁首", "打印本页"})
+    BOOST_TEST(is_site_furniture(yes), yes);
+  for (std::string no : {"Last updatedness", "Copyrighted works are covered.", "Privacy Policy applies to data",
+                         "The last revised list", "(c) the laboratory", "本頁版權"})
+    BOOST_TEST(!is_site_furniture(no), no);
 }

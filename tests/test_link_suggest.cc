@@ -8,6 +8,7 @@
 #include "index_writer.h"
 #include "report.h"
 #include "store.h"
+#include "submission_output.h"
 #include "suggester.h"
 #include "test_support.h"
 
@@ -148,16 +149,16 @@ BOOST_AUTO_TEST_CASE(reports_group_links_by_provision_question_and_topic) {
   for (const auto& r : by_topic.rows) topics += r.key + "=" + std::to_string(r.submissions.size()) + " ";
   BOOST_TEST(topics == "cma=2 gba=2 ccc=1 consultation=1 ");
 
-  BOOST_TEST(format_report(by_provision, "csv") ==
+  BOOST_TEST(provisio::output::format_report(by_provision, "csv") ==
              "\xEF\xBB\xBFprovision,kind,heading,count,submissions\r\n"
              "demo/cma,provision,CMA qualification for Hong Kong testing bodies,2,sub-0001; sub-0002\r\n"
              "demo/q,question,Views on opening the CCC market,1,sub-0001\r\n");
-  BOOST_TEST(format_report(by_question, "md") ==
+  BOOST_TEST(provisio::output::format_report(by_question, "md") ==
              "| question | kind | heading | count | submissions |\n|---|---|---|---:|---|\n"
              "| demo/q | question | Views on opening the CCC market | 1 | sub-0001 |\n");
-  BOOST_TEST(format_report(by_question, "table") ==
+  BOOST_TEST(provisio::output::format_report(by_question, "table") ==
              "demo/q  (1 submission)  Views on opening the CCC market\n    sub-0001  2019-05-20  Lab, \"A\"\n");
-  auto json = nlohmann::json::parse(format_report(by_provision, "json"));
+  auto json = nlohmann::json::parse(provisio::output::format_report(by_provision, "json"));
   BOOST_TEST(json["rows"][0]["count"] == 2);
   BOOST_TEST(json["rows"][0]["submissions"][1]["sender"] == "陳大文");
   BOOST_TEST(json["submissions_total"] == 2);

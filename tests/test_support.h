@@ -55,20 +55,6 @@ struct CommandResult {
   std::string err;
 };
 
-// Runs `args` (a shell command line, after the binary path) with stdin closed.
-inline CommandResult run_provisio(const std::string& args, const std::string& env = "") {
-  TempDir scratch;
-  std::string out = scratch / "out", err = scratch / "err";
-  std::string cmd = env + (env.empty() ? "" : " ") + "'" + PROVISIO_BINARY + "' " + args + " >'" +
-                    out + "' 2>'" + err + "' </dev/null";
-  int raw = std::system(cmd.c_str());
-  CommandResult r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = read_file(out);
-  r.err = read_file(err);
-  return r;
-}
-
 // Runs a shell command line with stdin closed, capturing its output and exit status.
 inline CommandResult run_program(const std::string& command_line) {
   TempDir scratch;
@@ -80,6 +66,12 @@ inline CommandResult run_program(const std::string& command_line) {
   r.out = read_file(out);
   r.err = read_file(err);
   return r;
+}
+
+// Runs provisio with `args` (a shell command line, after the binary path), `env` (assignments such
+// as "HOME=/tmp/x") before it, with stdin closed.
+inline CommandResult run_provisio(const std::string& args, const std::string& env = "") {
+  return run_program(env + (env.empty() ? "" : " ") + "'" + PROVISIO_BINARY + "' " + args);
 }
 
 // A small valid instrument file: two provisions of the Trade in Goods agreement, one with two

@@ -1,65 +1,11 @@
-#include <nlohmann/json.hpp>
-
 #include <iostream>
 
 #include "commands.h"
+#include "provision_output.h"
 #include "searcher.h"
-#include "text_diff.h"
+#include "version_texts.h"
 
 namespace provisio::cli {
-
-namespace {
-
-struct VersionText {
-  std::string from, to, heading, body, kind;
-};
-
-// The versions of a provision in one language, oldest first. Official wording is compared when
-// both versions have it, else our digests.
-std::vector<VersionText> versions_in(const std::vector<StoredDocument>& docs, const std::string& lang) {
-  std::vector<VersionText> out;
-  for (const auto& d : docs) {
-    if (d["lang"] != lang) continue;
-    VersionText v{d["effective_from"], d["effective_to"].is_null() ? "" : d["effective_to"].get<std::string>(),
-                  d["heading"], "", ""};
-    for (const auto& t : d["texts"])
-      if (v.body.empty() || t["kind"] == "official") {
-        v.body = t["body"];
-        v.kind = t["kind"];
-      }
-    out.push_back(v);
-  }
-  return out;
-}
-
-// The version in force on `day` (YYYY-MM-DD), or -1.
-int version_on(const std::vector<VersionText>& versions, const std::string& day) {
-  for (std::size_t i = 0; i < versions.size(); ++i)
-    if (versions[i].from <= day && (versions[i].to.empty() || day < versions[i].to)) return static_cast<int>(i);
-  return -1;
-}
-
-std::string render(const std::vector<DiffOp>& ops, const Terminal& t) {
-  std::string out;
-  for (const auto& op : ops) {
-    if (op.kind == DiffOp::kEqual) {
-      out += op.text;
-    } else if (t.colour_out()) {
-      out += std::string(op.kind == DiffOp::kDelete ? t.deleted() : t.inserted()) + op.text + std::string(t.reset());
-    } else {
-      out += op.kind == DiffOp::kDelete ? "[-" + op.text + "-]" : "{+" + op.text + "+}";
-    }
-  }
-  return out;
-}
-
-nlohmann::json ops_json(const std::vector<DiffOp>& ops) {
-  nlohmann::json j = nlohmann::json::array();
-  for (const auto& op : ops) j.push_back({{"op", diff_kind_name(op.kind)}, {"text", op.text}});
-  return j;
-}
-
-}  // namespace
 
 Run add_diff_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("diff", "Show what changed between two versions of a provision");
@@ -96,41 +42,27 @@ Run add_diff_command(CLI::App& root, const Terminal& terminal) {
       std::cerr << "provisio: " << args->id << " has no text in " << args->lang << "\n";
       return 1;
     }
-    int to = args->to.empty() ? static_cast<int>(versions.size()) - 1 : version_on(versions, args->to);
-    if (to < 0) {
+    std::optional<std::size_t> to =
+        args->to.empty() ? std::optional<std::size_t>(versions.size() - 1) : version_on(versions, *Date::parse(args->to));
+    if (!to) {
       std::cerr << "provisio: " << args->id << " had no version in force on " << args->to << "\n";
       return 1;
     }
-    int from = args->from.empty() ? to - 1 : version_on(versions, args->from);
-    if (from < 0) {
+    std::optional<std::size_t> from =
+        !args->from.empty() ? version_on(versions, *Date::parse(args->from))
+        : *to > 0           ? std::optional<std::size_t>(*to - 1)
+                            : std::nullopt;
+    if (!from) {
       if (args->from.empty()) {
-        std::cout << args->id << " has a single version (from " << versions[to].from << "): nothing to compare.\n";
+        std::cout << output::single_version_text(args->id, versions[*to]);
         return 0;
       }
       std::cerr << "provisio: " << args->id << " had no version in force on " << args->from << "\n";
       return 1;
     }
-    const VersionText &a = versions[from], &b = versions[to];
-    auto heading = diff_texts(a.heading, b.heading), body = diff_texts(a.body, b.body);
-    if (args->json) {
-      auto version_json = [](const VersionText& v) {
-        return nlohmann::json{{"effective_from", v.from},
-                              {"effective_to", v.to.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.to)},
-                              {"text_kind", v.kind}};
-      };
-      nlohmann::json out = {{"id", args->id}, {"lang", args->lang}, {"from", version_json(a)},
-                            {"to", version_json(b)}, {"heading", ops_json(heading)}, {"text", ops_json(body)},
-                            {"changed", a.heading != b.heading || a.body != b.body}};
-      std::cout << out.dump() << "\n";
-      return 0;
-    }
-    std::cout << terminal.bold() << args->id << terminal.reset() << " [" << args->lang << ", " << b.kind
-              << "]: version from " << a.from << " → version from " << b.from << "\n";
-    if (from == to || (a.heading == b.heading && a.body == b.body)) {
-      std::cout << "No change in the " << args->lang << " text.\n";
-      return 0;
-    }
-    std::cout << "\n" << render(heading, terminal) << "\n\n" << render(body, terminal) << "\n";
+    const VersionText &a = versions[*from], &b = versions[*to];
+    std::cout << (args->json ? output::diff_json(args->id, args->lang, a, b)
+                             : output::diff_text(args->id, args->lang, a, b, *from == *to, terminal.style()));
     return 0;
   };
 }

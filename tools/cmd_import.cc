@@ -82,8 +82,9 @@ int run(const ImportArgs& a) {
     std::cerr << a.file << (plan.format == "docx" ? ": paragraph " : ":") << s.first_line
               << (s.last_line != s.first_line ? "-" + std::to_string(s.last_line) : "")
               << ": " << (a.strict ? "error" : "warning") << ": could not place " << s.lines
-              << (s.lines == 1 ? " line" : " lines") << " (text outside any article, annex, table or numbered paragraph): "
-              << s.excerpt << "\n";
+              << (s.lines == 1 ? " line" : " lines") << " ("
+              << (s.reason.empty() ? "text outside any article, annex, table or numbered paragraph" : s.reason)
+              << "): " << s.excerpt << "\n";
   if (a.strict && !plan.outline.unplaced.empty()) {
     std::size_t n = plan.outline.unplaced.size();
     std::cerr << "provisio: " << n << (n == 1 ? " stretch" : " stretches")
@@ -103,7 +104,8 @@ int run(const ImportArgs& a) {
     for (const auto& [name, n] : plan.counts) counts[name] = n;
     nlohmann::json unplaced = nlohmann::json::array();
     for (const auto& s : plan.outline.unplaced)
-      unplaced.push_back({{"first_line", s.first_line}, {"last_line", s.last_line}, {"lines", s.lines}, {"excerpt", s.excerpt}});
+      unplaced.push_back({{"first_line", s.first_line}, {"last_line", s.last_line}, {"lines", s.lines}, {"excerpt", s.excerpt},
+                          {"reason", s.reason.empty() ? "outside any unit" : s.reason}});
     nlohmann::json j = {{"file", a.file},
                         {"format", plan.format},
                         {"lang", a.lang},
@@ -157,7 +159,7 @@ Run add_import_command(CLI::App& root, const Terminal&) {
   cmd->add_option("--title", a->titles, "Title, [LANG=]TEXT (repeatable; default for --lang: the document's own)")
       ->allow_extra_args(false);
   cmd->add_option("--kind", a->kind, "Instrument kind for a new file (default agreement)")
-      ->check(CLI::IsMember({"agreement", "supplement", "amendment", "plan", "measure", "notice", "consultation"}));
+      ->check(CLI::IsMember(kInstrumentKinds));
   cmd->add_option("--signed", a->signed_on, "Date signed, YYYY-MM-DD (required for a new file)");
   cmd->add_option("--effective", a->effective, "Date it took effect, YYYY-MM-DD");
   cmd->add_option("--from", a->from, "First day the imported text is in effect (default: --effective, else --signed); "
@@ -169,7 +171,10 @@ Run add_import_command(CLI::App& root, const Terminal&) {
   cmd->footer(
       "Finds chapters, sections, articles, annexes, tables and numbered paragraphs in English\n"
       "(Chapter 5, Article 58, Annex 1, Table 2, 1., (a), (i)) and Chinese (第五章, 第五十八條,\n"
-      "附件1, 表2, 一、, （一）); drops running headers, footers and page numbers; joins wrapped lines.\n\n"
+      "附件1, 表2, 一、, （一）); drops running headers, footers and page numbers; joins wrapped lines.\n"
+      "Extracts may skip numbers (Articles 58, 59, 68; lists from (ii) or （五）). Services schedules\n"
+      "(Sectors or sub-sectors / 1. / F. / e. / Specific commitments / Effective from 1 March 2025)\n"
+      "give sector ids such as a1/t2/1fe/1. Text that cannot be placed is reported, never merged.\n\n"
       "Examples:\n"
       "  pdftotext -layout tig-en.pdf tig-en.txt\n"
       "  provisio import --instrument cepa-tig --lang en --signed 2018-12-14 \\\n"

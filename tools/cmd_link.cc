@@ -1,17 +1,13 @@
 // provisio link suggest | accept | add | remove | list: linking submissions to provisions and
 // consultation questions.
-#include <nlohmann/json.hpp>
-
-#include <cmath>
-#include <iomanip>
 #include <iostream>
-#include <sstream>
 
 #include "commands.h"
 #include "searcher.h"
 #include "store.h"
-#include "suggester.h"
+#include "submission_output.h"
 #include "submission_support.h"
+#include "suggester.h"
 
 namespace provisio::cli {
 
@@ -26,37 +22,6 @@ struct Args {
   std::size_t limit = 5, top = 3;
   bool json = false, history = false;
 };
-
-std::string score_text(double score) {
-  std::ostringstream s;
-  s << std::fixed << std::setprecision(2) << score;
-  return s.str();
-}
-
-nlohmann::json suggestion_json(const submissions::Suggestion& s) {
-  nlohmann::json concepts = nlohmann::json::array();
-  for (const auto* c : s.concepts) concepts.push_back({{"id", c->id}, {"label", c->label}});
-  return {{"id", s.id},
-          {"kind", s.kind},
-          {"score", std::round(s.score * 1000) / 1000},
-          {"heading", s.heading},
-          {"citation", s.citation},
-          {"lang", s.lang},
-          {"why",
-           {{"terms", s.matched_words},
-            {"concepts", concepts},
-            {"submission_snippet", s.submission_snippet},
-            {"provision_snippet", s.provision_snippet}}}};
-}
-
-nlohmann::json link_json(const submissions::Link& l) {
-  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
-  return {{"submission", l.submission},  {"target", l.target},         {"kind", l.kind},
-          {"how", l.how},                {"score", l.score ? nlohmann::json(*l.score) : nlohmann::json(nullptr)},
-          {"by", l.created_by},          {"at", l.created_at},         {"note", or_null(l.note)},
-          {"active", l.active()},        {"removed_by", or_null(l.removed_by)},
-          {"removed_at", or_null(l.removed_at)}, {"removal_note", or_null(l.removal_note)}};
-}
 
 // Loads the submission's text, or prints the error and returns nullopt.
 std::optional<submissions::Submission> find_submission(Store& store, const std::string& id) {
@@ -81,28 +46,8 @@ int run_suggest(const Args& a, const Terminal& t) {
   Store store(store_path(a.store));
   std::vector<submissions::Suggestion> suggestions;
   if (int rc = suggest_for(a, t, store, a.limit, suggestions); rc) return rc;
-  if (a.json) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& x : suggestions) list.push_back(suggestion_json(x));
-    std::cout << nlohmann::json{{"submission", a.submission}, {"suggestions", list}}.dump() << "\n";
-    return 0;
-  }
-  if (suggestions.empty()) {
-    std::cout << "No provision or question shares words with " << a.submission << ".\n";
-    return 0;
-  }
-  std::size_t rank = 0;
-  for (const auto& x : suggestions) {
-    std::cout << t.bold() << ++rank << ". " << x.id << t.reset() << "  " << x.kind << ", score "
-              << score_text(x.score) << "\n   " << x.heading << "\n";
-    std::string words, concepts;
-    for (const auto& w : x.matched_words) words += (words.empty() ? "" : ", ") + w;
-    for (const auto* c : x.concepts) concepts += (concepts.empty() ? "" : "; ") + c->label;
-    if (!concepts.empty()) std::cout << "   " << t.dim() << "concepts: " << t.reset() << concepts << "\n";
-    if (!words.empty()) std::cout << "   " << t.dim() << "words: " << t.reset() << words << "\n";
-    std::cout << "   " << t.dim() << "submission: " << t.reset() << x.submission_snippet << "\n";
-    std::cout << "   " << t.dim() << "provision:  " << t.reset() << x.provision_snippet << "\n\n";
-  }
+  std::cout << (a.json ? output::suggestions_json(a.submission, suggestions)
+                       : output::suggestions_text(a.submission, suggestions, t.style()));
   return 0;
 }
 
@@ -114,17 +59,8 @@ int run_accept(const Args& a, const Terminal& t) {
   for (const auto& x : suggestions)
     requests.push_back({x.id, x.kind, "suggested", x.score, a.note});
   std::size_t added = store.add_links(a.submission, requests, acting_user(a.by));
-  if (a.json) {
-    nlohmann::json targets = nlohmann::json::array();
-    for (const auto& r : requests) targets.push_back({{"id", r.target}, {"kind", r.kind}, {"score", *r.score}});
-    std::cout << nlohmann::json{{"submission", a.submission}, {"added", added}, {"suggestions", targets}}.dump() << "\n";
-    return 0;
-  }
-  std::cout << "linked " << a.submission << " to " << added << " new "
-            << (added == 1 ? "target" : "targets") << " of the top " << requests.size() << " suggestions";
-  std::string list;
-  for (const auto& r : requests) list += (list.empty() ? ": " : ", ") + r.target;
-  std::cout << list << "\n";
+  std::cout << (a.json ? output::accepted_json(a.submission, requests, added)
+                       : output::accepted_text(a.submission, requests, added));
   return 0;
 }
 
@@ -153,14 +89,8 @@ int run_add(const Args& a, const Terminal& t) {
     return 1;
   }
   std::size_t added = store.add_links(a.submission, requests, acting_user(a.by));
-  if (a.json) {
-    std::cout << nlohmann::json{{"submission", a.submission}, {"added", added}, {"already_linked", requests.size() - added}}.dump()
-              << "\n";
-    return 0;
-  }
-  std::cout << "linked " << a.submission << " to " << added << (added == 1 ? " target" : " targets");
-  if (added < requests.size()) std::cout << " (" << requests.size() - added << " already linked)";
-  std::cout << "\n";
+  std::cout << (a.json ? output::added_json(a.submission, requests.size(), added)
+                       : output::added_text(a.submission, requests.size(), added));
   return 0;
 }
 
@@ -172,11 +102,7 @@ int run_remove(const Args& a) {
     std::cerr << "provisio: " << a.submission << " is not linked to '" << target << "'\n";
     return 1;
   }
-  if (a.json) {
-    std::cout << nlohmann::json{{"submission", a.submission}, {"target", target}, {"removed", true}}.dump() << "\n";
-    return 0;
-  }
-  std::cout << "removed the link from " << a.submission << " to " << target << " (kept in its history)\n";
+  std::cout << (a.json ? output::removed_json(a.submission, target) : output::removed_text(a.submission, target));
   return 0;
 }
 
@@ -189,27 +115,7 @@ int run_list(const Args& a) {
   filter.include_removed = a.history;
   if (!a.submission.empty() && !find_submission(store, a.submission)) return 1;
   auto links = store.links(filter);
-  if (a.json) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& l : links) list.push_back(link_json(l));
-    std::cout << nlohmann::json{{"links", list}}.dump() << "\n";
-    return 0;
-  }
-  if (links.empty()) {
-    std::cout << "No links.\n";
-    return 0;
-  }
-  for (const auto& l : links) {
-    std::cout << l.submission << " -> " << l.target << "  " << l.kind << ", " << l.how;
-    if (l.score) std::cout << " (score " << score_text(*l.score) << ")";
-    std::cout << ", by " << l.created_by << " at " << l.created_at;
-    if (!l.note.empty()) std::cout << "; note: " << l.note;
-    if (!l.active()) {
-      std::cout << "; removed by " << l.removed_by << " at " << l.removed_at;
-      if (!l.removal_note.empty()) std::cout << " (" << l.removal_note << ")";
-    }
-    std::cout << "\n";
-  }
+  std::cout << (a.json ? output::links_json(links) : output::links_text(links));
   return 0;
 }
 

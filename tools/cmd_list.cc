@@ -1,39 +1,13 @@
-#include <nlohmann/json.hpp>
-
 #include <iostream>
 
 #include "catalogue.h"
 #include "commands.h"
 #include "corpus.h"
+#include "provision_output.h"
+#include "schema.h"
 #include "searcher.h"
 
 namespace provisio::cli {
-
-namespace {
-
-void print_tree(const std::vector<ProvisionSummary>& provisions, const Terminal& t) {
-  std::string instrument;
-  std::vector<std::string> open;  // the divisions printed above the current provision
-  for (const auto& p : provisions) {
-    if (p.instrument != instrument) {
-      if (!instrument.empty()) std::cout << "\n";
-      std::cout << t.bold() << p.instrument << t.reset() << "  " << p.instrument_title << "\n";
-      instrument = p.instrument;
-      open.clear();
-    }
-    std::size_t same = 0;
-    while (same < open.size() && same < p.divisions.size() && open[same] == p.divisions[same]) ++same;
-    open.resize(same);
-    for (std::size_t d = same; d < p.divisions.size(); ++d) {
-      std::cout << std::string(2 * (d + 1), ' ') << p.divisions[d] << "\n";
-      open.push_back(p.divisions[d]);
-    }
-    std::cout << std::string(2 * (p.divisions.size() + 1), ' ') << t.bold() << p.id << t.reset() << "  "
-              << p.citation << " — " << p.heading << "\n";
-  }
-}
-
-}  // namespace
 
 Run add_list_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("list", "Browse the provisions as a tree of citations");
@@ -55,22 +29,11 @@ Run add_list_command(CLI::App& root, const Terminal& terminal) {
     Catalogue catalogue(searcher.database());
     auto provisions = catalogue.provisions(args->instrument, args->topic, args->lang);
     if (provisions.empty() && !args->instrument.empty() &&
-        !searcher.database().term_exists("I" + args->instrument)) {
+        !searcher.database().term_exists(schema::prefixed(schema::kInstrumentTerm, args->instrument))) {
       std::cerr << "provisio: unknown instrument '" << args->instrument << "'\n";
       return 1;
     }
-    if (args->json) {
-      nlohmann::json out = {{"provisions", nlohmann::json::array()}};
-      for (const auto& p : provisions)
-        out["provisions"].push_back({{"id", p.id}, {"instrument", p.instrument}, {"citation", p.citation},
-                                     {"heading", p.heading}, {"lang", p.lang}, {"divisions", p.divisions},
-                                     {"topics", p.topics}});
-      std::cout << out.dump() << "\n";
-    } else if (provisions.empty()) {
-      std::cout << "No provision matches.\n";
-    } else {
-      print_tree(provisions, terminal);
-    }
+    std::cout << (args->json ? output::list_json(provisions) : output::list_text(provisions, terminal.style()));
     return 0;
   };
 }
@@ -90,27 +53,7 @@ Run add_stats_command(CLI::App& root, const Terminal& terminal) {
     if (db.empty()) return 1;
     Searcher searcher(db);
     IndexStats stats = Catalogue(searcher.database()).stats();
-    auto counts_json = [](const IndexStats::Counts& c) {
-      return nlohmann::json{{"provisions", c.provisions}, {"versions", c.versions}, {"documents", c.documents}};
-    };
-    if (args->json) {
-      nlohmann::json out = {{"total", counts_json(stats.total)}};
-      for (const auto& [name, table] : {std::pair{"instruments", &stats.by_instrument},
-                                        std::pair{"topics", &stats.by_topic}, std::pair{"languages", &stats.by_lang}})
-        for (const auto& [key, c] : *table) out[name][key] = counts_json(c);
-      std::cout << out.dump() << "\n";
-      return 0;
-    }
-    std::printf("%-28s %10s %9s %10s\n", "", "provisions", "versions", "documents");
-    auto row = [](const std::string& name, const IndexStats::Counts& c) {
-      std::printf("  %-26s %10zu %9zu %10zu\n", name.c_str(), c.provisions, c.versions, c.documents);
-    };
-    for (const auto& [title, table] : {std::pair{"by instrument", &stats.by_instrument},
-                                       std::pair{"by topic", &stats.by_topic}, std::pair{"by language", &stats.by_lang}}) {
-      std::printf("%s\n", title);
-      for (const auto& [key, c] : *table) row(key, c);
-    }
-    std::printf("%-28s %10zu %9zu %10zu\n", "total", stats.total.provisions, stats.total.versions, stats.total.documents);
+    std::cout << (args->json ? output::stats_json(stats) : output::stats_text(stats));
     return 0;
   };
 }

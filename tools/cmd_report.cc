@@ -5,6 +5,7 @@
 #include "report.h"
 #include "store.h"
 #include "suggester.h"
+#include "submission_output.h"
 #include "submission_support.h"
 
 namespace provisio::cli {
@@ -30,7 +31,7 @@ Run add_report_command(CLI::App& root, const Terminal& terminal) {
     if (int rc = ready_index(args->db, terminal, db); rc) return rc;
     submissions::LinkSuggester index(db);
     auto report = submissions::build_report(store, index, args->by, args->lang);
-    std::cout << submissions::format_report(report, args->format);
+    std::cout << output::format_report(report, args->format);
     return 0;
   };
 }

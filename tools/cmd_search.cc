@@ -1,138 +1,14 @@
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <iostream>
 
 #include "commands.h"
 #include "locations.h"
 #include "script_converter.h"
+#include "search_output.h"
 #include "searcher.h"
 #include "submission_support.h"
-#include "text_layout.h"
 
 namespace provisio::cli {
-
-namespace {
-
-struct Display {
-  bool simplified = false;  // Chinese shown in Simplified characters
-  bool parallel = false;
-};
-
-// Converts the Chinese fields of a hit for display (the index keeps the corpus's script).
-void convert_hit(Hit& h, const ScriptConverter& converter) {
-  if (h.lang == "en") return;
-  h.heading = converter.to_simplified(h.heading);
-  h.citation = converter.to_simplified(h.citation);
-  h.snippet = converter.to_simplified(h.snippet);
-  if (h.lang == "zh-Hant") h.lang = "zh-Hans";  // what is shown is now Simplified
-}
-
-nlohmann::json hit_json(const Hit& h) {
-  nlohmann::json highlights = nlohmann::json::array();
-  for (const auto& [b, e] : h.snippet.highlights) highlights.push_back({b, e});
-  nlohmann::json j = {{"rank", h.rank},
-                      {"id", h.id},
-                      {"instrument", h.instrument},
-                      {"citation", h.citation},
-                      {"heading", h.heading},
-                      {"lang", h.lang},
-                      {"score", h.score},
-                      {"snippet", h.snippet.text},
-                      {"snippet_highlights", highlights},
-                      {"text_kind", h.text_kind},
-                      {"topics", h.topics},
-                      {"effective_from", h.effective_from},
-                      {"effective_to", h.effective_to ? nlohmann::json(*h.effective_to) : nlohmann::json(nullptr)}};
-  if (!h.parallel.empty()) {
-    j["parallel"] = nlohmann::json::array();
-    for (const auto& p : h.parallel) {
-      auto pj = hit_json(p);
-      for (const char* k : {"rank", "score", "instrument", "topics", "effective_from", "effective_to"}) pj.erase(k);
-      j["parallel"].push_back(pj);
-    }
-  }
-  return j;
-}
-
-nlohmann::json facets_json(const Facets& facets) {
-  nlohmann::json j = nlohmann::json::object();
-  for (const auto& [name, values] : facets) {
-    j[name] = nlohmann::json::array();
-    for (const auto& [value, count] : values) j[name].push_back({{"value", value}, {"count", count}});
-  }
-  return j;
-}
-
-void print_facets(const Facets& facets, const Terminal& t) {
-  for (const char* name : {"instrument", "topic", "lang", "year"}) {
-    auto it = facets.find(name);
-    if (it == facets.end()) continue;
-    std::cout << t.bold() << name << t.reset() << ":";
-    for (const auto& [value, count] : it->second) std::cout << "  " << value << " (" << count << ")";
-    std::cout << "\n";
-  }
-  std::cout << "\n";
-}
-
-void print_hit_text(const Hit& h, const Terminal& t, std::string_view indent) {
-  std::cout << indent << h.heading << "  " << t.dim() << "[" << h.lang << ", " << h.text_kind << "]" << t.reset()
-            << "\n";
-  std::cout << indent << render_snippet(h.snippet, t.bold(), t.reset()) << "\n";
-}
-
-void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& t, const Display& d) {
-  std::string when = o.all_versions ? "all versions up to " + o.as_of.iso() : "in force on " + o.as_of.iso();
-  if (r.hits.empty()) {
-    if (r.total == 0)
-      std::cout << "No provision " << (o.all_versions ? "version up to " + o.as_of.iso() : "in force on " + o.as_of.iso())
-                << " matches \"" << r.query << "\".\n";
-    else
-      std::cout << "No more results: " << r.total << " match \"" << r.query << "\".\n";
-    return;
-  }
-  std::string about = r.counts_exact ? "" : "about ";
-  std::cout << about << r.total << (o.all_versions ? (r.total == 1 ? " provision version matches" : " provision versions match")
-                                          : (r.total == 1 ? " provision matches" : " provisions match"))
-            << " \"" << r.query << "\""
-            << (r.complete < r.total ? " (" + about + std::to_string(r.complete) + " with every word)" : std::string())
-            << " (" << when << "); showing " << r.hits.front().rank << "–" << r.hits.back().rank
-            << "\n\n";
-  if (o.facets) print_facets(r.facets, t);
-  std::size_t columns = terminal_columns();
-  for (const auto& h : r.hits) {
-    std::cout << t.bold() << h.rank << ". " << h.id << t.reset() << "  " << h.citation << "  " << t.dim() << "[from "
-              << h.effective_from << (h.effective_to ? " to " + *h.effective_to : "") << "]" << t.reset() << "\n";
-    if (d.parallel && !h.parallel.empty() && columns >= 100) {
-      std::size_t width = (columns - 6) / 2;
-      const Hit& other = h.parallel.front();
-      std::string left = h.heading + "\n", right = other.heading + "\n";
-      std::cout << side_by_side(h.heading + " [" + h.lang + "]", other.heading + " [" + other.lang + "]", width, "   ");
-      std::cout << side_by_side(render_snippet(h.snippet, t.bold(), t.reset()),
-                                render_snippet(other.snippet, t.bold(), t.reset()), width, "   ");
-    } else {
-      print_hit_text(h, t, "   ");
-      for (const auto& other : h.parallel) print_hit_text(other, t, "   ");
-    }
-    std::cout << "\n";
-  }
-}
-
-// True when `text` has a Chinese character (CJK ideographs and their extensions' main blocks).
-bool has_chinese(const std::string& text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    // U+3400..U+9FFF are encoded with lead bytes E3 (from U+3400) to E9; U+F900..U+FAFF with EF A4..AB.
-    if ((lead == 0xE3 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x90) ||
-        (lead >= 0xE4 && lead <= 0xE9) ||
-        (lead == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA4 &&
-         static_cast<unsigned char>(text[i + 1]) <= 0xAB))
-      return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 Run add_search_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("search", "Search the provisions (English, Traditional or Simplified Chinese)");
@@ -178,9 +54,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     for (const auto& w : args->words) o.query += (o.query.empty() ? "" : " ") + w;
     if (args->type == "submission")
       return run_submission_search(o.query, args->store, args->limit, args->offset, args->json, terminal);
-    // Without --lang, hits are shown in the query's language: an English query that also matched
-    // the Chinese text (through the glossary) still reads in English where the provision has it.
-    o.lang = !args->lang.empty() ? args->lang : has_chinese(o.query) ? "" : "en";
+    o.lang = display_language(args->lang, has_chinese(o.query));
     o.instruments = args->instruments;
     o.topics = args->topics;
     o.limit = args->limit;
@@ -203,25 +77,14 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     for (const auto& note : result.notes) std::cerr << "provisio: " << note << "\n";
     if (!result.suggestion.empty()) std::cerr << "provisio: did you mean \"" << result.suggestion << "\"?\n";
 
-    Display display{args->script == "hans" || args->lang == "zh-Hans", args->parallel};
-    if (display.simplified) {
+    if (args->script == "hans" || args->lang == "zh-Hans") {
       ScriptConverter converter;
-      for (auto& h : result.hits) {
-        convert_hit(h, converter);
-        for (auto& p : h.parallel) convert_hit(p, converter);
-      }
+      to_simplified(result.hits, converter);
     }
-    if (args->json) {
-      nlohmann::json hits = nlohmann::json::array();
-      for (const auto& h : result.hits) hits.push_back(hit_json(h));
-      nlohmann::json out = {{"query", result.query}, {"as_of", o.as_of.iso()}, {"total", result.total},
-                            {"complete", result.complete}, {"counts_exact", result.counts_exact}, {"results", hits}, {"notes", result.notes},
-                            {"suggestion", result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion)}};
-      if (o.facets) out["facets"] = facets_json(result.facets);
-      std::cout << out.dump() << "\n";
-    } else {
-      print_human(result, o, terminal, display);
-    }
+    if (args->json)
+      std::cout << output::search_json(result, o);
+    else
+      std::cout << output::search_text(result, o, terminal.style(), terminal_columns());
     return 0;
   };
 }

@@ -1,6 +1,4 @@
 // provisio submission add | list | show: filing what the sector sends.
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +13,7 @@
 #include "reader.h"
 #include "store.h"
 #include "submission_index.h"
+#include "submission_output.h"
 #include "submission_support.h"
 
 namespace provisio::cli {
@@ -23,19 +22,6 @@ namespace {
 
 using submissions::Store;
 using submissions::Submission;
-
-nlohmann::json submission_json(const Submission& s, std::size_t links) {
-  return {{"id", s.id},           {"file_name", s.file_name}, {"format", s.format},     {"charset", s.charset},
-          {"lang", s.lang},       {"sender", s.sender},       {"received", s.received}, {"subject", s.subject},
-          {"sha256", s.sha256},   {"added_at", s.added_at},   {"added_by", s.added_by}, {"links", links}};
-}
-
-std::string describe(const Submission& s) {
-  std::string out = s.id + " from " + s.file_name + " (" + s.format + ", " + s.charset + ", " + s.lang;
-  if (!s.sender.empty()) out += ", from " + s.sender;
-  if (!s.received.empty()) out += ", received " + s.received;
-  return out + ")";
-}
 
 bool read_bytes(const std::string& path, std::string& bytes, std::string& error) {
   std::error_code ec;
@@ -79,7 +65,7 @@ int run_add(const AddArgs& a) {
   submissions::LanguageDetector languages;
   std::vector<Submission> batch;
   std::vector<std::string> errors;
-  std::vector<std::pair<std::string, std::string>> duplicates;  // file, id or earlier file
+  output::Duplicates duplicates;  // file, id or earlier file
   std::set<std::string> batch_hashes;
   // A store that does not exist yet is created only when something is filed.
   std::string path = store_path(a.store);
@@ -132,16 +118,7 @@ int run_add(const AddArgs& a) {
     for (std::size_t i = 0; i < ids.size(); ++i) batch[i].id = ids[i];
     submissions::sync_submission_index(*store, submissions::submission_index_path(path));
   }
-  if (a.json) {
-    nlohmann::json filed = nlohmann::json::array(), dups = nlohmann::json::array();
-    for (const auto& s : batch) filed.push_back(submission_json(s, 0));
-    for (const auto& [file, id] : duplicates) dups.push_back({{"file", file}, {"already", id}});
-    std::cout << nlohmann::json{{"store", path}, {"filed", filed}, {"duplicates", dups}}.dump() << "\n";
-  } else {
-    for (const auto& s : batch) std::cout << "filed " << describe(s) << "\n";
-    for (const auto& [file, id] : duplicates)
-      std::cout << file << ": already filed as " << id << " (same content); not filed again\n";
-  }
+  std::cout << (a.json ? output::filed_json(path, batch, duplicates) : output::filed_text(batch, duplicates));
   return 0;
 }
 
@@ -155,27 +132,8 @@ int run_list(const std::string& store_opt, bool json) {
   Store store(store_path(store_opt));
   auto all = store.submissions(true);
   auto counts = link_counts(store);
-  if (json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& s : all) out.push_back(submission_json(s, counts[s.id]));
-    std::cout << nlohmann::json{{"store", store.path()}, {"submissions", out}}.dump() << "\n";
-    return 0;
-  }
-  if (all.empty()) {
-    std::cout << "No submissions in " << store.path() << " yet.\n";
-    return 0;
-  }
-  for (const auto& s : all) {
-    std::string title = !s.subject.empty() ? s.subject : s.text.substr(0, s.text.find('\n'));
-    if (title.size() > 70) {
-      std::size_t cut = 70;
-      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
-      title = title.substr(0, cut) + "…";
-    }
-    std::cout << s.id << "  " << (s.received.empty() ? "----------" : s.received) << "  " << s.lang << "  "
-              << counts[s.id] << (counts[s.id] == 1 ? " link " : " links") << "  "
-              << (s.sender.empty() ? "(sender unknown)" : s.sender) << "\n    " << title << "\n";
-  }
+  std::cout << (json ? output::submission_list_json(store.path(), all, counts)
+                     : output::submission_list_text(store.path(), all, counts));
   return 0;
 }
 
@@ -191,20 +149,7 @@ int run_show(const std::string& store_opt, const std::string& id, bool json, boo
     return 0;
   }
   auto links = store.links({id, "", "", true});
-  std::size_t active = 0;
-  for (const auto& l : links) active += l.active();
-  if (json) {
-    nlohmann::json j = submission_json(*s, active);
-    j["text"] = s->text;
-    std::cout << j.dump() << "\n";
-    return 0;
-  }
-  std::cout << describe(*s) << "\n";
-  if (!s->subject.empty()) std::cout << "subject: " << s->subject << "\n";
-  std::cout << "filed " << s->added_at << " by " << s->added_by << "; sha256 " << s->sha256 << "\n";
-  for (const auto& l : links)
-    std::cout << (l.active() ? "linked to " : "was linked to ") << l.target << " (" << l.kind << ", " << l.how << ")\n";
-  std::cout << "\n" << s->text << "\n";
+  std::cout << (json ? output::submission_show_json(*s, links) : output::submission_show_text(*s, links));
   return 0;
 }
 

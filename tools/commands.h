@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "corpus.h"
+#include "stored_document.h"
 #include "terminal.h"
 
 namespace provisio {
@@ -35,7 +35,7 @@ std::string index_for_reading(const std::string& explicit_db, const Terminal& te
 
 // Every stored document of provision `id`; when there is none, prints "unknown provision id 'X';
 // did you mean A, B?" to stderr and returns an empty list.
-std::vector<nlohmann::json> provision_or_report(Searcher& searcher, const std::string& id);
+std::vector<StoredDocument> provision_or_report(Searcher& searcher, const std::string& id);
 
 // The option every command has for the index folder.
 void add_db_option(CLI::App& cmd, std::string& db);
@@ -54,7 +54,7 @@ Run add_user_command(CLI::App& root, const Terminal& terminal);
 int run_index(const std::vector<std::string>& paths, const std::string& db_path,
               const Terminal& terminal, bool json, bool summary_to_stderr);
 
-// The languages accepted by --lang.
-inline const std::vector<std::string> kLangChoices = {"en", "zh-Hant", "zh-Hans"};
+// The languages accepted by --lang: the corpus's.
+inline const std::vector<std::string>& kLangChoices = kLanguages;
 
 }  // namespace provisio::cli

@@ -1,5 +1,6 @@
 #include "terminal.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -27,6 +28,13 @@ void Terminal::end_progress() const {
   std::fprintf(stderr, "\r\033[K");
   std::fflush(stderr);
   progress_shown_ = false;
+}
+
+std::size_t terminal_columns() {
+  if (!isatty(STDOUT_FILENO)) return 0;
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return 80;
 }
 
 }  // namespace provisio::cli

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "style.h"
+
 namespace provisio::cli {
 
 class Terminal {
@@ -16,12 +18,11 @@ class Terminal {
   bool progress() const { return progress_; }      // stderr is a terminal
 
   // ANSI styles for stdout; empty strings when colour is off.
-  std::string_view bold() const { return colour_out_ ? "\033[1m" : ""; }
-  std::string_view dim() const { return colour_out_ ? "\033[2m" : ""; }
-  std::string_view reset() const { return colour_out_ ? "\033[0m" : ""; }
-  // Diff styles: red struck-through deletions, green underlined insertions.
-  std::string_view deleted() const { return colour_out_ ? "\033[31;9m" : ""; }
-  std::string_view inserted() const { return colour_out_ ? "\033[32;4m" : ""; }
+  std::string_view bold() const { return style().bold; }
+  std::string_view dim() const { return style().dim; }
+  std::string_view reset() const { return style().reset; }
+  // The styles the output library's formatters take: ANSI when colour is on, none otherwise.
+  output::Style style() const { return colour_out_ ? output::Style::ansi() : output::Style::plain(); }
 
   // Rewrites the progress line on stderr (no-op when stderr is not a terminal).
   void show_progress(const std::string& line) const;
@@ -33,5 +34,8 @@ class Terminal {
   bool progress_ = false;
   mutable bool progress_shown_ = false;
 };
+
+// The terminal's width in columns, or 0 when stdout is not a terminal.
+std::size_t terminal_columns();
 
 }  // namespace provisio::cli

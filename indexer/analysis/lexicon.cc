@@ -16,6 +16,8 @@
 #include <stdexcept>
 
 #include "data_files.h"
+#include "fnv1a.h"
+#include "han_fold_table.h"
 #include "glossary.h"
 #include "text_folder.h"
 
@@ -144,26 +146,41 @@ struct CacheHeader {
   float unknown_log_p;
 };
 
-// A name for the cache of a lexicon built from `sources`: their sizes and modification times.
+// The folder of the lexicon caches: ${XDG_CACHE_HOME:-$HOME/.cache}/provisio, or "" when neither
+// variable is set (then nothing is cached).
+std::string cache_folder() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/provisio";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/provisio";
+  return "";
+}
+
+// A name for the cache of a lexicon built from `sources`: their paths, sizes and modification
+// times, the cache format and the fold table the words were folded with (a new ICU may change it).
 std::string cache_file(const std::vector<std::string>& sources) {
-  std::string dir;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-    dir = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home)
-    dir = std::string(home) + "/.cache";
-  else
-    return "";
-  std::uint64_t h = Lexicon::kHashStart;
+  std::string dir = cache_folder();
+  if (dir.empty()) return "";
+  std::uint64_t h = fnv1a(std::string_view(kCacheMagic, sizeof kCacheMagic));
+  h = fnv1a(hex64(han_fold_table_fingerprint()), h);
   for (const auto& source : sources) {
     std::error_code ec;
     auto size = std::filesystem::file_size(source, ec);
     auto time = std::filesystem::last_write_time(source, ec).time_since_epoch().count();
-    std::string key = source + ":" + std::to_string(size) + ":" + std::to_string(time);
-    for (unsigned char c : key) h = Lexicon::hash_step(h, c);
+    h = fnv1a(source + ":" + std::to_string(size) + ":" + std::to_string(time) + "\n", h);
   }
-  char name[40];
-  std::snprintf(name, sizeof name, "lexicon-%016llx.bin", static_cast<unsigned long long>(h));
-  return dir + "/provisio/" + name;
+  return dir + "/lexicon-" + hex64(h) + ".bin";
+}
+
+// Removes the lexicon caches in `path`'s folder other than `path` itself: each edit of the word
+// lists or new fold table leaves a 30 MB file behind otherwise.
+void remove_other_caches(const std::string& path) {
+  std::error_code ec;
+  auto keep = std::filesystem::path(path).filename();
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(path).parent_path(), ec)) {
+    auto name = entry.path().filename().string();
+    bool cache = name.rfind("lexicon-", 0) == 0 && name.size() > 4 && name.compare(name.size() - 4, 4, ".bin") == 0;
+    if (cache && entry.path().filename() != keep)  // not "….bin.tmpPID": another process's write
+      std::filesystem::remove(entry.path(), ec);
+  }
 }
 
 }  // namespace
@@ -251,7 +268,7 @@ std::shared_ptr<const Lexicon> Lexicon::standard() {
       for (const auto& form : concept_entry.forms)
         if (form.chinese) built->add_domain(fold_to_code_points(form.text, folder));
     built->finish();
-    if (!cache.empty()) built->write_cache(cache);
+    if (!cache.empty() && built->write_cache(cache)) remove_other_caches(cache);
     lexicon = std::move(built);
   });
   return lexicon;

@@ -22,6 +22,11 @@ const std::vector<std::string>& known_topics() {
   return topics;
 }
 
+bool is_instrument_id(std::string_view id) {
+  static const std::regex kSlug("[a-z0-9][a-z0-9-]*");
+  return std::regex_match(id.begin(), id.end(), kSlug);
+}
+
 std::size_t Corpus::provision_count() const {
   std::size_t n = 0;
   for (const auto& i : instruments) n += i.provisions.size();
@@ -37,8 +42,6 @@ std::size_t Corpus::version_count() const {
 
 namespace {
 
-const std::set<std::string> kInstrumentKinds = {"agreement", "supplement", "amendment", "plan",
-                                                "measure",   "notice",     "consultation"};
 const std::set<std::string> kDivisionTypes = {"part",  "chapter", "section", "article",
                                               "annex", "table",   "sector",  "item",
                                               "schedule", "question", "group"};
@@ -227,12 +230,11 @@ class FileParser {
   void parse_instrument(const pugi::xml_node& root, Instrument& instrument) {
     check_attributes(root, {"id", "kind", "signed", "effective"});
     instrument.id = required(root, "id");
-    static const std::regex kSlug("[a-z0-9][a-z0-9-]*");
-    if (!instrument.id.empty() && !std::regex_match(instrument.id, kSlug))
-      error_at(root, "bad instrument id '" + instrument.id +
-                         "': use lower-case letters, digits and '-'");
+    if (!instrument.id.empty() && !is_instrument_id(instrument.id))
+      error_at(root, "bad instrument id '" + instrument.id + "': " + std::string(kInstrumentIdRule));
     instrument.kind = required(root, "kind");
-    if (!instrument.kind.empty() && !kInstrumentKinds.count(instrument.kind))
+    if (!instrument.kind.empty() &&
+        std::find(kInstrumentKinds.begin(), kInstrumentKinds.end(), instrument.kind) == kInstrumentKinds.end())
       error_at(root, "unknown instrument kind '" + instrument.kind + "'");
     if (auto d = date_attribute(root, "signed", true)) instrument.signed_on = *d;
     instrument.effective = date_attribute(root, "effective", false);

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "date.h"
@@ -17,8 +18,17 @@
 
 namespace provisio {
 
-// Languages a text or heading may be written in.
+// Languages a text or heading may be written in (also the choices of every --lang option).
 inline const std::vector<std::string> kLanguages = {"en", "zh-Hant", "zh-Hans"};
+
+// What an instrument may be (corpus/README.md; also the choices of `import --kind`).
+inline const std::vector<std::string> kInstrumentKinds = {"agreement", "supplement", "amendment", "plan",
+                                                          "measure",   "notice",     "consultation"};
+
+// Whether `id` is a well-formed instrument id: lower-case letters, digits and '-', not starting
+// with '-' (the same rule for corpus files and `import --instrument`).
+bool is_instrument_id(std::string_view id);
+inline constexpr std::string_view kInstrumentIdRule = "use lower-case letters, digits and '-'";
 
 // The controlled topic list (documented in corpus/README.md).
 const std::vector<std::string>& known_topics();
@@ -38,7 +48,7 @@ struct Version {
   std::vector<Text> texts;
   std::vector<std::string> notes;
 
-  bool in_force_on(const Date& d) const { return from <= d && (!to || d < *to); }
+  bool in_force_on(const Date& d) const { return provisio::in_force_on(from, to, d); }
 };
 
 struct Provision {

@@ -15,7 +15,8 @@ class Date {
  public:
   // Parses exactly YYYY-MM-DD (four, two and two digits) naming a real day; nullopt otherwise.
   static std::optional<Date> parse(std::string_view text);
-  // The local calendar day now, on this machine.
+  // Today, local time; $PROVISIO_TODAY (YYYY-MM-DD), when set and valid, stands in for it so that
+  // examples and tests print the same on any day.
   static Date today();
 
   int year() const { return year_; }
@@ -37,5 +38,12 @@ class Date {
 
 // The value key stored for "no end date": sorts after every real date.
 inline constexpr std::string_view kOpenEndValueKey = "99991231";
+
+// The one rule for "in force on a day": from `from` (inclusive) until `to`, the first day no longer
+// in force (exclusive); with no `to`, still in force. Versions, stored documents, `show --as-of` and
+// `diff --from/--to` all ask this; the searcher's Xapian filter is the same rule on value keys.
+inline bool in_force_on(const Date& from, const std::optional<Date>& to, const Date& day) {
+  return from <= day && (!to || day < *to);
+}
 
 }  // namespace provisio

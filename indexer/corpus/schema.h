@@ -1,8 +1,11 @@
-// The layout of a Provisio Xapian database, written down once (see docs in README "Index layout").
+// The layout of Provisio's Xapian databases, written down once (docs/index-layout.md explains it).
 //
-// One Xapian document per provision *version* and *language*. Boolean terms carry the identity and
-// the filters; values carry what ranking, collapsing and point-in-time filtering need; the document
-// data is a JSON object with everything `search` and `show` display.
+// The provisions index: one Xapian document per provision *version* and *language*. Boolean terms
+// carry the identity and the filters; values carry what ranking, collapsing and point-in-time
+// filtering need; the document data is a StoredDocument (stored_document.h) as JSON.
+//
+// The submissions index (namespace submission_index below) is a second, derived database beside
+// the submissions store: one document per submission.
 #pragma once
 
 #include <string>
@@ -17,6 +20,13 @@ inline constexpr std::string_view kInstrumentTerm = "I";  // I<instrument-id>
 inline constexpr std::string_view kLanguageTerm = "L";    // L<lang>  (en, zh-Hant, zh-Hans)
 inline constexpr std::string_view kTopicTerm = "K";       // K<topic>
 inline constexpr std::string_view kCitationTerm = "X";    // X<citation key>: Xart58, Xannex1 (citation.h)
+
+// Text term prefix: "Z" + stem (English Snowball stems; Chinese segmented words), without
+// positions. Xapian's convention, not ours to choose: TermGenerator and QueryParser
+// (STEM_SOME) write and read "Z" themselves, and the analyser (indexer/analysis) builds its
+// Chinese word terms and query terms with the same letter. Unprefixed text terms are
+// English words as written (lower-cased) and Chinese bigrams and characters, with positions.
+inline constexpr std::string_view kStemTerm = "Z";
 
 // Value slots.
 enum Slot : unsigned {
@@ -34,6 +44,16 @@ enum Slot : unsigned {
 inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
 inline constexpr std::string_view kFormatVersion = "3";
+
+// The submissions index (search/linking/submission_index.cc), a separate database. Its document
+// data is JSON: id, sender, received, lang, file_name, subject, text.
+namespace submission_index {
+inline constexpr std::string_view kUniqueTerm = "Q";  // Q<submission id>: one per document
+inline constexpr unsigned kIdSlot = 0;                // submission id
+// Which store, and which revision of it, the index was built from: a mismatch means rebuild.
+inline constexpr std::string_view kStoreIdKey = "provisio:store-id";
+inline constexpr std::string_view kRevisionKey = "provisio:store-revision";
+}  // namespace submission_index
 
 inline std::string unique_term(std::string_view provision_id, std::string_view from_iso,
                                std::string_view lang) {

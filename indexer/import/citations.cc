@@ -60,7 +60,7 @@ std::string chinese(const std::vector<const OutlineNode*>& chain, bool simplifie
       case MarkerKind::Article: out += "第" + num + (simplified ? "条" : "條"); break;
       case MarkerKind::Annex: out += "附件" + std::to_string(n->number); break;
       case MarkerKind::Table: out += "表" + std::to_string(n->number); break;
-      case MarkerKind::Sector: out += "部門" + n->label; break;
+      case MarkerKind::Sector: out += (simplified ? "部门" : "部門") + n->label; break;
       case MarkerKind::Item:
         ++item_depth;
         if (item_depth == 1 && (has_kind(chain, MarkerKind::Table) || has_kind(chain, MarkerKind::Annex)))

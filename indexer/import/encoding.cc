@@ -4,8 +4,9 @@
 #include <unicode/ustring.h>
 
 #include <memory>
-#include <regex>
 #include <vector>
+
+#include "line_scan.h"
 
 namespace provisio::import {
 
@@ -33,13 +34,29 @@ std::string to_utf8(const std::string& bytes, const std::string& charset) {
 }
 
 std::optional<std::string> declared_html_charset(const std::string& bytes) {
-  static const std::regex kCharset(R"(<meta[^>]*charset\s*=\s*["']?([A-Za-z0-9_:.-]+))", std::regex::icase);
-  std::smatch m;
-  std::string head = bytes.substr(0, 4096);
-  if (!std::regex_search(head, m, kCharset)) return std::nullopt;
-  std::string charset = m[1].str();
-  for (char& c : charset) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return charset;
+  // The first <meta ... charset=NAME> within the first 4 KB (any case, quotes optional).
+  std::string_view head = std::string_view(bytes).substr(0, 4096);
+  for (std::size_t lt = head.find('<'); lt != std::string_view::npos; lt = head.find('<', lt + 1)) {
+    LineScan tag(head.substr(lt + 1));
+    if (!tag.eat_icase("meta")) continue;
+    std::string_view inside = tag.rest().substr(0, tag.rest().find('>'));
+    for (std::size_t at = 0; at + 7 <= inside.size(); ++at) {
+      LineScan s(inside.substr(at));
+      if (!s.eat_icase("charset")) continue;
+      s.skip_spaces();
+      if (!s.eat("=")) continue;
+      s.skip_spaces();
+      if (!s.eat("\"")) s.eat("'");
+      std::string charset;
+      for (char c : s.rest()) {
+        bool name = LineScan::is_word(c) || c == ':' || c == '.' || c == '-';
+        if (!name) break;
+        charset += LineScan::lower(c);
+      }
+      if (!charset.empty()) return charset;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace provisio::import

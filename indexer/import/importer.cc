@@ -6,7 +6,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "corpus.h"
@@ -15,6 +14,7 @@
 #include "html.h"
 #include "tidy.h"
 #include "encoding.h"
+#include "line_scan.h"
 
 namespace provisio::import {
 
@@ -33,6 +33,29 @@ std::string read_bytes(const std::string& path) {
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// "b." or "iv.": one to six lower-case letters and a full stop.
+bool is_letter_label(const std::string& label) {
+  if (label.size() < 2 || label.size() > 7 || label.back() != '.') return false;
+  for (std::size_t i = 0; i + 1 < label.size(); ++i)
+    if (label[i] < 'a' || label[i] > 'z') return false;
+  return true;
+}
+
+// Whether `head` has an opening tag <!doctype html, <html, <body, <p, <div or <h1..<h6 followed by
+// white space or '>' (any case).
+bool starts_like_html(std::string_view head) {
+  for (std::size_t lt = head.find('<'); lt != std::string_view::npos; lt = head.find('<', lt + 1)) {
+    for (std::string_view name : {"!doctype html", "html", "body", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6"}) {
+      LineScan s(head.substr(lt + 1));
+      if (!s.eat_icase(name) || s.at_end()) continue;
+      char next = s.rest()[0];
+      if (next == '>' || next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '\f' || next == '\v')
+        return true;
+    }
+  }
+  return false;
 }
 
 // Text formats must be UTF-8 text: no NUL bytes, no invalid sequences. A BOM is dropped.
@@ -60,9 +83,7 @@ std::vector<SourceLine> lines_from_blocks(const std::vector<extract::Block>& blo
     l.line = b.source_line;
     std::string label = b.list_label;
     // A browser's "b." or "iv." for <ol type="a|i"> reads as the drafters' "(b)" / "(iv)".
-    static const std::regex kLetterLabel("^([a-z]{1,6})\\.$");
-    std::smatch m;
-    if (std::regex_match(label, m, kLetterLabel)) label = "(" + m[1].str() + ")";
+    if (is_letter_label(label)) label = "(" + label.substr(0, label.size() - 1) + ")";
     l.text = label.empty() ? b.text : label + " " + b.text;
     l.heading_level = b.heading_level;
     l.after_blank = true;  // every block is a paragraph of its own
@@ -90,9 +111,7 @@ std::string detect_format(const std::string& path, const std::string& bytes) {
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return "html";
   if (ext == ".txt" || ext == ".text") return "text";
   if (bytes.rfind("PK\x03\x04", 0) == 0) return "docx";
-  static const std::regex kHtml(R"(<(!doctype html|html|body|p|div|h[1-6])[\s>])", std::regex::icase);
-  if (std::regex_search(bytes.substr(0, 4096), kHtml)) return "html";
-  return "text";
+  return starts_like_html(std::string_view(bytes).substr(0, 4096)) ? "html" : "text";
 }
 
 ImportPlan plan_import(const ImportRequest& request) {
@@ -101,9 +120,8 @@ ImportPlan plan_import(const ImportRequest& request) {
   check_date(facts.signed_on, "--signed");
   check_date(facts.effective, "--effective");
   check_date(facts.version_from, "--from");
-  static const std::regex kSlug("[a-z0-9][a-z0-9-]*");
-  if (!facts.id.empty() && !std::regex_match(facts.id, kSlug))
-    throw ImportUsageError("bad instrument id '" + facts.id + "': use lower-case letters, digits and '-'");
+  if (!facts.id.empty() && !is_instrument_id(facts.id))
+    throw ImportUsageError("bad instrument id '" + facts.id + "': " + std::string(kInstrumentIdRule));
   if (request.merge_into.empty()) {
     if (facts.id.empty()) throw ImportUsageError("--instrument is required unless --merge is given");
     if (facts.signed_on.empty())

@@ -28,6 +28,7 @@ void visit(const OutlineNode& node, std::vector<const OutlineNode*>& chain, bool
     p.chain = chain;
     p.text = node.text;
     for (auto it = chain.rbegin(); it != chain.rend() && p.heading.empty(); ++it) p.heading = (*it)->heading;
+    for (auto it = chain.rbegin(); it != chain.rend() && p.from.empty(); ++it) p.from = (*it)->effective;
     p.line = node.line;
     out.push_back(std::move(p));
   }
@@ -37,10 +38,10 @@ void visit(const OutlineNode& node, std::vector<const OutlineNode*>& chain, bool
 
 std::vector<FlatProvision> flatten_with(const Outline& outline, bool full) {
   std::vector<FlatProvision> out;
-  if (!outline.preamble.empty()) out.push_back({"preamble", {}, outline.preamble, "", outline.preamble_line});
+  if (!outline.preamble.empty()) out.push_back({"preamble", {}, outline.preamble, "", "", outline.preamble_line});
   std::vector<const OutlineNode*> chain;
   for (const OutlineNode& n : outline.top) visit(n, chain, full, out);
-  if (!outline.closing.empty()) out.push_back({"closing", {}, outline.closing, "", outline.closing_line});
+  if (!outline.closing.empty()) out.push_back({"closing", {}, outline.closing, "", "", outline.closing_line});
   return out;
 }
 
@@ -180,7 +181,8 @@ class Merger {
     }
   }
 
-  std::string first_day() const {
+  std::string first_day(const FlatProvision& p) const {
+    if (!p.from.empty()) return p.from;
     if (!facts_.version_from.empty()) return facts_.version_from;
     if (!facts_.effective.empty()) return facts_.effective;
     if (!facts_.signed_on.empty()) return facts_.signed_on;
@@ -196,10 +198,11 @@ class Merger {
   void update(pugi::xml_node provision, const FlatProvision& p) {
     add_lang_text(provision, "citation", lang_, citation_of(p, lang_), {"citation"});
     pugi::xml_node version;
+    const std::string& day = p.from.empty() ? facts_.version_from : p.from;
     for (pugi::xml_node v : provision.children("version")) {
-      if (!facts_.version_from.empty()) {
+      if (!day.empty()) {
         std::string from = v.attribute("from").value(), to = v.attribute("to").value();
-        if (from <= facts_.version_from && (to.empty() || facts_.version_from < to)) version = v;
+        if (from <= day && (to.empty() || day < to)) version = v;
       } else {
         version = v;  // the last one
       }
@@ -264,7 +267,7 @@ class Merger {
     if (lang_ != "en") add_lang_text(provision, "citation", lang_, citation_of(p, lang_), {"citation"});
     provision.append_child("topics").text().set(join(infer_topics(p.heading + " " + p.text, facts_.fallback_topics)).c_str());
     pugi::xml_node version = provision.append_child("version");
-    version.append_attribute("from") = first_day().c_str();
+    version.append_attribute("from") = first_day(p).c_str();
     add_lang_text(version, "heading", "en", heading_in(p, "en"), {"heading"});
     if (lang_ != "en") add_lang_text(version, "heading", lang_, heading_in(p, lang_), {"heading"});
     pugi::xml_node text = version.append_child("text");

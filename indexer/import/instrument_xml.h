@@ -32,6 +32,7 @@ struct FlatProvision {
   std::vector<const OutlineNode*> chain;     // outermost first; empty for preamble and closing
   std::string text;
   std::string heading;                       // nearest heading in the document's language, may be ""
+  std::string from;                          // the nearest schedule sector's date (YYYY-MM-DD), or ""
   int line = 0;
 };
 
@@ -53,6 +54,8 @@ struct MergeCounts {
 // <text kind="official"> in the version in force on facts.version_from (else its last version),
 // replacing an earlier official text in that language, plus a heading and citation in `lang` if
 // it has none; other provisions are added inside matching divisions (created when missing).
+// A provision under a schedule sector with a date ("Effective from 1 March 2025") uses that date
+// instead of facts.version_from, both for a new version's start and to choose the version.
 MergeCounts merge_outline(pugi::xml_document& doc, const Outline& outline, const std::string& lang,
                           const InstrumentFacts& facts);
 

@@ -2,10 +2,12 @@
 
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
-#include <regex>
 
+#include "line_scan.h"
+#include "schedule.h"
 #include "tidy.h"
 
 namespace provisio::import {
@@ -77,10 +79,40 @@ bool mostly_capitalised(const std::string& text) {
   return significant == 0 || capitalised * 2 >= significant;
 }
 
-bool is_closing_formula(const std::string& s) {
-  static const std::regex kClosing(
-      R"(^(Done (at|in) |DONE (AT|IN) |IN WITNESS WHEREOF|In witness whereof|以昭信守)|^本(協議|协议|安排)[於于].*(簽署|签署|簽訂|签订))");
-  return std::regex_search(s, kClosing);
+// Whether a line ends a statement, so that a marker on the next line cannot be the wrapped end
+// of a sentence: ".", ";", ":" and their Chinese forms (not commas).
+bool ends_statement(const std::string& s) {
+  static const char* const kEnds[] = {".", ";", ":", "。", "；", "："};
+  for (const char* e : kEnds) {
+    std::string_view end(e);
+    if (s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0) return true;
+  }
+  return false;
+}
+
+// "Done at …", "IN WITNESS WHEREOF", 以昭信守, or 本協議於…簽署 / 本安排于…签订.
+bool is_closing_formula(const std::string& text) {
+  for (std::string_view start : {"Done at ", "Done in ", "DONE AT ", "DONE IN ", "IN WITNESS WHEREOF", "In witness whereof",
+                                 "以昭信守"})
+    if (LineScan(text).eat(start)) return true;
+  LineScan s(text);
+  if (!s.eat("本") || !(s.eat("協議") || s.eat("协议") || s.eat("安排")) || !(s.eat("於") || s.eat("于"))) return false;
+  for (std::string_view signed_word : {"簽署", "签署", "簽訂", "签订"})
+    if (s.rest().find(signed_word) != std::string_view::npos) return true;
+  return false;
+}
+
+// "Article 12", "(ix)", "（五）": a marker as a diagnostic names it.
+std::string marker_name(const Marker& m) {
+  if (m.kind == MarkerKind::Item) {
+    if (m.style == ItemStyle::Decimal) return m.label + ".";
+    if (m.style == ItemStyle::CjkComma) return m.label + "、";
+    if (m.style == ItemStyle::CjkParen) return "（" + m.label + "）";
+    return "(" + m.label + ")";
+  }
+  std::string word = division_type(m.kind);
+  word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  return word + " " + m.label;
 }
 
 // Appends a wrapped line to a unit's text: an English word split by a line-break hyphen is
@@ -115,7 +147,43 @@ class Builder {
   explicit Builder(bool chinese) : chinese_(chinese) { stack_.push_back(&root_); }
 
   void add(const SourceLine& line) {
+    heading_line_ = false;
+    if (closing_started_ || !schedule_line(line)) add_line(line);
+    previous_ended_ = heading_line_ || ends_statement(line.text);
+  }
+
+  Outline finish() {
+    if (pending_date_) {
+      PendingDate pending = *pending_date_;
+      pending_date_.reset();
+      add_line(pending.line);
+    }
+    if (collecting_) end_sector_block();
+    close_stretch();
+    outline_.top = std::move(root_.children);
+    tidy_tree(outline_.top);
+    outline_.title = extract::tidy_whitespace(outline_.title);
+    outline_.preamble = extract::tidy_whitespace(outline_.preamble);
+    outline_.closing = extract::tidy_whitespace(outline_.closing);
+    return std::move(outline_);
+  }
+
+ private:
+  struct PendingDate {
+    SourceLine line;
+    std::string date;
+  };
+
+  // Whether the statement before `line` is finished: a marker there starts a unit (or, out of
+  // sequence, is reported) rather than continuing a sentence.
+  bool statement_ended(const SourceLine& line) const { return line.after_blank || previous_ended_; }
+
+  void add_line(const SourceLine& line) {
     auto marker = find_marker(line.text);
+    if (orphan_items_ && (!marker || marker->kind == MarkerKind::Item)) {
+      extend_stretch(line);
+      return;
+    }
     if (closing_started_) {
       // Annexes follow the signatures: a new division ends the closing formula.
       if (marker && marker->kind != MarkerKind::Item && try_division(*marker, line)) {
@@ -134,25 +202,144 @@ class Builder {
       return;
     }
     if (marker) {
+      rejection_.clear();
       if (marker->kind == MarkerKind::Item ? try_item(*marker, line) : try_division(*marker, line)) {
         started_ = true;
+        return;
+      }
+      // Out of sequence after a finished statement: not a wrapped line, so not the previous
+      // unit's text either.
+      if (started_ && !rejection_.empty() && statement_ended(line)) {
+        begin_orphan(line, rejection_);
         return;
       }
     }
     add_body(line);
   }
 
-  Outline finish() {
-    close_stretch();
-    outline_.top = std::move(root_.children);
-    tidy_tree(outline_.top);
-    outline_.title = extract::tidy_whitespace(outline_.title);
-    outline_.preamble = extract::tidy_whitespace(outline_.preamble);
-    outline_.closing = extract::tidy_whitespace(outline_.closing);
-    return std::move(outline_);
+  // The innermost schedule sector open now, or null.
+  OutlineNode* current_sector() const {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+      if ((*it)->kind == MarkerKind::Sector) return *it;
+    return nullptr;
   }
 
- private:
+  // The services-schedule layout (schedule.h); true when `line` was taken as part of it.
+  bool schedule_line(const SourceLine& line) {
+    ScheduleLabelLine label = schedule_label(line.text);
+    if (pending_date_) {
+      // A date line outside any sector's block names the day of the blocks that follow it;
+      // followed by anything else it was ordinary text.
+      PendingDate pending = *pending_date_;
+      pending_date_.reset();
+      if (label.label == ScheduleLabel::Sectors) default_date_ = pending.date;
+      else {
+        add_line(pending.line);
+        previous_ended_ = heading_line_ || ends_statement(pending.line.text);
+        heading_line_ = false;
+      }
+    }
+    if (auto date = effective_date_line(line.text)) {
+      heading_line_ = true;
+      if (collecting_) block_date_ = *date;
+      else if (OutlineNode* sector = current_sector()) sector->effective = *date;
+      else pending_date_ = PendingDate{line, *date};
+      return true;
+    }
+    if (label.label == ScheduleLabel::Sectors) {
+      if (collecting_) end_sector_block();
+      close_stretch();
+      awaiting_heading_ = nullptr;
+      collecting_ = true;
+      started_ = true;
+      block_line_ = line;
+      heading_line_ = true;
+      if (!label.rest.empty()) collect_sector_part(label.rest);
+      return true;
+    }
+    if (label.label == ScheduleLabel::Commitments) {
+      // Without a sector block before it, a repeated column label: nothing to open.
+      if (collecting_) end_sector_block();
+      heading_line_ = true;
+      if (!label.rest.empty()) {
+        SourceLine rest = line;
+        rest.text = label.rest;
+        add_line(rest);
+      }
+      return true;
+    }
+    if (!collecting_) return false;
+    if (auto part = sector_part(line.text)) {
+      // "1. …" after the item level (e.) is the first commitment of a table without the label.
+      if (part->level == 0 && !parts_.empty() && parts_.back().level == 2) {
+        end_sector_block();
+        return false;
+      }
+      collect_sector_part(line.text);
+      return true;
+    }
+    auto marker = find_marker(line.text);
+    bool cross_reference = marker && !marker->rest.empty() && marker->rest[0] >= 'a' && marker->rest[0] <= 'z';
+    if (marker && marker->kind != MarkerKind::Item && marker->kind != MarkerKind::Sector && !cross_reference) {
+      end_sector_block();  // "Annex 2", "Table 3": the block was not finished
+      return false;
+    }
+    if (!parts_.empty()) append_line(parts_.back().name, line.text);
+    else extend_stretch(line, kNoSectorCode);
+    return true;
+  }
+
+  void collect_sector_part(const std::string& text) {
+    auto part = sector_part(text);
+    if (!part) {
+      if (!parts_.empty()) append_line(parts_.back().name, text);
+      return;
+    }
+    while (!parts_.empty() && parts_.back().level >= part->level) parts_.pop_back();
+    parts_.push_back(*part);
+  }
+
+  // Opens the sector division that the code lines collected name.
+  void end_sector_block() {
+    collecting_ = false;
+    if (parts_.empty()) {
+      // No code: the commitments that follow belong to no sector, and are reported rather than
+      // added to the sector before.
+      if (stretch_.lines == 0) extend_stretch(block_line_, kNoSectorCode);
+      orphan_ = orphan_items_ = true;
+      return;
+    }
+    Marker m;
+    m.kind = MarkerKind::Sector;
+    for (const SectorPart& p : parts_) m.label += (m.label.empty() ? "" : ".") + p.code;
+    m.number = parts_.front().level == 0 ? std::stol(parts_.front().code) : 0;
+    SourceLine at = block_line_;
+    at.heading_level = 1;  // a heading by its place in the layout, whatever its number
+    try_division(m, at);
+    OutlineNode* sector = stack_.back();
+    sector->heading = parts_.back().name;
+    sector->effective = block_date_.empty() ? default_date_ : block_date_;
+    awaiting_heading_ = nullptr;
+    parts_.clear();
+    block_date_.clear();
+  }
+
+  void begin_orphan(const SourceLine& line, const std::string& reason) {
+    close_stretch();
+    awaiting_heading_ = nullptr;
+    extend_stretch(line, reason);
+    orphan_ = true;
+  }
+
+  void extend_stretch(const SourceLine& line, const std::string& reason = "") {
+    if (stretch_.lines == 0) {
+      stretch_.first_line = line.line;
+      stretch_.excerpt = line.text;
+      stretch_.reason = reason;
+    }
+    stretch_.last_line = line.line;
+    ++stretch_.lines;
+  }
   // Whether a line without a marker reads as a heading rather than the first line of a wrapped
   // paragraph: short, no closing punctuation, and in English mostly capitalised words.
   bool heading_like(const SourceLine& line) const {
@@ -174,9 +361,15 @@ class Builder {
                               m.rest.rfind("所", 0) == 0 || m.rest.rfind("規定", 0) == 0 || m.rest.rfind("规定", 0) == 0))
         return false;
       auto last = last_number_.find(m.kind);
-      // Sector codes follow the classification, not a count: their shape is check enough.
-      if (m.kind != MarkerKind::Sector && last != last_number_.end() && m.number != last->second + 1 && m.number != 1)
+      // Sector codes follow the classification, not a count: their shape is check enough. A gap
+      // (Articles 58, 59, 68 in an extract) is a new unit when a statement ended before it.
+      if (m.kind != MarkerKind::Sector && last != last_number_.end() && m.number != last->second + 1 && m.number != 1 &&
+          !(m.number > last->second && statement_ended(line))) {
+        std::string previous = division_type(m.kind);
+        previous[0] = static_cast<char>(previous[0] - 'a' + 'A');
+        rejection_ = marker_name(m) + " out of sequence after " + previous + " " + std::to_string(last->second);
         return false;
+      }
     }
     close_stretch();
     awaiting_heading_ = nullptr;
@@ -200,6 +393,7 @@ class Builder {
     stack_.push_back(&added);
     if (m.rest.empty()) {
       awaiting_heading_ = &added;
+      heading_line_ = true;
     } else {
       SourceLine rest = line;
       rest.text = m.rest;
@@ -210,6 +404,7 @@ class Builder {
                        : !ends_like_sentence(m.rest) && code_points(m.rest) <= (chinese_ ? 40u : 120u);
       if (title) added.heading = m.rest;
       else append_line(added.text, m.rest);
+      heading_line_ = title || ends_statement(m.rest);
     }
     return true;
   }
@@ -236,7 +431,16 @@ class Builder {
       bool division_has_items = false;
       for (const auto& c : stack_[base]->children) division_has_items |= c.kind == MarkerKind::Item;
       bool first_in_division = stack_.size() - 1 == base && !division_has_items;
-      if (style_in_use || !(m.number == 1 || first_in_division)) return false;
+      // A list may start anywhere ((ii), (v), （五）) in an extract, after a finished statement.
+      if (style_in_use || !(m.number == 1 || first_in_division || statement_ended(line))) {
+        rejection_ = marker_name(m) + " does not continue the numbering before it";
+        return false;
+      }
+      // A list starting at (c), (d), (l) or (m) is lettered; at (i), (v) or (x), numbered.
+      if (m.letter_number && m.number != 1 && m.label != "v" && m.label != "x") {
+        m.style = ItemStyle::ParenAlpha;
+        m.number = m.letter_number;
+      }
       level = stack_.size();
     }
     close_stretch();
@@ -261,9 +465,14 @@ class Builder {
     if (awaiting_heading_ && heading_like(line)) {
       awaiting_heading_->heading = line.text;
       awaiting_heading_ = nullptr;
+      heading_line_ = true;
       return;
     }
     awaiting_heading_ = nullptr;
+    if (orphan_) {
+      extend_stretch(line);
+      return;
+    }
     if (!started_) {
       // Before any unit: the title (the first heading, or the first lines up to a blank line),
       // then the preamble.
@@ -286,20 +495,17 @@ class Builder {
       // A heading block right after a division marker line names the division.
       if (line.heading_level > 0 && top->is_division() && top->heading.empty() && top->text.empty()) {
         top->heading = line.text;
+        heading_line_ = true;
         return;
       }
       append_line(top->text, line.text);
       return;
     }
-    if (stretch_.lines == 0) {
-      stretch_.first_line = line.line;
-      stretch_.excerpt = line.text;
-    }
-    stretch_.last_line = line.line;
-    ++stretch_.lines;
+    extend_stretch(line);
   }
 
   void close_stretch() {
+    orphan_ = orphan_items_ = false;
     if (stretch_.lines == 0) return;
     if (code_points(stretch_.excerpt) > 60) {
       std::string cut;
@@ -321,6 +527,18 @@ class Builder {
   std::map<MarkerKind, long> last_number_;
   OutlineNode* awaiting_heading_ = nullptr;
   bool started_ = false, closing_started_ = false, title_closed_ = false;
+  bool previous_ended_ = true;  // the line before ended a statement (or was a heading)
+  bool heading_line_ = false;   // the line being added was taken as a heading or label
+  bool orphan_ = false;         // the open stretch began with a marker out of sequence
+  bool orphan_items_ = false;   // … or with a schedule block without a code: its items go there too
+  static constexpr const char* kNoSectorCode = "no sector code after \"Sectors or sub-sectors\"";
+  std::string rejection_;       // why the last marker did not start a unit ("" = a wrapped line)
+  // Services schedule: the code lines of the block being read, its label line and date.
+  bool collecting_ = false;
+  std::vector<SectorPart> parts_;
+  SourceLine block_line_;
+  std::string block_date_, default_date_;
+  std::optional<PendingDate> pending_date_;
   int title_lines_ = 0;
   Stretch stretch_;
   Outline outline_;

@@ -2,7 +2,8 @@
 // footers (lines repeated at the top or bottom of many pages, digits ignored), page numbers
 // ("12", "- 12 -", "Page 12 of 40", "第12頁") at page edges, table-of-contents lines (a dot leader
 // and a page number, or a structure marker, a wide gap and a page number; "Contents" / 目錄),
-// layout indentation and column gaps.
+// layout indentation and column gaps. Text copied from a PDF viewer has no form feeds: an explicit
+// page-number line ("Page 2 of 3", "第 2 頁，共 3 頁", "- 2 -") is dropped wherever it is and ends a page.
 // Joining wrapped lines is left to the outline builder, which knows where units start.
 #pragma once
 
@@ -25,7 +26,8 @@ struct PageCleanup {
 // 版權所有, 重要告示, 返回頁首…
 bool is_site_furniture(const std::string& line);
 
-// The non-blank lines of `text` (UTF-8; pages separated by form feeds) minus furniture.
+// The non-blank lines of `text` (UTF-8; pages separated by form feeds or explicit page-number
+// lines) minus furniture. Lines of any length are safe (no regular expressions).
 std::vector<SourceLine> clean_page_text(const std::string& text, PageCleanup& cleanup);
 
 }  // namespace provisio::import

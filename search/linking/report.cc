@@ -1,36 +1,10 @@
 #include "report.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace provisio::submissions {
-
-namespace {
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
-  return out;
-}
-
-std::string joined_ids(const ReportRow& r, const std::string& sep) {
-  std::string out;
-  for (const auto& e : r.submissions) out += (out.empty() ? "" : sep) + e.submission;
-  return out;
-}
-
-}  // namespace
 
 Report build_report(Store& store, LinkSuggester& index, const std::string& by, const std::string& lang) {
   Report report;
@@ -81,43 +55,6 @@ Report build_report(Store& store, LinkSuggester& index, const std::string& by, c
     std::stable_sort(report.rows.begin(), report.rows.end(),
                      [](const auto& a, const auto& b) { return a.submissions.size() > b.submissions.size(); });
   return report;
-}
-
-std::string format_report(const Report& report, const std::string& format) {
-  std::ostringstream out;
-  std::string key_title = report.by == "topic" ? "topic" : report.by == "question" ? "question" : "provision";
-  if (format == "json") {
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& r : report.rows) {
-      nlohmann::json subs = nlohmann::json::array();
-      for (const auto& e : r.submissions)
-        subs.push_back({{"id", e.submission}, {"sender", e.sender}, {"received", e.received}});
-      rows.push_back({{"id", r.key}, {"kind", r.kind}, {"heading", r.heading}, {"count", r.submissions.size()},
-                      {"submissions", subs}});
-    }
-    out << nlohmann::json{{"by", report.by}, {"submissions_total", report.submissions_total}, {"rows", rows}}.dump()
-        << "\n";
-  } else if (format == "csv") {
-    out << "\xEF\xBB\xBF" << key_title << ",kind,heading,count,submissions\r\n";
-    for (const auto& r : report.rows)
-      out << csv_field(r.key) << "," << r.kind << "," << csv_field(r.heading) << "," << r.submissions.size()
-          << "," << csv_field(joined_ids(r, "; ")) << "\r\n";
-  } else if (format == "md") {
-    out << "| " << key_title << " | kind | heading | count | submissions |\n|---|---|---|---:|---|\n";
-    for (const auto& r : report.rows)
-      out << "| " << md_cell(r.key) << " | " << r.kind << " | " << md_cell(r.heading) << " | "
-          << r.submissions.size() << " | " << md_cell(joined_ids(r, ", ")) << " |\n";
-  } else {
-    for (const auto& r : report.rows) {
-      out << r.key << "  (" << r.submissions.size() << (r.submissions.size() == 1 ? " submission" : " submissions")
-          << ")" << (r.heading.empty() ? "" : "  " + r.heading) << "\n";
-      for (const auto& e : r.submissions)
-        out << "    " << e.submission << (e.received.empty() ? "" : "  " + e.received)
-            << (e.sender.empty() ? "" : "  " + e.sender) << "\n";
-    }
-    if (report.rows.empty()) out << "No links yet.\n";
-  }
-  return out.str();
 }
 
 }  // namespace provisio::submissions

@@ -1,6 +1,6 @@
 // Reports on the links: for each provision, consultation question or topic, the submissions linked
-// to it, with counts; as a terminal table, CSV (UTF-8 with a byte-order mark and CRLF line ends, so
-// Excel opens it with Chinese intact), JSON or Markdown.
+// to it, with counts. This is the data; output::format_report (search/output) shows it as a table,
+// CSV, JSON or Markdown.
 //
 // Thread-safe (pure functions over their arguments).
 #pragma once
@@ -34,8 +34,5 @@ struct Report {
 // by "topic": every topic of the linked targets, a submission counted once per topic.
 // Headings in `lang` where the index has it. REQUIRES: by is one of the three.
 Report build_report(Store& store, LinkSuggester& index, const std::string& by, const std::string& lang);
-
-// `format`: "table", "csv", "json" or "md". REQUIRES: one of these.
-std::string format_report(const Report& report, const std::string& format);
 
 }  // namespace provisio::submissions

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "analyzer.h"
+#include "schema.h"
 #include "searcher.h"
 #include "suggester.h"
 
@@ -15,10 +16,11 @@ namespace provisio::submissions {
 
 namespace {
 
-constexpr const char* kStoreIdKey = "provisio:store-id";
-constexpr const char* kRevisionKey = "provisio:store-revision";
-constexpr const char* kUniquePrefix = "Q";
-constexpr Xapian::valueno kIdSlot = 0;
+// The layout is in schema.h (namespace schema::submission_index).
+const std::string kStoreIdKey(schema::submission_index::kStoreIdKey);
+const std::string kRevisionKey(schema::submission_index::kRevisionKey);
+const std::string kUniquePrefix(schema::submission_index::kUniqueTerm);
+constexpr Xapian::valueno kIdSlot = schema::submission_index::kIdSlot;
 
 Xapian::Document make_document(Analyzer& analyzer, const Submission& s) {
   Xapian::Document doc;

@@ -1,7 +1,5 @@
 #include "suggester.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -10,6 +8,7 @@
 #include "schema.h"
 #include "searcher.h"
 #include "snippet.h"
+#include "stored_document.h"
 #include "text_folder.h"
 
 namespace provisio::submissions {
@@ -50,13 +49,7 @@ std::string one_line(std::string_view text) {
 
 namespace {
 
-nlohmann::json document_data(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()); }
-
-bool has_topic(const nlohmann::json& data, const std::string& topic) {
-  for (const auto& t : data["topics"])
-    if (t == topic) return true;
-  return false;
-}
+StoredDocument document_data(const Xapian::Document& doc) { return parse_stored_document(doc.get_data()); }
 
 }  // namespace
 
@@ -137,7 +130,8 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
     struct TextTermsOnly : Xapian::ExpandDecider {
       bool operator()(const std::string& term) const override {
         // Boolean terms are upper-case prefixed; "Z" stems are text.
-        return !term.empty() && (term[0] == 'Z' || !(term[0] >= 'A' && term[0] <= 'Z'));
+        return !term.empty() &&
+               (term.compare(0, schema::kStemTerm.size(), schema::kStemTerm) == 0 || !(term[0] >= 'A' && term[0] <= 'Z'));
       }
     } decider;
     Xapian::ESet eset = enquire.get_eset(tuning_.feedback_terms, rset, &decider);
@@ -153,12 +147,12 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto data = document_data(it.get_document());
     Suggestion s;
-    s.id = data["id"];
-    s.kind = has_topic(data, "consultation") ? "question" : "provision";
+    s.id = data.id;
+    s.kind = data.is_question() ? "question" : "provision";
     s.score = it.get_weight();
-    s.heading = data["heading"];
-    s.citation = data["citation"];
-    s.lang = data["lang"];
+    s.heading = data.heading;
+    s.citation = data.citation;
+    s.lang = data.lang;
     std::set<std::string> matched(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
     // The submission's words behind the matched terms; overlapping Chinese bigrams merged.
     std::vector<std::pair<std::size_t, std::size_t>> spans;
@@ -176,17 +170,17 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::siz
       std::string key = Xapian::Unicode::tolower(word);
       if (seen.insert(key).second) s.matched_words.push_back(word);
     }
-    std::string provision_text = data["heading"].get<std::string>();
-    for (const auto& t : data["texts"]) provision_text += "\n" + t["body"].get<std::string>();
+    std::string provision_text = data.heading;
+    for (const auto& t : data.texts) provision_text += "\n" + t.body;
     auto provision_concepts = find_concepts(provision_text);
     for (const Concept* c : named)
-      if ((!c->topic.empty() && has_topic(data, c->topic)) ||
+      if ((!c->topic.empty() && data.has_topic(c->topic)) ||
           std::find(provision_concepts.begin(), provision_concepts.end(), c) != provision_concepts.end())
         s.concepts.push_back(c);
     s.submission_snippet = make_snippet(analyzer_, one_line(text), matched).text;
     std::size_t best = 0;
-    for (const auto& t : data["texts"]) {
-      Snippet sn = make_snippet(analyzer_, t["body"].get<std::string>(), matched);
+    for (const auto& t : data.texts) {
+      Snippet sn = make_snippet(analyzer_, t.body, matched);
       if (s.provision_snippet.empty() || sn.highlights.size() > best) {
         best = sn.highlights.size();
         s.provision_snippet = sn.text;
@@ -205,7 +199,7 @@ std::string LinkSuggester::kind_of(const std::string& id) {
   std::string term = schema::prefixed(schema::kProvisionTerm, id);
   auto post = db_.postlist_begin(term);
   if (post == db_.postlist_end(term)) return "provision";
-  return has_topic(document_data(db_.get_document(*post)), "consultation") ? "question" : "provision";
+  return document_data(db_.get_document(*post)).is_question() ? "question" : "provision";
 }
 
 LinkSuggester::ProvisionInfo LinkSuggester::info(const std::string& id, const std::string& lang) {
@@ -215,13 +209,13 @@ LinkSuggester::ProvisionInfo LinkSuggester::info(const std::string& id, const st
   bool best_lang = false;
   for (auto post = db_.postlist_begin(term); post != db_.postlist_end(term); ++post) {
     auto data = document_data(db_.get_document(*post));
-    bool lang_ok = data["lang"] == lang;
-    std::string from = data["effective_from"];
+    bool lang_ok = data.lang == lang;
+    const std::string& from = data.effective_from;
     // The latest version, in the wanted language when there is one.
     if (info.heading.empty() || (lang_ok && !best_lang) || (lang_ok == best_lang && from > best_from)) {
-      info.heading = data["heading"];
-      info.citation = data["citation"];
-      info.topics = data["topics"].get<std::vector<std::string>>();
+      info.heading = data.heading;
+      info.citation = data.citation;
+      info.topics = data.topics;
       best_from = from;
       best_lang = lang_ok;
     }

@@ -1,15 +1,17 @@
 #include "api_objects.h"
 
 #include <algorithm>
-#include <cmath>
 #include <regex>
 #include <set>
 
 #include "date.h"
 #include "language.h"
+#include "provision_output.h"
 #include "reader.h"
+#include "search_output.h"
 #include "submission_index.h"
-#include "text_diff.h"
+#include "submission_output.h"
+#include "version_texts.h"
 
 namespace provisio::web {
 
@@ -18,73 +20,15 @@ namespace {
 using nlohmann::json;
 using submissions::Store;
 
-json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-// --- search (tools/cmd_search.cc) ---
-
-void convert_hit(Hit& h, const ScriptConverter& converter) {
-  if (h.lang == "en") return;
-  h.heading = converter.to_simplified(h.heading);
-  h.citation = converter.to_simplified(h.citation);
-  h.snippet = converter.to_simplified(h.snippet);
-  if (h.lang == "zh-Hant") h.lang = "zh-Hans";
-}
-
-json hit_json(const Hit& h) {
-  json highlights = json::array();
-  for (const auto& [b, e] : h.snippet.highlights) highlights.push_back({b, e});
-  json j = {{"rank", h.rank},
-            {"id", h.id},
-            {"instrument", h.instrument},
-            {"citation", h.citation},
-            {"heading", h.heading},
-            {"lang", h.lang},
-            {"score", h.score},
-            {"snippet", h.snippet.text},
-            {"snippet_highlights", highlights},
-            {"text_kind", h.text_kind},
-            {"topics", h.topics},
-            {"effective_from", h.effective_from},
-            {"effective_to", h.effective_to ? json(*h.effective_to) : json(nullptr)}};
-  if (!h.parallel.empty()) {
-    j["parallel"] = json::array();
-    for (const auto& p : h.parallel) {
-      auto pj = hit_json(p);
-      for (const char* k : {"rank", "score", "instrument", "topics", "effective_from", "effective_to"}) pj.erase(k);
-      j["parallel"].push_back(pj);
-    }
-  }
-  return j;
-}
-
-json facets_json(const Facets& facets) {
-  json j = json::object();
-  for (const auto& [name, values] : facets) {
-    j[name] = json::array();
-    for (const auto& [value, count] : values) j[name].push_back({{"value", value}, {"count", count}});
-  }
-  return j;
-}
-
-bool has_chinese(const std::string& text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    if ((lead == 0xE3 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x90) ||
-        (lead >= 0xE4 && lead <= 0xE9) ||
-        (lead == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA4 &&
-         static_cast<unsigned char>(text[i + 1]) <= 0xAB))
-      return true;
-  }
-  return false;
-}
+// The output library prints JSON as one line of text (what the CLI writes); the API sends the
+// same object.
+json parsed(const std::string& line) { return json::parse(line); }
 
 Date parse_day(const std::string& day, const std::string& option) {
   auto d = Date::parse(day);
   if (!d) throw HttpError(400, "bad date '" + day + "' for --" + option + ": expected YYYY-MM-DD");
   return *d;
 }
-
-// --- provisions (tools/cmd_show.cc, cmd_diff.cc) ---
 
 std::vector<StoredDocument> provision_or_throw(Searcher& searcher, const std::string& id) {
   auto docs = searcher.provision_documents(id);
@@ -95,103 +39,6 @@ std::vector<StoredDocument> provision_or_throw(Searcher& searcher, const std::st
     throw HttpError(404, message + (near.empty() ? "" : "?"));
   }
   return docs;
-}
-
-json provision_record(const std::vector<StoredDocument>& docs, const std::string& lang) {
-  const auto& first = docs.front();
-  json record = {{"id", first["id"]},
-                 {"instrument", first["instrument"]},
-                 {"topics", first["topics"]},
-                 {"refs", first["refs"]},
-                 {"divisions", first["divisions"]},
-                 {"citations", json::object()},
-                 {"instrument_titles", json::object()},
-                 {"versions", json::array()}};
-  for (const auto& d : docs) {
-    record["citations"][d["lang"].get<std::string>()] = d["citation"];
-    record["instrument_titles"][d["lang"].get<std::string>()] = d["instrument_title"];
-    json* version = nullptr;
-    for (auto& v : record["versions"])
-      if (v["effective_from"] == d["effective_from"]) version = &v;
-    if (!version) {
-      record["versions"].push_back({{"effective_from", d["effective_from"]},
-                                    {"effective_to", d["effective_to"]},
-                                    {"by", d["by"]},
-                                    {"approx", d["approx"]},
-                                    {"notes", d["notes"]},
-                                    {"texts", json::array()}});
-      version = &record["versions"].back();
-    }
-    if (lang != "all" && d["lang"] != lang) continue;
-    for (const auto& t : d["texts"])
-      (*version)["texts"].push_back(
-          {{"lang", d["lang"]}, {"kind", t["kind"]}, {"heading", d["heading"]}, {"body", t["body"]}});
-  }
-  return record;
-}
-
-struct VersionText {
-  std::string from, to, heading, body, kind;
-};
-
-std::vector<VersionText> versions_in(const std::vector<StoredDocument>& docs, const std::string& lang) {
-  std::vector<VersionText> out;
-  for (const auto& d : docs) {
-    if (d["lang"] != lang) continue;
-    VersionText v{d["effective_from"], d["effective_to"].is_null() ? "" : d["effective_to"].get<std::string>(),
-                  d["heading"], "", ""};
-    for (const auto& t : d["texts"])
-      if (v.body.empty() || t["kind"] == "official") {
-        v.body = t["body"];
-        v.kind = t["kind"];
-      }
-    out.push_back(v);
-  }
-  return out;
-}
-
-int version_on(const std::vector<VersionText>& versions, const std::string& day) {
-  for (std::size_t i = 0; i < versions.size(); ++i)
-    if (versions[i].from <= day && (versions[i].to.empty() || day < versions[i].to)) return static_cast<int>(i);
-  return -1;
-}
-
-json ops_json(const std::vector<DiffOp>& ops) {
-  json j = json::array();
-  for (const auto& op : ops) j.push_back({{"op", diff_kind_name(op.kind)}, {"text", op.text}});
-  return j;
-}
-
-// --- submissions and links (tools/cmd_submission.cc, cmd_link.cc) ---
-
-json submission_json(const submissions::Submission& s, std::size_t links) {
-  return {{"id", s.id},           {"file_name", s.file_name}, {"format", s.format},     {"charset", s.charset},
-          {"lang", s.lang},       {"sender", s.sender},       {"received", s.received}, {"subject", s.subject},
-          {"sha256", s.sha256},   {"added_at", s.added_at},   {"added_by", s.added_by}, {"links", links}};
-}
-
-json suggestion_json(const submissions::Suggestion& s) {
-  json concepts = json::array();
-  for (const auto* c : s.concepts) concepts.push_back({{"id", c->id}, {"label", c->label}});
-  return {{"id", s.id},
-          {"kind", s.kind},
-          {"score", std::round(s.score * 1000) / 1000},
-          {"heading", s.heading},
-          {"citation", s.citation},
-          {"lang", s.lang},
-          {"why",
-           {{"terms", s.matched_words},
-            {"concepts", concepts},
-            {"submission_snippet", s.submission_snippet},
-            {"provision_snippet", s.provision_snippet}}}};
-}
-
-json link_json(const submissions::Link& l) {
-  return {{"submission", l.submission},  {"target", l.target},         {"kind", l.kind},
-          {"how", l.how},                {"score", l.score ? json(*l.score) : json(nullptr)},
-          {"by", l.created_by},          {"at", l.created_at},         {"note", or_null(l.note)},
-          {"active", l.active()},        {"removed_by", or_null(l.removed_by)},
-          {"removed_at", or_null(l.removed_at)}, {"removal_note", or_null(l.removal_note)}};
 }
 
 submissions::Submission submission_or_throw(Store& store, const std::string& id) {
@@ -209,10 +56,11 @@ json search(IndexReaders& readers, const SearchRequest& r) {
     throw HttpError(400, "--lang: " + r.lang + " not in {en,zh-Hant,zh-Hans}");
   if (r.script != "as-written" && r.script != "hans")
     throw HttpError(400, "--script: " + r.script + " not in {as-written,hans}");
-  if (r.limit < 1 || r.limit > 10000) throw HttpError(400, "--limit: value " + std::to_string(r.limit) + " not in range [1 - 10000]");
+  if (r.limit < 1 || r.limit > 10000)
+    throw HttpError(400, "--limit: value " + std::to_string(r.limit) + " not in range [1 - 10000]");
   SearchOptions o;
   o.query = r.query;
-  o.lang = !r.lang.empty() ? r.lang : has_chinese(o.query) ? "" : "en";
+  o.lang = display_language(r.lang, has_chinese(o.query));
   o.instruments = r.instruments;
   o.topics = r.topics;
   o.limit = r.limit;
@@ -227,19 +75,8 @@ json search(IndexReaders& readers, const SearchRequest& r) {
   } catch (const SearchError& e) {
     throw HttpError(400, e.what());
   }
-  if (r.script == "hans" || r.lang == "zh-Hans")
-    for (auto& h : result.hits) {
-      convert_hit(h, readers.converter);
-      for (auto& p : h.parallel) convert_hit(p, readers.converter);
-    }
-  json hits = json::array();
-  for (const auto& h : result.hits) hits.push_back(hit_json(h));
-  json out = {{"query", result.query},       {"as_of", o.as_of.iso()},
-              {"total", result.total},       {"complete", result.complete},
-              {"counts_exact", result.counts_exact}, {"results", hits},
-              {"notes", result.notes},       {"suggestion", or_null(result.suggestion)}};
-  if (o.facets) out["facets"] = facets_json(result.facets);
-  return out;
+  if (r.script == "hans" || r.lang == "zh-Hans") to_simplified(result.hits, readers.converter);
+  return parsed(output::search_json(result, o));
 }
 
 json provision(IndexReaders& readers, const std::string& id, const std::string& lang, const std::string& as_of) {
@@ -249,66 +86,48 @@ json provision(IndexReaders& readers, const std::string& id, const std::string& 
     Date day = parse_day(as_of, "as-of");
     std::vector<StoredDocument> in_force;
     for (const auto& d : docs)
-      if (d["effective_from"].get<std::string>() <= day.iso() &&
-          (d["effective_to"].is_null() || day.iso() < d["effective_to"].get<std::string>()))
-        in_force.push_back(d);
+      if (d.in_force_on(day)) in_force.push_back(d);
     if (in_force.empty())
       throw HttpError(404, id + " was not in force on " + day.iso() + " (it has effect from " +
-                               docs.front()["effective_from"].get<std::string>() + ")");
+                               docs.front().effective_from + ")");
     docs = in_force;
   }
-  return provision_record(docs, lang);
+  return parsed(output::show_json(docs, lang));
 }
 
 json diff(IndexReaders& readers, const std::string& id, const std::string& from, const std::string& to,
           const std::string& lang) {
   if (!known_lang(lang)) throw HttpError(400, "--lang: " + lang + " not in {en,zh-Hant,zh-Hans}");
-  if (!from.empty()) parse_day(from, "from");
-  if (!to.empty()) parse_day(to, "to");
+  std::optional<Date> from_day, to_day;
+  if (!from.empty()) from_day = parse_day(from, "from");
+  if (!to.empty()) to_day = parse_day(to, "to");
   auto docs = provision_or_throw(readers.searcher, id);
   auto versions = versions_in(docs, lang);
   if (versions.empty()) throw HttpError(404, id + " has no text in " + lang);
-  int b = to.empty() ? static_cast<int>(versions.size()) - 1 : version_on(versions, to);
-  if (b < 0) throw HttpError(404, id + " had no version in force on " + to);
-  int a = from.empty() ? b - 1 : version_on(versions, from);
-  if (a < 0) {
-    if (from.empty()) return {{"id", id}, {"lang", lang}, {"single", true}, {"effective_from", versions[b].from}};
+  std::optional<std::size_t> b = to_day ? version_on(versions, *to_day) : std::optional<std::size_t>(versions.size() - 1);
+  if (!b) throw HttpError(404, id + " had no version in force on " + to);
+  std::optional<std::size_t> a = from_day ? version_on(versions, *from_day)
+                                 : *b > 0 ? std::optional<std::size_t>(*b - 1)
+                                          : std::nullopt;
+  if (!a) {
+    if (!from_day) return {{"id", id}, {"lang", lang}, {"single", true}, {"effective_from", versions[*b].from}};
     throw HttpError(404, id + " had no version in force on " + from);
   }
-  auto version_json = [](const VersionText& v) {
-    return json{{"effective_from", v.from}, {"effective_to", or_null(v.to)}, {"text_kind", v.kind}};
-  };
-  const VersionText &va = versions[a], &vb = versions[b];
-  return {{"id", id},
-          {"lang", lang},
-          {"from", version_json(va)},
-          {"to", version_json(vb)},
-          {"heading", ops_json(diff_texts(va.heading, vb.heading))},
-          {"text", ops_json(diff_texts(va.body, vb.body))},
-          {"changed", va.heading != vb.heading || va.body != vb.body}};
+  return parsed(output::diff_json(id, lang, versions[*a], versions[*b]));
 }
 
 json submission_list(Store& store) {
   std::map<std::string, std::size_t> counts;
   for (const auto& l : store.links()) ++counts[l.submission];
-  json out = json::array();
-  for (const auto& s : store.submissions(true)) out.push_back(submission_json(s, counts[s.id]));
-  return {{"store", store.path()}, {"submissions", out}};
+  return parsed(output::submission_list_json(store.path(), store.submissions(true), counts));
 }
 
 json submission_show(Store& store, const std::string& id) {
   auto s = store.submission(id);
   if (!s) throw HttpError(404, "unknown submission '" + id + "'");
   auto links = store.links({id, "", "", true});
-  std::size_t active = 0;
-  json history = json::array();
-  for (const auto& l : links) {
-    active += l.active();
-    history.push_back(link_json(l));
-  }
-  json j = submission_json(*s, active);
-  j["text"] = s->text;
-  j["history"] = history;
+  json j = parsed(output::submission_show_json(*s, links));
+  j["history"] = parsed(output::links_json(links))["links"];
   return j;
 }
 
@@ -317,10 +136,12 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
   if (files.empty()) throw HttpError(400, "no file was uploaded");
   if (!received.empty() && !Date::parse(received))
     throw HttpError(400, "bad date '" + received + "' for --received: expected YYYY-MM-DD");
+  // As `provisio submission add`: every file read first, duplicates reported, nothing filed if one
+  // cannot be read.
   submissions::LanguageDetector languages;
   std::vector<submissions::Submission> batch;
   std::vector<std::string> errors;
-  json duplicates = json::array();
+  output::Duplicates duplicates;
   std::set<std::string> batch_hashes;
   for (const auto& file : files) {
     submissions::Submission s;
@@ -328,11 +149,11 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
     s.file_name = file.file_name.substr(file.file_name.find_last_of("/\\") + 1);
     s.sha256 = submissions::sha256_hex(file.bytes);
     if (auto existing = store.find_by_hash(s.sha256)) {
-      duplicates.push_back({{"file", s.file_name}, {"already", *existing}});
+      duplicates.emplace_back(s.file_name, *existing);
       continue;
     }
     if (!batch_hashes.insert(s.sha256).second) {
-      duplicates.push_back({{"file", s.file_name}, {"already", "an earlier file of this command"}});
+      duplicates.emplace_back(s.file_name, "an earlier file of this command");
       continue;
     }
     try {
@@ -358,41 +179,35 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
                " could not be read; nothing was filed in " + store.path();
     throw HttpError(400, message);
   }
-  json filed = json::array();
   if (!batch.empty()) {
     auto ids = store.add_submissions(batch);
     for (std::size_t i = 0; i < ids.size(); ++i) batch[i].id = ids[i];
     submissions::sync_submission_index(store, submissions::submission_index_path(store.path()));
-    for (const auto& s : batch) filed.push_back(submission_json(s, 0));
   }
-  return {{"store", store.path()}, {"filed", filed}, {"duplicates", duplicates}};
+  return parsed(output::filed_json(store.path(), batch, duplicates));
 }
 
 json link_suggest(IndexReaders& readers, Store& store, const std::string& submission, std::size_t limit) {
   if (limit < 1 || limit > 100) throw HttpError(400, "--limit: value " + std::to_string(limit) + " not in range [1 - 100]");
   auto s = submission_or_throw(store, submission);
-  json list = json::array();
-  for (const auto& x : readers.suggester.suggest(s.text, limit)) list.push_back(suggestion_json(x));
-  return {{"submission", submission}, {"suggestions", list}};
+  return parsed(output::suggestions_json(submission, readers.suggester.suggest(s.text, limit)));
 }
 
 json link_accept(IndexReaders& readers, Store& store, const std::string& submission, std::size_t top,
                  const std::string& note, const std::string& user, const std::vector<std::string>& only) {
   if (top < 1 || top > 100) throw HttpError(400, "--top: value " + std::to_string(top) + " not in range [1 - 100]");
   auto s = submission_or_throw(store, submission);
-  std::vector<submissions::LinkRequest> requests;
   auto suggestions = readers.suggester.suggest(s.text, only.empty() ? top : kAcceptFrom);
   for (const auto& id : only)
     if (std::none_of(suggestions.begin(), suggestions.end(), [&](const auto& x) { return x.id == id; }))
       throw HttpError(400, "'" + id + "' is not among the top " + std::to_string(kAcceptFrom) + " suggestions for " +
                                submission + "; add it by hand instead");
+  std::vector<submissions::LinkRequest> requests;
   for (const auto& x : suggestions)
     if (only.empty() || std::find(only.begin(), only.end(), x.id) != only.end())
       requests.push_back({x.id, x.kind, "suggested", x.score, note});
   std::size_t added = store.add_links(submission, requests, user);
-  json targets = json::array();
-  for (const auto& r : requests) targets.push_back({{"id", r.target}, {"kind", r.kind}, {"score", *r.score}});
-  return {{"submission", submission}, {"added", added}, {"suggestions", targets}};
+  return parsed(output::accepted_json(submission, requests, added));
 }
 
 json link_add(IndexReaders& readers, Store& store, const std::string& submission,
@@ -413,7 +228,7 @@ json link_add(IndexReaders& readers, Store& store, const std::string& submission
   }
   if (!unknown.empty()) throw HttpError(400, unknown + "no link was added");
   std::size_t added = store.add_links(submission, requests, user);
-  return {{"submission", submission}, {"added", added}, {"already_linked", requests.size() - added}};
+  return parsed(output::added_json(submission, requests.size(), added));
 }
 
 json link_remove(Store& store, const std::string& submission, const std::string& target, const std::string& note,
@@ -421,14 +236,12 @@ json link_remove(Store& store, const std::string& submission, const std::string&
   submission_or_throw(store, submission);
   if (!store.remove_link(submission, target, user, note))
     throw HttpError(404, submission + " is not linked to '" + target + "'");
-  return {{"submission", submission}, {"target", target}, {"removed", true}};
+  return parsed(output::removed_json(submission, target));
 }
 
 json link_list(Store& store, const submissions::LinkFilter& filter) {
   if (!filter.submission.empty()) submission_or_throw(store, filter.submission);
-  json list = json::array();
-  for (const auto& l : store.links(filter)) list.push_back(link_json(l));
-  return {{"links", list}};
+  return parsed(output::links_json(store.links(filter)));
 }
 
 submissions::Report report(IndexReaders& readers, Store& store, const std::string& by, const std::string& lang) {

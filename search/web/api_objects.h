@@ -1,8 +1,7 @@
-// What the server does, as the JSON objects of its API. Each object has the shape the CLI's
-// --json prints for the same request (tools/cmd_search.cc, cmd_show.cc, cmd_diff.cc,
-// cmd_submission.cc, cmd_link.cc, cmd_report.cc), so scripts can move between the two; the pages
-// are rendered from these same objects, so a page shows what the CLI shows. test_web checks
-// the API's objects against the CLI's output.
+// What the server does, as the JSON objects of its API. Each object is the one the CLI's --json
+// prints for the same request, made by the same formatter of the output library (search/output),
+// so scripts can move between the two; the pages are rendered from these same objects, so a page
+// shows what the CLI shows. test_web compares the API's objects with the CLI's output.
 //
 // Expected failures throw HttpError with a status and the CLI's one-line message (without its
 // "provisio: " prefix). Functions are thread-safe as long as each thread has its own readers and

@@ -2,6 +2,7 @@
 // the same request (api_objects.h).
 #include "api_objects.h"
 #include "server_internal.h"
+#include "submission_output.h"
 
 namespace provisio::web {
 
@@ -153,7 +154,7 @@ void add_api_routes(Context& c, httplib::Server& server) {
     auto store = open_store(c);
     auto readers = c.index.lease();
     auto data = report(*readers, store, param(req, "by", "provision"), param(req, "lang", "en"));
-    std::string text = submissions::format_report(data, format);
+    std::string text = output::format_report(data, format);
     const char* type = format == "json" ? "application/json"
                        : format == "csv" ? "text/csv; charset=utf-8"
                        : format == "md"  ? "text/markdown; charset=utf-8"

@@ -1,12 +1,13 @@
 // Laying text out on a terminal: display width (Chinese characters take two columns), wrapping,
-// and two columns side by side. ANSI style sequences count as zero width.
+// and two columns side by side. ANSI style sequences count as zero width. Pure functions: thread-safe.
+// (Whether stdout is a terminal, and how wide, is the CLI's business: tools/terminal.h.)
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace provisio::cli {
+namespace provisio::output {
 
 // Columns `text` takes on a terminal.
 std::size_t display_width(std::string_view text);
@@ -19,7 +20,4 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width);
 std::string side_by_side(std::string_view left, std::string_view right, std::size_t width,
                          std::string_view indent);
 
-// The terminal's width in columns, or 0 when stdout is not a terminal.
-std::size_t terminal_columns();
-
-}  // namespace provisio::cli
+}  // namespace provisio::output

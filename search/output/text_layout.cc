@@ -1,12 +1,11 @@
 #include "text_layout.h"
 
-#include <sys/ioctl.h>
-#include <unistd.h>
+#include <algorithm>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-namespace provisio::cli {
+namespace provisio::output {
 
 namespace {
 
@@ -91,11 +90,4 @@ std::string side_by_side(std::string_view left, std::string_view right, std::siz
   return out;
 }
 
-std::size_t terminal_columns() {
-  if (!isatty(STDOUT_FILENO)) return 0;
-  winsize ws{};
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
-  return 80;
-}
-
-}  // namespace provisio::cli
+}  // namespace provisio::output

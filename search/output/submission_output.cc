@@ -1,0 +1,278 @@
+#include "submission_output.h"
+
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
+namespace provisio::output {
+
+namespace {
+
+using nlohmann::json;
+using submissions::Link;
+using submissions::LinkRequest;
+using submissions::Report;
+using submissions::ReportRow;
+using submissions::Submission;
+using submissions::Suggestion;
+
+json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string md_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+  return out;
+}
+
+std::string joined_ids(const ReportRow& r, const std::string& sep) {
+  std::string out;
+  for (const auto& e : r.submissions) out += (out.empty() ? "" : sep) + e.submission;
+  return out;
+}
+
+std::size_t count_of(const std::map<std::string, std::size_t>& links, const std::string& id) {
+  auto it = links.find(id);
+  return it == links.end() ? 0 : it->second;
+}
+
+}  // namespace
+
+json submission_json(const Submission& s, std::size_t links) {
+  return {{"id", s.id},         {"file_name", s.file_name}, {"format", s.format},     {"charset", s.charset},
+          {"lang", s.lang},     {"sender", s.sender},       {"received", s.received}, {"subject", s.subject},
+          {"sha256", s.sha256}, {"added_at", s.added_at},   {"added_by", s.added_by}, {"links", links}};
+}
+
+std::string describe_submission(const Submission& s) {
+  std::string out = s.id + " from " + s.file_name + " (" + s.format + ", " + s.charset + ", " + s.lang;
+  if (!s.sender.empty()) out += ", from " + s.sender;
+  if (!s.received.empty()) out += ", received " + s.received;
+  return out + ")";
+}
+
+std::string filed_json(const std::string& store, const std::vector<Submission>& filed, const Duplicates& duplicates) {
+  json list = json::array(), dups = json::array();
+  for (const auto& s : filed) list.push_back(submission_json(s, 0));
+  for (const auto& [file, id] : duplicates) dups.push_back({{"file", file}, {"already", id}});
+  return json{{"store", store}, {"filed", list}, {"duplicates", dups}}.dump() + "\n";
+}
+
+std::string filed_text(const std::vector<Submission>& filed, const Duplicates& duplicates) {
+  std::string out;
+  for (const auto& s : filed) out += "filed " + describe_submission(s) + "\n";
+  for (const auto& [file, id] : duplicates)
+    out += file + ": already filed as " + id + " (same content); not filed again\n";
+  return out;
+}
+
+std::string submission_list_json(const std::string& store, const std::vector<Submission>& all,
+                                 const std::map<std::string, std::size_t>& links) {
+  json out = json::array();
+  for (const auto& s : all) out.push_back(submission_json(s, count_of(links, s.id)));
+  return json{{"store", store}, {"submissions", out}}.dump() + "\n";
+}
+
+std::string submission_list_text(const std::string& store, const std::vector<Submission>& all,
+                                 const std::map<std::string, std::size_t>& links) {
+  if (all.empty()) return "No submissions in " + store + " yet.\n";
+  std::ostringstream out;
+  for (const auto& s : all) {
+    std::string title = !s.subject.empty() ? s.subject : s.text.substr(0, s.text.find('\n'));
+    if (title.size() > 70) {
+      std::size_t cut = 70;
+      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+      title = title.substr(0, cut) + "…";
+    }
+    std::size_t n = count_of(links, s.id);
+    out << s.id << "  " << (s.received.empty() ? "----------" : s.received) << "  " << s.lang << "  " << n
+        << (n == 1 ? " link " : " links") << "  " << (s.sender.empty() ? "(sender unknown)" : s.sender) << "\n    "
+        << title << "\n";
+  }
+  return out.str();
+}
+
+std::string submission_show_json(const Submission& s, const std::vector<Link>& links) {
+  std::size_t active = 0;
+  for (const auto& l : links) active += l.active();
+  json j = submission_json(s, active);
+  j["text"] = s.text;
+  return j.dump() + "\n";
+}
+
+std::string submission_show_text(const Submission& s, const std::vector<Link>& links) {
+  std::ostringstream out;
+  out << describe_submission(s) << "\n";
+  if (!s.subject.empty()) out << "subject: " << s.subject << "\n";
+  out << "filed " << s.added_at << " by " << s.added_by << "; sha256 " << s.sha256 << "\n";
+  for (const auto& l : links)
+    out << (l.active() ? "linked to " : "was linked to ") << l.target << " (" << l.kind << ", " << l.how << ")\n";
+  out << "\n" << s.text << "\n";
+  return out.str();
+}
+
+std::string score_text(double score) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(2) << score;
+  return s.str();
+}
+
+json suggestion_json(const Suggestion& s) {
+  json concepts = json::array();
+  for (const auto* c : s.concepts) concepts.push_back({{"id", c->id}, {"label", c->label}});
+  return {{"id", s.id},
+          {"kind", s.kind},
+          {"score", std::round(s.score * 1000) / 1000},
+          {"heading", s.heading},
+          {"citation", s.citation},
+          {"lang", s.lang},
+          {"why",
+           {{"terms", s.matched_words},
+            {"concepts", concepts},
+            {"submission_snippet", s.submission_snippet},
+            {"provision_snippet", s.provision_snippet}}}};
+}
+
+json link_json(const Link& l) {
+  return {{"submission", l.submission},
+          {"target", l.target},
+          {"kind", l.kind},
+          {"how", l.how},
+          {"score", l.score ? json(*l.score) : json(nullptr)},
+          {"by", l.created_by},
+          {"at", l.created_at},
+          {"note", or_null(l.note)},
+          {"active", l.active()},
+          {"removed_by", or_null(l.removed_by)},
+          {"removed_at", or_null(l.removed_at)},
+          {"removal_note", or_null(l.removal_note)}};
+}
+
+std::string suggestions_json(const std::string& submission, const std::vector<Suggestion>& list) {
+  json out = json::array();
+  for (const auto& x : list) out.push_back(suggestion_json(x));
+  return json{{"submission", submission}, {"suggestions", out}}.dump() + "\n";
+}
+
+std::string suggestions_text(const std::string& submission, const std::vector<Suggestion>& list, const Style& s) {
+  if (list.empty()) return "No provision or question shares words with " + submission + ".\n";
+  std::ostringstream out;
+  std::size_t rank = 0;
+  for (const auto& x : list) {
+    out << s.bold << ++rank << ". " << x.id << s.reset << "  " << x.kind << ", score " << score_text(x.score)
+        << "\n   " << x.heading << "\n";
+    std::string words, concepts;
+    for (const auto& w : x.matched_words) words += (words.empty() ? "" : ", ") + w;
+    for (const auto* c : x.concepts) concepts += (concepts.empty() ? "" : "; ") + c->label;
+    if (!concepts.empty()) out << "   " << s.dim << "concepts: " << s.reset << concepts << "\n";
+    if (!words.empty()) out << "   " << s.dim << "words: " << s.reset << words << "\n";
+    out << "   " << s.dim << "submission: " << s.reset << x.submission_snippet << "\n";
+    out << "   " << s.dim << "provision:  " << s.reset << x.provision_snippet << "\n\n";
+  }
+  return out.str();
+}
+
+std::string accepted_json(const std::string& submission, const std::vector<LinkRequest>& requests,
+                          std::size_t added) {
+  json targets = json::array();
+  for (const auto& r : requests) targets.push_back({{"id", r.target}, {"kind", r.kind}, {"score", *r.score}});
+  return json{{"submission", submission}, {"added", added}, {"suggestions", targets}}.dump() + "\n";
+}
+
+std::string accepted_text(const std::string& submission, const std::vector<LinkRequest>& requests,
+                          std::size_t added) {
+  std::ostringstream out;
+  out << "linked " << submission << " to " << added << " new " << (added == 1 ? "target" : "targets")
+      << " of the top " << requests.size() << " suggestions";
+  std::string list;
+  for (const auto& r : requests) list += (list.empty() ? ": " : ", ") + r.target;
+  out << list << "\n";
+  return out.str();
+}
+
+std::string added_json(const std::string& submission, std::size_t requested, std::size_t added) {
+  return json{{"submission", submission}, {"added", added}, {"already_linked", requested - added}}.dump() + "\n";
+}
+
+std::string added_text(const std::string& submission, std::size_t requested, std::size_t added) {
+  std::ostringstream out;
+  out << "linked " << submission << " to " << added << (added == 1 ? " target" : " targets");
+  if (added < requested) out << " (" << requested - added << " already linked)";
+  out << "\n";
+  return out.str();
+}
+
+std::string removed_json(const std::string& submission, const std::string& target) {
+  return json{{"submission", submission}, {"target", target}, {"removed", true}}.dump() + "\n";
+}
+
+std::string removed_text(const std::string& submission, const std::string& target) {
+  return "removed the link from " + submission + " to " + target + " (kept in its history)\n";
+}
+
+std::string links_json(const std::vector<Link>& links) {
+  json list = json::array();
+  for (const auto& l : links) list.push_back(link_json(l));
+  return json{{"links", list}}.dump() + "\n";
+}
+
+std::string links_text(const std::vector<Link>& links) {
+  if (links.empty()) return "No links.\n";
+  std::ostringstream out;
+  for (const auto& l : links) {
+    out << l.submission << " -> " << l.target << "  " << l.kind << ", " << l.how;
+    if (l.score) out << " (score " << score_text(*l.score) << ")";
+    out << ", by " << l.created_by << " at " << l.created_at;
+    if (!l.note.empty()) out << "; note: " << l.note;
+    if (!l.active()) {
+      out << "; removed by " << l.removed_by << " at " << l.removed_at;
+      if (!l.removal_note.empty()) out << " (" << l.removal_note << ")";
+    }
+    out << "\n";
+  }
+  return out.str();
+}
+
+std::string format_report(const Report& report, const std::string& format) {
+  std::ostringstream out;
+  std::string key_title = report.by == "topic" ? "topic" : report.by == "question" ? "question" : "provision";
+  if (format == "json") {
+    json rows = json::array();
+    for (const auto& r : report.rows) {
+      json subs = json::array();
+      for (const auto& e : r.submissions)
+        subs.push_back({{"id", e.submission}, {"sender", e.sender}, {"received", e.received}});
+      rows.push_back({{"id", r.key}, {"kind", r.kind}, {"heading", r.heading}, {"count", r.submissions.size()},
+                      {"submissions", subs}});
+    }
+    out << json{{"by", report.by}, {"submissions_total", report.submissions_total}, {"rows", rows}}.dump() << "\n";
+  } else if (format == "csv") {
+    out << "\xEF\xBB\xBF" << key_title << ",kind,heading,count,submissions\r\n";
+    for (const auto& r : report.rows)
+      out << csv_field(r.key) << "," << r.kind << "," << csv_field(r.heading) << "," << r.submissions.size() << ","
+          << csv_field(joined_ids(r, "; ")) << "\r\n";
+  } else if (format == "md") {
+    out << "| " << key_title << " | kind | heading | count | submissions |\n|---|---|---|---:|---|\n";
+    for (const auto& r : report.rows)
+      out << "| " << md_cell(r.key) << " | " << r.kind << " | " << md_cell(r.heading) << " | " << r.submissions.size()
+          << " | " << md_cell(joined_ids(r, ", ")) << " |\n";
+  } else {
+    for (const auto& r : report.rows) {
+      out << r.key << "  (" << r.submissions.size() << (r.submissions.size() == 1 ? " submission" : " submissions")
+          << ")" << (r.heading.empty() ? "" : "  " + r.heading) << "\n";
+      for (const auto& e : r.submissions)
+        out << "    " << e.submission << (e.received.empty() ? "" : "  " + e.received)
+            << (e.sender.empty() ? "" : "  " + e.sender) << "\n";
+    }
+    if (report.rows.empty()) out << "No links yet.\n";
+  }
+  return out.str();
+}
+
+}  // namespace provisio::output

@@ -1,0 +1,315 @@
+#define BOOST_TEST_MODULE output
+#include <boost/test/unit_test.hpp>
+
+#include "provision_output.h"
+#include "search_output.h"
+#include "submission_output.h"
+#include "text_layout.h"
+
+using namespace provisio;
+using namespace provisio::output;
+
+namespace {
+
+// Visible stand-ins for ANSI sequences, so expected strings read plainly.
+constexpr Style kMarked{"<b>", "<d>", "</>", "<del>", "<ins>"};
+
+Hit hit(std::size_t rank, const std::string& id, const std::string& lang) {
+  Hit h;
+  h.rank = rank;
+  h.id = id;
+  h.instrument = "cepa-tis";
+  h.citation = lang == "en" ? "Annex 1, item " + id.substr(id.size() - 1) : "附件1第" + id.substr(id.size() - 1) + "項";
+  h.heading = lang == "en" ? "CCC testing" : "強制性產品認證檢測";
+  h.lang = lang;
+  h.score = 1.5;
+  // Highlighted: "test" and 檢測 (byte ranges; "…" is three bytes).
+  h.snippet = lang == "en" ? Snippet{"…may test CCC products…", {{7, 11}}} : Snippet{"…可檢測產品…", {{6, 12}}};
+  h.topics = {"ccc"};
+  h.effective_from = "2020-06-01";
+  h.text_kind = "digest";
+  return h;
+}
+
+SearchOptions options() {
+  SearchOptions o;
+  o.query = "CCC testing";
+  o.as_of = *Date::parse("2025-06-01");
+  return o;
+}
+
+StoredDocument doc(const std::string& lang, const std::string& from, std::optional<std::string> to,
+                   const std::string& body) {
+  StoredDocument d;
+  d.id = "tis/1";
+  d.instrument = "tis";
+  d.instrument_title = lang == "en" ? "Services" : "服務";
+  d.lang = lang;
+  d.citation = lang == "en" ? "Item 1" : "第1項";
+  d.heading = lang == "en" ? "Testing" : "檢測";
+  d.divisions = {"Annex 1"};
+  d.texts = {{"digest", body}};
+  d.topics = {"ccc", "testing"};
+  d.refs = {"tis/2"};
+  d.effective_from = from;
+  d.effective_to = std::move(to);
+  return d;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(search_text_summary_hits_and_styles) {
+  SearchResult r;
+  r.query = "CCC testing";
+  r.total = 12;
+  r.complete = 4;
+  r.hits = {hit(1, "tis/1", "en")};
+  r.hits[0].effective_to = "2025-01-01";
+  BOOST_TEST(search_text(r, options(), kMarked) ==
+             "12 provisions match \"CCC testing\" (4 with every word) (in force on 2025-06-01); showing 1–1\n\n"
+             "<b>1. tis/1</>  Annex 1, item 1  <d>[from 2020-06-01 to 2025-01-01]</>\n"
+             "   CCC testing  <d>[en, digest]</>\n"
+             "   …may <b>test</> CCC products…\n\n");
+  r.counts_exact = false;
+  r.complete = 12;
+  SearchOptions all = options();
+  all.all_versions = true;
+  BOOST_TEST(search_text(r, all, Style::plain()).substr(0, 96) ==
+             "about 12 provision versions match \"CCC testing\" (all versions up to 2025-06-01); showing 1–1\n\n");
+}
+
+BOOST_AUTO_TEST_CASE(search_text_without_hits) {
+  SearchResult r;
+  r.query = "zzz";
+  BOOST_TEST(search_text(r, options(), kMarked) == "No provision in force on 2025-06-01 matches \"zzz\".\n");
+  r.total = 3;
+  BOOST_TEST(search_text(r, options(), kMarked) == "No more results: 3 match \"zzz\".\n");
+}
+
+BOOST_AUTO_TEST_CASE(search_text_parallel_below_and_side_by_side) {
+  SearchResult r;
+  r.query = "CCC";
+  r.total = r.complete = 1;
+  r.hits = {hit(1, "tis/1", "en")};
+  r.hits[0].parallel = {hit(1, "tis/1", "zh-Hant")};
+  std::string below = search_text(r, options(), Style::plain(), 80);
+  BOOST_TEST(below.find("   CCC testing  [en, digest]\n   …may test CCC products…\n"
+                        "   強制性產品認證檢測  [zh-Hant, digest]\n   …可檢測產品…\n\n") != std::string::npos);
+  std::string wide = search_text(r, options(), Style::plain(), 100);
+  // (100 - 6) / 2 = 47 columns a side; Chinese characters are two columns wide.
+  BOOST_TEST(wide.find("   CCC testing [en]" + std::string(47 - 16 + 1, ' ') + "│ 強制性產品認證檢測 [zh-Hant]\n") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(search_json_is_one_line_with_every_field) {
+  SearchResult r;
+  r.query = "CCC";
+  r.total = r.complete = 1;
+  r.hits = {hit(1, "tis/1", "en")};
+  r.hits[0].parallel = {hit(1, "tis/1", "zh-Hant")};
+  SearchOptions o = options();
+  o.facets = true;
+  r.facets["lang"] = {{"en", 1}};
+  BOOST_TEST(search_json(r, o) ==
+             R"({"as_of":"2025-06-01","complete":1,"counts_exact":true,"facets":{"lang":[{"count":1,"value":"en"}]},)"
+             R"("notes":[],"query":"CCC","results":[{"citation":"Annex 1, item 1","effective_from":"2020-06-01",)"
+             R"("effective_to":null,"heading":"CCC testing","id":"tis/1","instrument":"cepa-tis","lang":"en",)"
+             R"("parallel":[{"citation":"附件1第1項","heading":"強制性產品認證檢測","id":"tis/1","lang":"zh-Hant",)"
+             R"("snippet":"…可檢測產品…","snippet_highlights":[[6,12]],"text_kind":"digest"}],"rank":1,"score":1.5,)"
+             R"("snippet":"…may test CCC products…","snippet_highlights":[[7,11]],"text_kind":"digest",)"
+             R"("topics":["ccc"]}],"suggestion":null,"total":1})"
+             "\n");
+}
+
+BOOST_AUTO_TEST_CASE(show_text_and_json_group_versions) {
+  std::vector<StoredDocument> docs = {doc("en", "2016-01-01", "2020-06-01", "Old."),
+                                      doc("zh-Hant", "2016-01-01", "2020-06-01", "舊。"),
+                                      doc("en", "2020-06-01", std::nullopt, "New.")};
+  docs[2].by = "cepa-amend";
+  docs[2].notes = {"changed"};
+  BOOST_TEST(show_text(docs, "en", kMarked) ==
+             "<b>tis/1</>\n"
+             "  Item 1  <d>[en]</>\n"
+             "  第1項  <d>[zh-Hant]</>\n"
+             "  in: Annex 1\n"
+             "  topics: ccc, testing\n"
+             "  see also: tis/2\n"
+             "\n<b>Version 1 of 2: from 2016-01-01, to 2020-06-01</>\n"
+             "  <b>Testing</>  <d>[en, digest: our summary, not the official wording]</>\n"
+             "  Old.\n"
+             "\n<b>Version 2 of 2: from 2020-06-01, in force</> (by cepa-amend)\n"
+             "  <b>Testing</>  <d>[en, digest: our summary, not the official wording]</>\n"
+             "  New.\n"
+             "  <d>note: changed</>\n");
+  BOOST_TEST(show_json({docs[1]}, "all") ==
+             R"({"citations":{"zh-Hant":"第1項"},"divisions":["Annex 1"],"id":"tis/1","instrument":"tis",)"
+             R"("instrument_titles":{"zh-Hant":"服務"},"refs":["tis/2"],"topics":["ccc","testing"],)"
+             R"("versions":[{"approx":null,"by":null,"effective_from":"2016-01-01","effective_to":"2020-06-01",)"
+             R"("notes":[],"texts":[{"body":"舊。","heading":"檢測","kind":"digest","lang":"zh-Hant"}]}]})"
+             "\n");
+}
+
+BOOST_AUTO_TEST_CASE(diff_marks_changes_with_and_without_colour) {
+  std::vector<StoredDocument> docs = {doc("en", "2016-01-01", "2020-06-01", "Tests made in Hong Kong."),
+                                      doc("en", "2020-06-01", std::nullopt, "Tests made anywhere.")};
+  auto versions = versions_in(docs, "en");
+  BOOST_REQUIRE(versions.size() == 2u);
+  BOOST_TEST(*version_on(versions, *Date::parse("2020-05-31")) == 0u);
+  BOOST_TEST(*version_on(versions, *Date::parse("2020-06-01")) == 1u);
+  BOOST_TEST(!version_on(versions, *Date::parse("2015-12-31")));
+  BOOST_TEST(diff_text("tis/1", "en", versions[0], versions[1], false, Style::plain()) ==
+             "tis/1 [en, digest]: version from 2016-01-01 → version from 2020-06-01\n\n"
+             "Testing\n\nTests made [-in Hong Kong-]{+anywhere+}.\n");
+  BOOST_TEST(diff_text("tis/1", "en", versions[0], versions[1], false, kMarked) ==
+             "<b>tis/1</> [en, digest]: version from 2016-01-01 → version from 2020-06-01\n\n"
+             "Testing\n\nTests made <del>in Hong Kong</><ins>anywhere</>.\n");
+  BOOST_TEST(diff_text("tis/1", "en", versions[1], versions[1], true, Style::plain()) ==
+             "tis/1 [en, digest]: version from 2020-06-01 → version from 2020-06-01\nNo change in the en text.\n");
+  BOOST_TEST(single_version_text("tis/1", versions[1]) ==
+             "tis/1 has a single version (from 2020-06-01): nothing to compare.\n");
+  BOOST_TEST(diff_json("tis/1", "en", versions[0], versions[1]) ==
+             R"({"changed":true,"from":{"effective_from":"2016-01-01","effective_to":"2020-06-01","text_kind":"digest"},)"
+             R"("heading":[{"op":"equal","text":"Testing"}],"id":"tis/1","lang":"en",)"
+             R"("text":[{"op":"equal","text":"Tests made "},{"op":"delete","text":"in Hong Kong"},)"
+             R"({"op":"insert","text":"anywhere"},{"op":"equal","text":"."}],)"
+             R"("to":{"effective_from":"2020-06-01","effective_to":null,"text_kind":"digest"}})"
+             "\n");
+}
+
+BOOST_AUTO_TEST_CASE(list_prints_a_tree_opening_each_division_once) {
+  std::vector<ProvisionSummary> ps = {
+      {"tig/art58/1", "tig", "Goods", "Article 58(1)", "Acceptance", "en", {"Chapter 7", "Article 58"}, {}, 1},
+      {"tig/art58/2", "tig", "Goods", "Article 58(2)", "Testing", "en", {"Chapter 7", "Article 58"}, {}, 2},
+      {"tis/1", "tis", "Services", "Item 1", "CCC", "en", {}, {"ccc"}, 1}};
+  BOOST_TEST(list_text(ps, kMarked) ==
+             "<b>tig</>  Goods\n"
+             "  Chapter 7\n"
+             "    Article 58\n"
+             "      <b>tig/art58/1</>  Article 58(1) — Acceptance\n"
+             "      <b>tig/art58/2</>  Article 58(2) — Testing\n"
+             "\n<b>tis</>  Services\n"
+             "  <b>tis/1</>  Item 1 — CCC\n");
+  BOOST_TEST(list_text({}, kMarked) == "No provision matches.\n");
+  BOOST_TEST(list_json({ps[2]}) ==
+             R"({"provisions":[{"citation":"Item 1","divisions":[],"heading":"CCC","id":"tis/1","instrument":"tis",)"
+             R"("lang":"en","topics":["ccc"]}]})"
+             "\n");
+}
+
+BOOST_AUTO_TEST_CASE(stats_table_in_fixed_columns) {
+  IndexStats s;
+  s.by_instrument["tig"] = {2, 3, 5};
+  s.by_lang["en"] = {2, 3, 3};
+  s.total = {2, 3, 5};
+  BOOST_TEST(stats_text(s) ==
+             "                             provisions  versions  documents\n"
+             "by instrument\n"
+             "  tig                                 2         3          5\n"
+             "by topic\n"
+             "by language\n"
+             "  en                                  2         3          3\n"
+             "total                                 2         3          5\n");
+  BOOST_TEST(stats_json(s) ==
+             R"({"instruments":{"tig":{"documents":5,"provisions":2,"versions":3}},)"
+             R"("languages":{"en":{"documents":3,"provisions":2,"versions":3}},)"
+             R"("total":{"documents":5,"provisions":2,"versions":3}})"
+             "\n");
+}
+
+BOOST_AUTO_TEST_CASE(submission_lines_cut_long_titles_between_characters) {
+  submissions::Submission s;
+  s.id = "sub-0001";
+  s.file_name = "a.eml";
+  s.format = "eml";
+  s.charset = "Big5";
+  s.lang = "zh-Hant";
+  s.text = std::string(69, 'x') + "檢測\nmore";
+  BOOST_TEST(describe_submission(s) == "sub-0001 from a.eml (eml, Big5, zh-Hant)");
+  // Byte 70 falls inside 檢: the cut moves back to the character's start.
+  BOOST_TEST(submission_list_text("s.db", {s}, {{"sub-0001", 1}}) ==
+             "sub-0001  ----------  zh-Hant  1 link   (sender unknown)\n    " + std::string(69, 'x') + "…\n");
+  BOOST_TEST(submission_list_text("s.db", {}, {}) == "No submissions in s.db yet.\n");
+  s.sender = "Lab";
+  s.received = "2019-05-20";
+  BOOST_TEST(filed_text({s}, {{"b.txt", "sub-0001"}}) ==
+             "filed sub-0001 from a.eml (eml, Big5, zh-Hant, from Lab, received 2019-05-20)\n"
+             "b.txt: already filed as sub-0001 (same content); not filed again\n");
+}
+
+BOOST_AUTO_TEST_CASE(links_and_suggestions) {
+  submissions::Link l;
+  l.submission = "sub-0001";
+  l.target = "tis/1";
+  l.kind = "provision";
+  l.how = "suggested";
+  l.score = 2.3456;
+  l.created_by = "amy";
+  l.created_at = "2026-01-01T00:00:00Z";
+  l.removed_by = "bob";
+  l.removed_at = "2026-01-02T00:00:00Z";
+  l.removal_note = "wrong";
+  BOOST_TEST(links_text({l}) ==
+             "sub-0001 -> tis/1  provision, suggested (score 2.35), by amy at 2026-01-01T00:00:00Z; removed by bob at "
+             "2026-01-02T00:00:00Z (wrong)\n");
+  BOOST_TEST(links_text({}) == "No links.\n");
+  BOOST_TEST(links_json({l}) ==
+             R"({"links":[{"active":false,"at":"2026-01-01T00:00:00Z","by":"amy","how":"suggested","kind":"provision",)"
+             R"("note":null,"removal_note":"wrong","removed_at":"2026-01-02T00:00:00Z","removed_by":"bob",)"
+             R"("score":2.3456,"submission":"sub-0001","target":"tis/1"}]})"
+             "\n");
+  submissions::Suggestion x;
+  x.id = "tis/1";
+  x.kind = "provision";
+  x.score = 1.23456;
+  x.heading = "CCC testing";
+  x.matched_words = {"CCC", "testing"};
+  x.submission_snippet = "we test";
+  x.provision_snippet = "may test";
+  BOOST_TEST(suggestions_text("sub-0001", {x}, kMarked) ==
+             "<b>1. tis/1</>  provision, score 1.23\n   CCC testing\n   <d>words: </>CCC, testing\n"
+             "   <d>submission: </>we test\n   <d>provision:  </>may test\n\n");
+  BOOST_TEST(suggestions_text("sub-0001", {}, kMarked) == "No provision or question shares words with sub-0001.\n");
+  BOOST_TEST(accepted_text("sub-0001", {{"tis/1", "provision", "suggested", 1.0, ""}}, 1) ==
+             "linked sub-0001 to 1 new target of the top 1 suggestions: tis/1\n");
+  BOOST_TEST(added_text("sub-0001", 3, 1) == "linked sub-0001 to 1 target (2 already linked)\n");
+  BOOST_TEST(added_json("sub-0001", 3, 1) == R"({"added":1,"already_linked":2,"submission":"sub-0001"})" "\n");
+  BOOST_TEST(removed_text("sub-0001", "tis/1") == "removed the link from sub-0001 to tis/1 (kept in its history)\n");
+}
+
+BOOST_AUTO_TEST_CASE(report_csv_quotes_and_markdown_escapes) {
+  submissions::Report r;
+  r.by = "topic";
+  r.rows = {{"ccc", "topic", "", {{"sub-0001", "Lab, \"A\"", "2019-05-20"}, {"sub-0002", "", ""}}}};
+  r.rows.push_back({"a|b", "topic", "line\nbreak", {}});
+  BOOST_TEST(format_report(r, "csv") ==
+             "\xEF\xBB\xBFtopic,kind,heading,count,submissions\r\nccc,topic,,2,sub-0001; sub-0002\r\n"
+             "a|b,topic,\"line\nbreak\",0,\r\n");
+  BOOST_TEST(format_report(r, "md") ==
+             "| topic | kind | heading | count | submissions |\n|---|---|---|---:|---|\n"
+             "| ccc | topic |  | 2 | sub-0001, sub-0002 |\n| a\\|b | topic | line break | 0 |  |\n");
+  BOOST_TEST(format_report(r, "table") ==
+             "ccc  (2 submissions)\n    sub-0001  2019-05-20  Lab, \"A\"\n    sub-0002\n"
+             "a|b  (0 submissions)  line\nbreak\n");
+  r.rows.clear();
+  BOOST_TEST(format_report(r, "table") == "No links yet.\n");
+}
+
+BOOST_AUTO_TEST_CASE(layout_counts_chinese_as_two_columns_and_styles_as_none) {
+  BOOST_TEST(display_width("ab檢測") == 6u);
+  BOOST_TEST(display_width("\033[1mab\033[0m") == 2u);
+  // A line keeps the space it broke after (side_by_side pads to the width anyway).
+  BOOST_TEST(wrap("one two three", 7) == (std::vector<std::string>{"one two ", "three"}));
+  BOOST_TEST(wrap("檢測認證", 4) == (std::vector<std::string>{"檢測", "認證"}));
+  BOOST_TEST(side_by_side("a", "檢", 3, "> ") == "> a   │ 檢\n");
+}
+
+BOOST_AUTO_TEST_CASE(display_language_rules) {
+  BOOST_TEST(display_language("zh-Hant", false) == "zh-Hant");
+  BOOST_TEST(display_language("", true) == "");
+  BOOST_TEST(display_language("", false) == "en");
+  BOOST_TEST(display_fallbacks("zh-Hans") == (std::vector<std::string>{"zh-Hans", "zh-Hant"}));
+  BOOST_TEST(display_fallbacks("en") == (std::vector<std::string>{"en"}));
+  BOOST_TEST(parallel_languages("en") == (std::vector<std::string>{"zh-Hant", "zh-Hans"}));
+  BOOST_TEST(parallel_languages("zh-Hant") == (std::vector<std::string>{"en"}));
+  BOOST_TEST(parallel_languages("zh-Hans") == (std::vector<std::string>{"en"}));
+}
