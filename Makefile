@@ -11,7 +11,9 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
             libboost-test-dev nlohmann-json3-dev libcli11-dev libzip-dev libgumbo-dev poppler-utils \
             libsqlite3-dev libgmime-3.0-dev python3-jieba libbenchmark-dev xz-utils \
-            clang libclang-rt-14-dev
+            clang libclang-rt-14-dev \
+            libcpp-httplib-dev libctemplate-dev libsodium-dev curl \
+            python3-selenium chromium chromium-driver fonts-wqy-zenhei wrk
 
 .PHONY: all deps build demo test run install bench clean eval-search eval-link eval-segment bench-analysis \
         fuzz test-sanitized

@@ -11,6 +11,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer.h"
@@ -84,6 +85,10 @@ struct SearchResult {
 // English where the provision has it.
 std::string display_language(const std::string& requested, bool query_has_chinese);
 
+// True when `text` has a Chinese character (CJK ideographs and their extensions' main blocks): what
+// display_language() is told about a query.
+bool has_chinese(std::string_view text);
+
 // The languages to try, in order, to show a document wanted in `lang`: zh-Hans falls back to
 // zh-Hant (the corpus seldom has Simplified text; it is converted for display).
 std::vector<std::string> display_fallbacks(const std::string& lang);
@@ -105,6 +110,10 @@ class Searcher {
 
   // Up to `n` known provision ids closest to `id` (edit distance, shared prefix), best first.
   std::vector<std::string> nearest_ids(const std::string& id, std::size_t n = 3);
+
+  // Moves to the latest revision committed since the database was opened (a `provisio index` run
+  // that changed an existing index). Returns whether anything changed.
+  bool reopen() { return db_.reopen(); }
 
   Xapian::doccount document_count() const { return db_.get_doccount(); }
   const Xapian::Database& database() const { return db_; }

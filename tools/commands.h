@@ -47,6 +47,8 @@ Run add_link_command(CLI::App& root, const Terminal& terminal);
 Run add_report_command(CLI::App& root, const Terminal& terminal);
 Run add_analyze_command(CLI::App& root, const Terminal& terminal);
 Run add_segment_command(CLI::App& root, const Terminal& terminal);
+Run add_serve_command(CLI::App& root, const Terminal& terminal);
+Run add_user_command(CLI::App& root, const Terminal& terminal);
 
 // Shared by commands that index: validates the corpus at `paths` and writes it to `db_path`.
 // Prints diagnostics (and returns 1) or the summary line (and returns 0). With `quiet` the summary

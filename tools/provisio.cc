@@ -11,6 +11,7 @@
 #include "edit_distance.h"
 #include "searcher.h"
 #include "store.h"
+#include "users.h"
 
 namespace {
 
@@ -60,6 +61,8 @@ int main(int argc, char** argv) try {
   add(provisio::cli::add_report_command);
   add(provisio::cli::add_analyze_command);
   add(provisio::cli::add_segment_command);
+  add(provisio::cli::add_serve_command);
+  add(provisio::cli::add_user_command);
   if (report_unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);
@@ -81,6 +84,9 @@ int main(int argc, char** argv) try {
   std::cerr << "provisio: " << e.what() << "\n";
   return 1;
 } catch (const provisio::submissions::StoreError& e) {
+  std::cerr << "provisio: " << e.what() << "\n";
+  return 1;
+} catch (const provisio::web::UserError& e) {
   std::cerr << "provisio: " << e.what() << "\n";
   return 1;
 } catch (const Xapian::Error& e) {

@@ -68,6 +68,9 @@ class LinkSuggester {
   std::vector<std::string> questions();
   const Xapian::Database& database() const { return db_; }
 
+  // Moves to the latest revision of the index committed since it was opened (see Searcher::reopen).
+  bool reopen() { return db_.reopen(); }
+
  private:
   Xapian::Database db_;
   Analyzer analyzer_;

@@ -1,0 +1,5 @@
+{{%AUTOESCAPE context="HTML"}}
+</main>
+<footer class="bottom">Provisio · CEPA · GBA</footer>
+</body>
+</html>
