@@ -23,19 +23,6 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
 
 }  // namespace
 
-bool has_chinese(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    // U+3400..U+9FFF are encoded with lead bytes E3 (from U+3400) to E9; U+F900..U+FAFF with EF A4..AB.
-    if ((lead == 0xE3 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x90) ||
-        (lead >= 0xE4 && lead <= 0xE9) ||
-        (lead == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA4 &&
-         static_cast<unsigned char>(text[i + 1]) <= 0xAB))
-      return true;
-  }
-  return false;
-}
-
 std::string display_language(const std::string& requested, bool query_has_chinese) {
   if (!requested.empty()) return requested;
   return query_has_chinese ? "" : "en";

@@ -85,10 +85,6 @@ struct SearchResult {
 // English where the provision has it.
 std::string display_language(const std::string& requested, bool query_has_chinese);
 
-// True when `text` has a Chinese character (CJK ideographs and their extensions' main blocks): what
-// display_language() is told about a query.
-bool has_chinese(std::string_view text);
-
 // The languages to try, in order, to show a document wanted in `lang`: zh-Hans falls back to
 // zh-Hant (the corpus seldom has Simplified text; it is converted for display).
 std::vector<std::string> display_fallbacks(const std::string& lang);
