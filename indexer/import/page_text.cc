@@ -33,19 +33,25 @@ std::string shape(const std::string& text) {
 bool eat_dash(LineScan& s) { return s.eat("-") || s.eat("–") || s.eat("—"); }
 bool eat_page_word(LineScan& s) { return s.eat("頁") || s.eat("页"); }
 
+// After "Page" or "p.": "2", "2 of 3" or "2/3", with the spaces between; false when no number.
+bool eat_page_of_total(LineScan& s) {
+  s.skip_spaces();
+  if (!s.eat_digits(1, 4)) return false;
+  s.skip_spaces();
+  if (s.eat("of") || s.eat("/")) {
+    s.skip_spaces();
+    if (!s.eat_digits(1, 4)) return false;
+  }
+  return true;
+}
+
 // "Page 2", "Page 2 of 3", "PAGE 2/3", "- 2 -", "第 2 頁", "第 2 頁，共 3 頁": page numbers that say so,
 // which no sentence or table cell is.
 bool is_explicit_page_number(std::string_view text) {
   LineScan s(text);
   if (s.eat("Page") || s.eat("PAGE")) {
+    if (!eat_page_of_total(s)) return false;
     s.skip_spaces();
-    if (!s.eat_digits(1, 4)) return false;
-    s.skip_spaces();
-    if (s.eat("of") || s.eat("/")) {
-      s.skip_spaces();
-      if (!s.eat_digits(1, 4)) return false;
-      s.skip_spaces();
-    }
     return s.at_end();
   }
   if (s.eat("第")) {
@@ -76,14 +82,7 @@ bool is_page_number(std::string_view text) {
   if (is_explicit_page_number(text)) return true;
   LineScan s(text);
   if (s.eat("p.")) {
-    s.skip_spaces();
-    if (!s.eat_digits(1, 4)) return false;
-    s.skip_spaces();
-    if (s.eat("of") || s.eat("/")) {
-      s.skip_spaces();
-      if (!s.eat_digits(1, 4)) return false;
-    }
-    return s.at_end();
+    return eat_page_of_total(s) && s.at_end();
   }
   bool dash_before = eat_dash(s);
   if (dash_before) s.skip_spaces();
