@@ -5,6 +5,7 @@
 
 #include "corpus.h"
 #include "edit_distance.h"
+#include "negation.h"
 #include "query_builder.h"
 #include "schema.h"
 
@@ -75,6 +76,10 @@ SearchResult Searcher::search(const SearchOptions& options) {
   const Xapian::doccount first = static_cast<Xapian::doccount>(options.offset);
   const Xapian::doccount size = static_cast<Xapian::doccount>(options.limit);
   const Xapian::doccount check = options.facets ? db_.get_doccount() : std::max(kExactCountLimit, first + size);
+  // NOT and '-' exclude a provision version in every language, not only the document that has the
+  // excluded words (its other-language sibling would otherwise be found and shown).
+  VersionExclusion exclusion(db_, excluded_parts(built.query), schema::kVersionSlot);
+  const Xapian::MatchDecider* decider = exclusion.empty() ? nullptr : &exclusion;
   auto run = [&](const Xapian::Query& q) {
     Xapian::Query filtered(Xapian::Query::OP_FILTER, q, filters(options));
     if (options.all_versions) {
@@ -84,7 +89,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
       filtered = Xapian::Query(Xapian::Query::OP_AND_MAYBE, filtered, Xapian::Query(current->release()));
     }
     enquire.set_query(filtered);
-    return enquire.get_mset(first, size, check);
+    return enquire.get_mset(first, size, check, nullptr, decider);
   };
   // The number of provisions `m` matched: counted when the spy saw every matching document. The
   // matcher stops early only once it has checked `check` documents, so seeing fewer means it ran
