@@ -40,6 +40,11 @@ class QueryBuilder {
   // The field names understood before a colon.
   static const std::vector<std::string>& fields();
 
+  // The instruments in the index: the allowed values of instrument: and --instrument.
+  static std::vector<std::string> instruments_in(const Xapian::Database& db);
+  // Throws SearchError "unknown <what> '<value>' in <where> (known: …)" when `value` is not in `known`.
+  static void require_known(const std::string& what, const std::string& value, const std::string& where,
+                            const std::vector<std::string>& known);
 
  private:
   const Xapian::Database& db_;

@@ -43,7 +43,10 @@ nlohmann::json hit_json(const Hit& h) {
                       {"text_kind", h.text_kind},
                       {"topics", h.topics},
                       {"effective_from", h.effective_from},
-                      {"effective_to", h.effective_to ? nlohmann::json(*h.effective_to) : nlohmann::json(nullptr)}};
+                      {"effective_to", h.effective_to ? nlohmann::json(*h.effective_to) : nlohmann::json(nullptr)},
+                      {"superseded", h.superseded}};
+  if (h.superseded)
+    j["superseded_by"] = h.superseded_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(h.superseded_by);
   if (!h.parallel.empty()) {
     j["parallel"] = nlohmann::json::array();
     for (const auto& p : h.parallel) {
@@ -64,7 +67,8 @@ nlohmann::json facets_json(const Facets& facets) {
   return j;
 }
 
-void print_facets(const Facets& facets, const Terminal& t) {
+void print_facets(const Facets& facets, const std::string& unit, const Terminal& t) {
+  std::cout << "Matching " << unit << " by facet:\n";
   for (const char* name : {"instrument", "topic", "lang", "year"}) {
     auto it = facets.find(name);
     if (it == facets.end()) continue;
@@ -75,6 +79,20 @@ void print_facets(const Facets& facets, const Terminal& t) {
   std::cout << "\n";
 }
 
+// "superseded on 2020-06-01 by cepa-tis-amend-2019" for a hit no longer in force; "" otherwise.
+std::string superseded_note(const Hit& h) {
+  if (!h.superseded) return "";
+  return "superseded on " + h.effective_to.value_or("?") + (h.superseded_by.empty() ? "" : " by " + h.superseded_by);
+}
+
+// "; then 2 superseded versions that match better than any in force (marked)", or "" for none.
+std::string superseded_summary(std::size_t n) {
+  if (n == 0) return "";
+  return std::string("; then ") + std::to_string(n) +
+         (n == 1 ? " superseded version that matches" : " superseded versions that match") +
+         " better than any in force (marked)";
+}
+
 void print_hit_text(const Hit& h, const Terminal& t, std::string_view indent) {
   std::cout << indent << h.heading << "  " << t.dim() << "[" << h.lang << ", " << h.text_kind << "]" << t.reset()
             << "\n";
@@ -83,26 +101,32 @@ void print_hit_text(const Hit& h, const Terminal& t, std::string_view indent) {
 
 void print_human(const SearchResult& r, const SearchOptions& o, const Terminal& t, const Display& d) {
   std::string when = o.all_versions ? "all versions up to " + o.as_of.iso() : "in force on " + o.as_of.iso();
-  if (r.hits.empty()) {
+  if (r.hits.size() == r.superseded && r.superseded > 0) {
+    std::cout << "No provision " << when << " matches \"" << r.query << "\"" << superseded_summary(r.superseded)
+              << "\n\n";
+  } else if (r.hits.empty()) {
     if (r.total == 0)
       std::cout << "No provision " << (o.all_versions ? "version up to " + o.as_of.iso() : "in force on " + o.as_of.iso())
                 << " matches \"" << r.query << "\".\n";
     else
       std::cout << "No more results: " << r.total << " match \"" << r.query << "\".\n";
     return;
+  } else {
+    std::string about = r.counts_exact ? "" : "about ";
+    std::cout << about << r.total
+              << (o.all_versions ? (r.total == 1 ? " provision version matches" : " provision versions match")
+                                 : (r.total == 1 ? " provision matches" : " provisions match"))
+              << " \"" << r.query << "\""
+              << (r.complete < r.total ? " (" + about + std::to_string(r.complete) + " with every word)" : std::string())
+              << " (" << when << "); showing " << r.hits.front().rank << "–" << r.hits.back().rank - r.superseded
+              << superseded_summary(r.superseded) << "\n\n";
   }
-  std::string about = r.counts_exact ? "" : "about ";
-  std::cout << about << r.total << (o.all_versions ? (r.total == 1 ? " provision version matches" : " provision versions match")
-                                          : (r.total == 1 ? " provision matches" : " provisions match"))
-            << " \"" << r.query << "\""
-            << (r.complete < r.total ? " (" + about + std::to_string(r.complete) + " with every word)" : std::string())
-            << " (" << when << "); showing " << r.hits.front().rank << "–" << r.hits.back().rank
-            << "\n\n";
-  if (o.facets) print_facets(r.facets, t);
+  if (o.facets) print_facets(r.facets, r.unit, t);
   std::size_t columns = terminal_columns();
   for (const auto& h : r.hits) {
     std::cout << t.bold() << h.rank << ". " << h.id << t.reset() << "  " << h.citation << "  " << t.dim() << "[from "
-              << h.effective_from << (h.effective_to ? " to " + *h.effective_to : "") << "]" << t.reset() << "\n";
+              << h.effective_from << (h.effective_to ? " to " + *h.effective_to : "") << "]" << t.reset()
+              << (h.superseded ? "  " + std::string(t.bold()) + superseded_note(h) + std::string(t.reset()) : std::string()) << "\n";
     if (d.parallel && !h.parallel.empty() && columns >= 100) {
       std::size_t width = (columns - 6) / 2;
       const Hit& other = h.parallel.front();
@@ -146,16 +170,19 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
   auto args = std::make_shared<Args>();
   add_db_option(*cmd, args->db);
   cmd->add_option("--lang", args->lang, "Show each hit in this language (default: the query's, English or the best-matching Chinese)")->check(CLI::IsMember(kLangChoices));
-  cmd->add_option("--instrument", args->instruments, "Only provisions of this instrument (repeatable)");
-  cmd->add_option("--topic", args->topics, "Only provisions with this topic (repeatable)");
-  cmd->add_option("--as-of", args->as_of, "Provisions as they stood on this day, YYYY-MM-DD (default: today)");
+  // One value per flag (repeat the flag for more): a filter must never take the query's words.
+  cmd->add_option("--instrument", args->instruments, "Only provisions of this instrument (repeat for more)")
+      ->allow_extra_args(false);
+  cmd->add_option("--topic", args->topics, "Only provisions with this topic (repeat for more)")->allow_extra_args(false);
+  auto* as_of = cmd->add_option("--as-of", args->as_of, "Provisions as they stood on this day, YYYY-MM-DD (default: today)");
   cmd->add_flag("--all-versions", args->all_versions, "List every version (up to --as-of), current ones first");
   cmd->add_flag("--facets", args->facets, "Count the matches by instrument, topic, language and year of effect");
   cmd->add_flag("--parallel", args->parallel, "Show English and Chinese together (side by side on a wide terminal)");
   cmd->add_option("--script", args->script, "Chinese script shown: as-written or hans (Simplified)")
       ->check(CLI::IsMember({"as-written", "hans"}));
   cmd->add_option("--limit", args->limit, "Number of hits to show (default 10)")->check(CLI::Range(1, 10000));
-  cmd->add_option("--offset", args->offset, "Skip this many hits first (default 0)");
+  cmd->add_option("--offset", args->offset, "Skip this many hits first (default 0, at most 1000000)")
+      ->check(CLI::Range(0, 1000000));
   cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
   cmd->add_option("--type", args->type, "What to search: provision (default) or submission")
       ->check(CLI::IsMember({"provision", "submission"}));
@@ -173,7 +200,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       "Examples:\n  provisio search \"mutual recognition\"\n  provisio search 檢測 --lang en --parallel\n"
       "  provisio search 'topic:ccc factory inspection' --as-of 2021-01-01 --json\n"
       "  provisio search art:58 --all-versions --facets");
-  return [args, &terminal] {
+  return [args, as_of, &terminal] {
     SearchOptions o;
     for (const auto& w : args->words) o.query += (o.query.empty() ? "" : " ") + w;
     if (args->type == "submission")
@@ -188,7 +215,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     o.all_versions = args->all_versions;
     o.facets = args->facets;
     o.parallel = args->parallel;
-    if (!args->as_of.empty()) {
+    if (as_of->count() > 0) {  // --as-of "" is a mistake, not "today"
       auto d = Date::parse(args->as_of);
       if (!d) {
         std::cerr << "provisio: bad date '" << args->as_of << "' for --as-of: expected YYYY-MM-DD\n";
@@ -215,8 +242,10 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       nlohmann::json hits = nlohmann::json::array();
       for (const auto& h : result.hits) hits.push_back(hit_json(h));
       nlohmann::json out = {{"query", result.query}, {"as_of", o.as_of.iso()}, {"total", result.total},
-                            {"complete", result.complete}, {"counts_exact", result.counts_exact}, {"results", hits}, {"notes", result.notes},
+                            {"complete", result.complete}, {"counts_exact", result.counts_exact}, {"results", hits},
+                            {"superseded", result.superseded}, {"notes", result.notes},
                             {"suggestion", result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion)}};
+      out["unit"] = result.unit;  // what total, complete and the facet counts count
       if (o.facets) out["facets"] = facets_json(result.facets);
       std::cout << out.dump() << "\n";
     } else {
