@@ -7,7 +7,7 @@
 namespace provisio {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  std::string id = doc.get_value(schema::kProvisionIdSlot);
+  std::string id = doc.get_value(unit_slot_);
   seen_["instrument"][doc.get_value(schema::kInstrumentSlot)].insert(id);
   seen_["lang"][doc.get_value(schema::kLanguageSlot)].insert(id);
   seen_["year"][doc.get_value(schema::kEffectiveFromSlot).substr(0, 4)].insert(id);

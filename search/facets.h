@@ -1,5 +1,6 @@
-// Facet counts for a search: how many matching *provisions* (not documents: a provision has one
-// document per version and language) fall under each instrument, topic, language and year of effect.
+// Facet counts for a search: how many matching provisions (or provision versions; never documents:
+// a provision has one document per version and language) fall under each instrument, topic,
+// language and year of effect.
 #pragma once
 
 #include <xapian.h>
@@ -12,18 +13,22 @@
 
 namespace provisio {
 
-// name ("instrument", "topic", "lang", "year") -> (value, provisions), most frequent first.
+// name ("instrument", "topic", "lang", "year") -> (value, count), most frequent first (years in order).
 using Facets = std::map<std::string, std::vector<std::pair<std::string, std::size_t>>>;
 
 // A Xapian match spy that sees every matching document (give get_mset a checkatleast of at least
-// the database size) and counts distinct provisions per facet value. Not thread-safe.
+// the database size) and counts, per facet value, the distinct values of `unit_slot`: the slot the
+// hits are collapsed on, so that facets count what the hits are (provisions, or provision versions
+// with --all-versions). Not thread-safe.
 class FacetSpy : public Xapian::MatchSpy {
  public:
+  explicit FacetSpy(Xapian::valueno unit_slot) : unit_slot_(unit_slot) {}
   void operator()(const Xapian::Document& doc, double weight) override;
   Facets facets() const;
   void clear() { seen_.clear(); }
 
  private:
+  Xapian::valueno unit_slot_;
   std::map<std::string, std::map<std::string, std::set<std::string>>> seen_;
 };
 

@@ -32,13 +32,10 @@ class TermFieldProcessor : public Xapian::FieldProcessor {
       values_ = allowed_();
       fetched_ = true;
     }
-    if (std::find(values_.begin(), values_.end(), value) == values_.end()) {
-      std::string known;
-      constexpr std::size_t kShown = 20;
-      for (std::size_t i = 0; i < values_.size() && i < kShown; ++i) known += (i ? ", " : "") + values_[i];
-      if (values_.size() > kShown) known += ", … " + std::to_string(values_.size()) + " in all";
-      errors_.push_back("unknown " + field_ + " '" + value + "' in " + field_ + ":" + value +
-                        " (known: " + known + ")");
+    try {
+      QueryBuilder::require_known(field_, value, field_ + ":" + value, values_);
+    } catch (const SearchError& e) {
+      errors_.push_back(e.what());
       return Xapian::Query::MatchNothing;
     }
     return Xapian::Query(prefix_ + value);
@@ -74,14 +71,6 @@ class CitationFieldProcessor : public Xapian::FieldProcessor {
   std::string field_;
   Errors& errors_;
 };
-
-std::vector<std::string> instruments_in(const Xapian::Database& db) {
-  std::vector<std::string> ids;
-  std::string prefix(schema::kInstrumentTerm);
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-    ids.push_back((*t).substr(prefix.size()));
-  return ids;
-}
 
 // Replaces typographic and CJK quotation marks by ASCII ones: staff type 「強制性產品認證」.
 std::string ascii_quotes(const std::string& text) {
@@ -134,11 +123,45 @@ std::string repair(const std::string& text, std::vector<std::string>& notes) {
   return out;
 }
 
+// Outside quotes, stopwords are searched by their stems, which are never indexed: a query of
+// stopwords only ("the of and") would find nothing and look like an answer.
+void require_searchable_words(const Xapian::Query& query, const std::string& raw) {
+  const auto& stop = english_stopwords();
+  std::string words;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    if (term.size() < 2 || term[0] != 'Z' || std::find(stop.begin(), stop.end(), term.substr(1)) == stop.end())
+      return;
+    words += (words.empty() ? "" : ", ") + term.substr(1);
+  }
+  if (words.empty()) return;
+  throw SearchError("the query '" + raw + "' has only common words (" + words +
+                    "), which are not searched on their own; put them in quotes to search for the phrase");
+}
+
 }  // namespace
 
 const std::vector<std::string>& QueryBuilder::fields() {
   static const std::vector<std::string> f = {"instrument", "topic", "lang", "cite", "art"};
   return f;
+}
+
+std::vector<std::string> QueryBuilder::instruments_in(const Xapian::Database& db) {
+  std::vector<std::string> ids;
+  std::string prefix(schema::kInstrumentTerm);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+    ids.push_back((*t).substr(prefix.size()));
+  return ids;
+}
+
+void QueryBuilder::require_known(const std::string& what, const std::string& value, const std::string& where,
+                                 const std::vector<std::string>& known) {
+  if (std::find(known.begin(), known.end(), value) != known.end()) return;
+  std::string list;
+  constexpr std::size_t kShown = 20;
+  for (std::size_t i = 0; i < known.size() && i < kShown; ++i) list += (i ? ", " : "") + known[i];
+  if (known.size() > kShown) list += ", … " + std::to_string(known.size()) + " in all";
+  throw SearchError("unknown " + what + " '" + value + "' in " + where + " (known: " + list + ")");
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer) : db_(db), analyzer_(analyzer) {}
@@ -189,7 +212,7 @@ BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default
   qp.set_default_op(default_op);
   qp.add_boolean_prefix("instrument",
                         (new TermFieldProcessor("instrument", schema::kInstrumentTerm,
-                                                [this] { return instruments_in(db_); }, errors))->release());
+                                                [this] { return QueryBuilder::instruments_in(db_); }, errors))->release());
   qp.add_boolean_prefix("topic", (new TermFieldProcessor("topic", schema::kTopicTerm, known_topics, errors))->release());
   qp.add_boolean_prefix("lang", (new TermFieldProcessor("lang", schema::kLanguageTerm, [] { return kLanguages; }, errors))->release());
   qp.add_boolean_prefix("cite", (new CitationFieldProcessor("cite", errors))->release());
@@ -203,6 +226,7 @@ BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default
   }
   if (!errors.empty()) throw SearchError(errors.front());
   if (built.query.empty()) throw SearchError("the query '" + raw + "' has no words to search for");
+  require_searchable_words(built.query, raw);
   return built;
 }
 

@@ -2,7 +2,8 @@
 //
 //   words                 all must occur (the caller may relax to any of them)
 //   "a phrase"            in order; Chinese phrases too; 「…」 and “…” count as quotes
-//   AND OR NOT -w +w ( )  Xapian's boolean syntax
+//   AND OR NOT -w +w ( )  Xapian's boolean syntax; an exclusion also excludes the other forms of a
+//                         glossary concept (NOT testing: 檢測 too), and "-w" alone means "all but w"
 //   instrument:ID         only that instrument        topic:T   only that topic
 //   lang:en|zh-Hant|zh-Hans  only documents in that language
 //   cite:"Article 58"     provisions whose citation has those parts (any language: cite:第五十八條)
@@ -45,6 +46,12 @@ class QueryBuilder {
 
   // The field names understood before a colon.
   static const std::vector<std::string>& fields();
+
+  // The instruments in the index: the allowed values of instrument: and --instrument.
+  static std::vector<std::string> instruments_in(const Xapian::Database& db);
+  // Throws SearchError "unknown <what> '<value>' in <where> (known: …)" when `value` is not in `known`.
+  static void require_known(const std::string& what, const std::string& value, const std::string& where,
+                            const std::vector<std::string>& known);
 
  private:
   const Xapian::Database& db_;

@@ -5,6 +5,7 @@
 
 #include "corpus.h"
 #include "edit_distance.h"
+#include "negation.h"
 #include "query_builder.h"
 #include "schema.h"
 
@@ -20,6 +21,30 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+
+// The smallest effective-to value key of a version in force on `as_of` (to is exclusive). The
+// day after 9999-12-31 has a five-digit year, whose key sorts before every other: on that last
+// day only open-ended versions are in force.
+std::string in_force_key(const Date& as_of) {
+  std::string key = as_of.next_day().value_key();
+  return key.size() == kOpenEndValueKey.size() ? key : std::string(kOpenEndValueKey);
+}
+
+// With every version listed: versions in force on the day asked for sort before superseded ones,
+// whatever their scores (a sort key, so that no weight can outrank it).
+class InForceFirst : public Xapian::KeyMaker {
+ public:
+  explicit InForceFirst(std::string key) : key_(std::move(key)) {}
+  std::string operator()(const Xapian::Document& doc) const override {
+    return doc.get_value(schema::kEffectiveToSlot) >= key_ ? "1" : "0";
+  }
+
+ private:
+  std::string key_;
+};
+
+// At most this many superseded versions follow the first page of hits (SearchResult::superseded).
+constexpr std::size_t kSupersededShown = 3;
 
 }  // namespace
 
@@ -46,7 +71,13 @@ std::vector<std::string> parallel_languages(const std::string& lang) {
 Searcher::Searcher(const std::string& db_path) {
   if (!std::filesystem::exists(db_path))
     throw SearchError("no index at " + db_path + " (run 'provisio index --db " + db_path + "')");
-  db_ = Xapian::Database(db_path);
+  try {
+    db_ = Xapian::Database(db_path);
+  } catch (const Xapian::DatabaseError& e) {
+    // Not found, corrupt, wrong version, unreadable: all mean this folder cannot be searched.
+    throw SearchError("cannot open the index at " + db_path + ": " + e.get_msg() +
+                      " (is it a Provisio index? rebuild it with 'provisio index --db " + db_path + "')");
+  }
 }
 
 Xapian::Query Searcher::filters(const SearchOptions& options) const {
@@ -56,13 +87,50 @@ Xapian::Query Searcher::filters(const SearchOptions& options) const {
   Xapian::Query q(Xapian::Query::OP_VALUE_LE, schema::kEffectiveFromSlot, options.as_of.value_key());
   if (!options.all_versions)
     q = Xapian::Query(Xapian::Query::OP_AND, q,
-                      Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kEffectiveToSlot,
-                                    options.as_of.next_day().value_key()));
+                      Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kEffectiveToSlot, in_force_key(options.as_of)));
+  return subject_filters(q, options);
+}
+
+Xapian::Query Searcher::subject_filters(Xapian::Query q, const SearchOptions& options) const {
   if (!options.instruments.empty())
     q = Xapian::Query(Xapian::Query::OP_AND, q, any_of(schema::kInstrumentTerm, options.instruments));
   if (!options.topics.empty())
     q = Xapian::Query(Xapian::Query::OP_AND, q, any_of(schema::kTopicTerm, options.topics));
   return q;
+}
+
+StoredDocument Searcher::in_language(StoredDocument data, const std::string& lang) {
+  if (lang.empty() || data.lang == lang) return data;
+  // zh-Hans is shown from the zh-Hant text when the corpus has no Simplified text.
+  for (const auto& wanted_lang : display_fallbacks(lang))
+    if (auto wanted = sibling(data.id, data.effective_from, wanted_lang)) return std::move(*wanted);
+  return data;
+}
+
+std::vector<Hit> Searcher::superseded_matches(const Xapian::Query& query, const SearchOptions& options,
+                                              double best_current, std::size_t room, const std::set<std::string>& query_terms,
+                                              const Xapian::MatchDecider* decider) {
+  std::vector<Hit> out;
+  if (room == 0) return out;
+  // Ended on or before as_of (effective_to is the first day no longer in force).
+  Xapian::Query ended(Xapian::Query::OP_VALUE_LE, schema::kEffectiveToSlot, options.as_of.value_key());
+  Xapian::Enquire enquire(db_);
+  enquire.set_collapse_key(schema::kProvisionIdSlot);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, subject_filters(ended, options)));
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(room), nullptr, decider);
+  for (auto it = mset.begin(); it != mset.end() && out.size() < room; ++it) {
+    if (it.get_weight() <= best_current) break;
+    StoredDocument data = in_language(parse_stored_document(it.get_document().get_data()), options.lang);
+    Hit hit = make_hit(data, query_terms);
+    hit.score = it.get_weight();
+    hit.superseded = true;
+    // The version that replaced it names the instrument that made it.
+    if (hit.effective_to)
+      if (auto next = sibling(hit.id, *hit.effective_to, data.lang); next && next->by)
+        hit.superseded_by = *next->by;
+    out.push_back(std::move(hit));
+  }
+  return out;
 }
 
 std::optional<StoredDocument> Searcher::sibling(const std::string& id, const std::string& from_iso,
@@ -78,8 +146,17 @@ SearchResult Searcher::search(const SearchOptions& options) {
   trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
   if (trimmed.empty()) throw SearchError("empty query: give some words to search for");
 
+  // Filter values are checked like instrument: and topic: in the query: a misspelt one would
+  // otherwise find nothing and look like an answer.
+  if (!options.instruments.empty()) {
+    auto known = QueryBuilder::instruments_in(db_);
+    for (const auto& i : options.instruments) QueryBuilder::require_known("instrument", i, "--instrument", known);
+  }
+  for (const auto& t : options.topics) QueryBuilder::require_known("topic", t, "--topic", known_topics());
+
   SearchResult result;
   result.query = options.query;
+  if (options.all_versions) result.unit = "provision versions";
   QueryBuilder builder(db_, analyzer_);
   BuiltQuery built = builder.build(options.query, Xapian::Query::OP_AND);
   result.notes = built.notes;
@@ -91,21 +168,21 @@ SearchResult Searcher::search(const SearchOptions& options) {
   enquire.set_collapse_key(collapse_slot);
   DistinctCounter counter(collapse_slot);
   enquire.add_matchspy(&counter);
-  FacetSpy spy;
+  FacetSpy spy(collapse_slot);
+  InForceFirst in_force_first(in_force_key(options.as_of));
+  if (options.all_versions) enquire.set_sort_by_key_then_relevance(&in_force_first, true);
   if (options.facets) enquire.add_matchspy(&spy);
   const Xapian::doccount first = static_cast<Xapian::doccount>(options.offset);
   const Xapian::doccount size = static_cast<Xapian::doccount>(options.limit);
   const Xapian::doccount check = options.facets ? db_.get_doccount() : std::max(kExactCountLimit, first + size);
+  // NOT and '-' exclude a provision version in every language, not only the document that has the
+  // excluded words (its other-language sibling would otherwise be found and shown).
+  VersionExclusion exclusion(db_, excluded_parts(built.query), schema::kVersionSlot);
+  const Xapian::MatchDecider* decider = exclusion.empty() ? nullptr : &exclusion;
   auto run = [&](const Xapian::Query& q) {
     Xapian::Query filtered(Xapian::Query::OP_FILTER, q, filters(options));
-    if (options.all_versions) {
-      // Versions still in force rank above superseded ones that match as well.
-      auto* current = new Xapian::ValueMapPostingSource(schema::kEffectiveToSlot);
-      current->add_mapping(std::string(kOpenEndValueKey), 1.0);
-      filtered = Xapian::Query(Xapian::Query::OP_AND_MAYBE, filtered, Xapian::Query(current->release()));
-    }
     enquire.set_query(filtered);
-    return enquire.get_mset(first, size, check);
+    return enquire.get_mset(first, size, check, nullptr, decider);
   };
   // The number of provisions `m` matched: counted when the spy saw every matching document. The
   // matcher stops early only once it has checked `check` documents, so seeing fewer means it ran
@@ -139,14 +216,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   std::set<std::string> query_terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
   std::size_t rank = options.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    StoredDocument data = parse_stored_document(it.get_document().get_data());
-    if (!options.lang.empty() && data.lang != options.lang) {
-      for (const auto& lang : display_fallbacks(options.lang))
-        if (auto wanted = sibling(data.id, data.effective_from, lang)) {
-          data = std::move(*wanted);
-          break;
-        }
-    }
+    StoredDocument data = in_language(parse_stored_document(it.get_document().get_data()), options.lang);
     Hit hit = make_hit(data, query_terms);
     hit.rank = ++rank;
     hit.score = it.get_weight();
@@ -156,6 +226,18 @@ SearchResult Searcher::search(const SearchOptions& options) {
         if (auto other = sibling(hit.id, hit.effective_from, lang)) hit.parallel.push_back(make_hit(*other, query_terms));
     }
     result.hits.push_back(std::move(hit));
+  }
+  // History: when versions that have since been superseded match better than anything in force,
+  // up to kSupersededShown of them follow the first page of current hits, marked (staff research
+  // how measures evolved), numbered after that page. A provision may then appear twice: as in
+  // force, and as it stood before. Never with all_versions, which lists every version anyway.
+  if (!options.all_versions && options.offset == 0) {
+    double best_current = result.total ? mset.get_max_attained() : 0.0;
+    for (auto& hit : superseded_matches(query, options, best_current, kSupersededShown, query_terms, decider)) {
+      hit.rank = ++rank;
+      result.hits.push_back(std::move(hit));
+      ++result.superseded;
+    }
   }
   return result;
 }

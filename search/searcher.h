@@ -61,6 +61,11 @@ struct Hit {
   std::string text_kind;  // "digest" or "official": what the snippet was taken from
   // With SearchOptions::parallel: the same provision version in its other language(s).
   std::vector<Hit> parallel;
+  // A version no longer in force on SearchOptions::as_of, shown after the current hits because it
+  // matches better than any of them: when it ended (its effective_to) and the instrument that made
+  // the version after it ("" when none is recorded or the provision simply ended).
+  bool superseded = false;
+  std::string superseded_by;
 };
 
 struct SearchResult {
@@ -71,12 +76,15 @@ struct SearchResult {
   // visits every matching document, so it stops at kExactCountLimit matching documents unless
   // facets are asked for (they need every match anyway).
   bool counts_exact = true;
-  std::vector<Hit> hits;
+  std::vector<Hit> hits;  // versions in force (or every version), then any superseded ones (Hit::superseded)
+  std::size_t superseded = 0;  // how many of `hits` are superseded versions, at the end
   // How the query was read when that differs from what was typed (repaired, relaxed to any word).
   std::vector<std::string> notes;
   // A respelling of the query from the corpus's own vocabulary, when it found little; "" if none.
   std::string suggestion;
   Facets facets;  // filled when SearchOptions::facets
+  // What the totals and the facets count: "provisions", or "provision versions" with all_versions.
+  std::string unit = "provisions";
 };
 
 // The language hits are shown in: `requested` (--lang) when given; else, for a query written in
@@ -116,6 +124,14 @@ class Searcher {
 
  private:
   Xapian::Query filters(const SearchOptions& options) const;
+  Xapian::Query subject_filters(Xapian::Query dates, const SearchOptions& options) const;
+  // `data` in `lang` when the provision version has it there (zh-Hans falls back to zh-Hant).
+  StoredDocument in_language(StoredDocument data, const std::string& lang);
+  // Up to `room` provisions whose versions ended by options.as_of match `query` with a weight above
+  // `best_current` (their best such version each): best first, marked superseded.
+  std::vector<Hit> superseded_matches(const Xapian::Query& query, const SearchOptions& options, double best_current,
+                                      std::size_t room,
+                                      const std::set<std::string>& query_terms, const Xapian::MatchDecider* decider);
   std::string spelling_suggestion(const std::string& query, const std::vector<std::string>& words);
   Hit make_hit(const StoredDocument& data, const std::set<std::string>& query_terms);
   std::optional<StoredDocument> sibling(const std::string& id, const std::string& from_iso,

@@ -229,7 +229,8 @@ BOOST_AUTO_TEST_CASE(prepares_queries_for_the_query_parser) {
       {"檢測認證機構", "(((检测 OR \"检测\") (认证机构 OR \"认证 证机 机构\")) OR \"检测 测认 认证 证机 机构\")"},
       {"\"強制性產品認證\"", "\" 强制 制性 性产 产品 品认 认证 \""},
       {"\"CMA標誌\"", "\"CMA 标志 \""},
-      {"-檢測認證", "-\"检测 测认 认证\""},
+      {"CMA -檢測認證", "CMA -\"检测 测认 认证\""},
+      {"-檢測認證", "NOT \"检测 测认 认证\""},  // exclusions only: read as NOT (QueryParser drops a lone '-')
       {"ＣＭＡ OR 資質", "CMA OR (资质 OR \"资质\")"},
       // A token written without spaces: its words, or better the token as a phrase.
       {"3C認證", "((3C (认证 OR \"认证\")) OR \"3C 认证\")"},
@@ -297,11 +298,15 @@ BOOST_AUTO_TEST_CASE(glossary_expands_across_languages_and_scripts) {
   BOOST_TEST(terms("第58條").count("article"));
 }
 
-BOOST_AUTO_TEST_CASE(expansions_weigh_less_and_stay_out_of_phrases_fields_and_negations) {
+BOOST_AUTO_TEST_CASE(expansions_weigh_less_and_stay_out_of_phrases_and_fields) {
   BOOST_TEST(parsed("CCC").find("0.4") != std::string::npos);  // OP_SCALE_WEIGHT by kExpansionWeight
   BOOST_TEST(!terms("\"CCC testing\"").count("3c"));
-  BOOST_TEST(!terms("testing -CCC").count("3c"));
-  BOOST_TEST(!terms("testing NOT CCC").count("3c"));
+  // An excluded concept is excluded in all its forms: the other forms sit on the excluded side.
+  for (const char* q : {"testing -CCC", "testing NOT CCC"}) {
+    std::string p = parsed(q);
+    BOOST_TEST(p.find("AND_NOT") != std::string::npos, p);
+    BOOST_TEST(p.find("3c") > p.find("AND_NOT"), p);
+  }
   BOOST_TEST(!terms("topic:ccc").count("3c"));
   BOOST_TEST(!terms("certification").count("Z强制性产品认证"));  // a word of a concept is not the concept
 }

@@ -39,6 +39,12 @@ std::string instrument() {
          provision("lab-cn", "zh-Hans", "Item nine", "内地实验室的质量管理。") +
          provision("art-zh", "zh-Hant", "Item ten", "按第58條辦理。") +
          provision("art-en", "en", "Item eleven", "As provided in Article 59.") +
+         // The one provision written in both languages: an exclusion must remove both documents.
+         R"(<provision id="x/both"><citation lang="en">Item both</citation><topics>ccc</topics><version from="2019-01-01">
+           <heading lang="en">Item twelve</heading>
+           <text lang="en">Hong Kong bodies may carry out CCC factory inspections.</text>
+           <text lang="zh-Hant">香港機構可進行CCC工廠檢查。</text></version></provision>
+)" +
          R"(</instrument>
 )";
 }
@@ -138,6 +144,32 @@ BOOST_AUTO_TEST_CASE(mixed_script_queries_do_not_fail) {
   for (const char* q : {"ISO 認可實驗室 17025", "HOKLAS 認可abc", "3C認證 檢測", "CMA標誌", "第58條", "Article 58"})
     BOOST_CHECK_NO_THROW(ids(q));
   BOOST_TEST(finds("香港 強制性產品認證 testing", "ccc-zh"));  // relaxed to any word when none has all
+}
+
+BOOST_AUTO_TEST_CASE(exclusions_keep_their_meaning_across_languages) {
+  // The excluded word names a concept: its Chinese forms are excluded too (檢測 in ccc-zh).
+  for (const char* q : {"CCC NOT testing", "CCC -testing", "3C NOT testing"}) {
+    BOOST_TEST(!finds(q, "ccc-zh"), q);
+    BOOST_TEST(!finds(q, "ccc-en"), q);
+    BOOST_TEST(finds(q, "both"), q);
+  }
+  BOOST_TEST(!finds("CCC -\"China Compulsory Certification\"", "ccc-zh"));  // a phrase naming a concept
+  BOOST_TEST(finds("testing NOT CCC", "mr-zh"));
+  BOOST_TEST(!finds("testing NOT CCC", "ccc-zh"));
+  // A word only the English text has: the version is excluded, not just its English document.
+  BOOST_TEST(finds("CCC", "both"));
+  BOOST_TEST(!finds("CCC NOT factory", "both"));
+  BOOST_TEST(!finds("CCC -factory", "both"));
+  BOOST_TEST(finds("CCC NOT factory", "ccc-zh"));
+}
+
+BOOST_AUTO_TEST_CASE(a_query_of_exclusions_only_finds_everything_else) {
+  auto found = ids("-CCC");
+  BOOST_TEST(!found.empty());
+  for (const char* id : {"ccc-en", "ccc-zh", "both"}) BOOST_TEST(!finds("-CCC", id), id);
+  BOOST_TEST(finds("-CCC", "mr-en"));
+  BOOST_TEST(!finds("-CCC -testing", "mr-zh"));  // 檢測結果
+  BOOST_TEST(finds("-CCC -testing", "acc-zh"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -78,6 +78,9 @@ BOOST_AUTO_TEST_CASE(search_prints_json_of_the_documented_shape) {
   BOOST_TEST(hit["instrument"] == "tig");
   BOOST_TEST(hit["score"].is_number());
   BOOST_TEST(hit["effective_to"].is_null());
+  BOOST_TEST(hit["superseded"] == false);
+  BOOST_TEST(j["superseded"] == 0);
+  BOOST_TEST(j["unit"] == "provisions");
   BOOST_TEST((hit["topics"] == nlohmann::json{"mutual-recognition", "ccc"}));
 }
 
@@ -237,6 +240,96 @@ BOOST_AUTO_TEST_CASE(search_options_for_display_and_counting) {
   BOOST_TEST(r.err == "provisio: unbalanced quote: read as if closed at the end of the query\n");
   r = run("search --db '" + db + "' recogniton");
   BOOST_TEST(r.err.find("provisio: did you mean \"recognition\"?") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(filter_options_take_one_value_and_reject_unknown_ones) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  // The words after a filter's value are the query, not more values.
+  CommandResult r = run("search --db '" + db + "' --json --topic ccc mutual recognition --limit 2");
+  BOOST_TEST(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["query"] == "mutual recognition");
+  BOOST_TEST(j["results"][0]["id"] == "tig/art58/2");
+  r = run("search --db '" + db + "' --json --instrument tig conformity assessment");
+  BOOST_TEST(r.status == 0, r.err);
+  j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["query"] == "conformity assessment");
+  r = run("search --db '" + db + "' --json --topic ccc --topic standards standards");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(nlohmann::json::parse(r.out)["results"][0]["id"] == "tig/art58/1");
+  // Unknown values are errors naming the known ones, as instrument: and topic: in the query are.
+  r = run("search --db '" + db + "' --instrument nope testing");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "provisio: unknown instrument 'nope' in --instrument (known: tig)\n", r.err);
+  BOOST_TEST(r.out.empty());
+  r = run("search --db '" + db + "' --topic bogus testing");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("provisio: unknown topic 'bogus' in --topic (known: ") == 0u, r.err);
+  BOOST_TEST(r.err.find("ccc") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(superseded_versions_that_match_better_are_marked) {
+  // t/1 is in force with new wording; its old wording and t/2, which has ended, match better.
+  write_file(corpus + "/t.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<instrument id="t" kind="agreement" signed="2010-01-01">
+  <title lang="en">T</title>
+  <title lang="zh-Hant">甲</title>
+  <provision id="t/1"><citation lang="en">Item 1</citation><topics>ccc</topics>
+    <version from="2010-01-01" to="2020-01-01"><heading lang="en">Pilot</heading>
+      <text lang="en">A pilot for toys and lighting.</text></version>
+    <version from="2020-01-01" by="t-amend-2020"><heading lang="en">All products</heading>
+      <text lang="en">Testing of all products.</text></version>
+  </provision>
+</instrument>
+)");
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  std::string search = "search --db '" + db + "' --as-of 2024-01-01 ";
+  auto j = nlohmann::json::parse(run(search + "--json 'pilot toys lighting products'").out);
+  BOOST_REQUIRE_EQUAL(j["results"].size(), 2u);
+  BOOST_TEST(j["superseded"] == 1);
+  BOOST_TEST(j["total"] == 1);
+  BOOST_TEST(j["results"][0]["superseded"] == false);
+  BOOST_TEST(j["results"][1]["superseded"] == true);
+  BOOST_TEST(j["results"][1]["rank"] == 2);
+  BOOST_TEST(j["results"][1]["effective_to"] == "2020-01-01");
+  BOOST_TEST(j["results"][1]["superseded_by"] == "t-amend-2020");
+  CommandResult r = run(search + "'pilot toys lighting products'");
+  BOOST_TEST(r.out.find("showing 1–1; then 1 superseded version that matches better than any in force (marked)") !=
+                 std::string::npos, r.out);
+  BOOST_TEST(r.out.find("superseded on 2020-01-01 by t-amend-2020") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(small_mistakes_get_a_clear_message) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  std::string search = "search --db '" + db + "' ";
+  // Offsets that do not fit are refused, not wrapped or truncated.
+  for (const char* offset : {"-1", "4294967296"}) {
+    CommandResult r = run(search + "--offset " + offset + " -- testing");
+    BOOST_TEST(r.status == 2, offset);
+    BOOST_TEST(r.err.find("--offset") != std::string::npos, r.err);
+    BOOST_TEST(r.out.empty(), r.out);
+  }
+  CommandResult r = run(search + "--as-of '' testing");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "provisio: bad date '' for --as-of: expected YYYY-MM-DD\n", r.err);
+  r = run(search + "'the of and'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("provisio: the query 'the of and' has only common words (") == 0u, r.err);
+  BOOST_TEST(run(search + "'\"the parties\"'").status == 0);
+  // The unknown option is named, not a missing subcommand or query.
+  r = run("-V");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err.find("provisio: unknown option '-V'\n") == 0u, r.err);
+  r = run("search --version");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err.find("provisio: unknown option '--version'\n") == 0u, r.err);
+  // A folder that is not an index: the folder and the fix, not Xapian's bare error.
+  write_file(dir / "notindex/junk", "junk");
+  r = run("search --db '" + (dir / "notindex") + "' testing");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("provisio: cannot open the index at " + (dir / "notindex") + ": ") == 0u, r.err);
+  BOOST_TEST(r.err.find("provisio index --db") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find('\n') == r.err.size() - 1, r.err);  // one line
 }
 
 BOOST_AUTO_TEST_SUITE_END()

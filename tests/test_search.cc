@@ -111,8 +111,8 @@ BOOST_AUTO_TEST_CASE(filters_by_instrument_and_topic) {
   o.topics = {"ccc"};
   BOOST_TEST(ids(s.search(o)) == std::vector<std::string>{"tig/art58/2"});
   o.topics = {};
-  o.instruments = {"nothing"};
-  BOOST_TEST(s.search(o).total == 0u);
+  o.instruments = {"nothing"};  // an unknown filter value is an error, not an empty answer
+  BOOST_CHECK_THROW(s.search(o), SearchError);
 }
 
 BOOST_AUTO_TEST_CASE(relaxes_to_any_word_when_none_has_all) {
@@ -234,6 +234,36 @@ BOOST_AUTO_TEST_CASE(facets_count_provisions) {
   BOOST_TEST(r.facets.at("topic").size() == 3u);
 }
 
+BOOST_AUTO_TEST_CASE(the_last_day_is_not_a_day_when_everything_is_in_force) {
+  Searcher s(db);
+  SearchOptions o = query("standards");
+  o.as_of = *Date::parse("9999-12-31");
+  o.facets = true;
+  SearchResult r = s.search(o);
+  using Counts = std::vector<std::pair<std::string, std::size_t>>;
+  // Only the 2020 version of tig/art58/1 is in force; the 2019 one ended on 2020-06-01.
+  BOOST_TEST((r.facets.at("year") == Counts{{"2020", 1}}));
+  BOOST_REQUIRE_EQUAL(r.hits.size(), 1u);
+  BOOST_TEST(r.hits[0].effective_from == "2020-06-01");
+}
+
+BOOST_AUTO_TEST_CASE(facets_count_what_the_hits_are) {
+  Searcher s(db);
+  SearchOptions o = query("standards");
+  o.facets = true;
+  using Counts = std::vector<std::pair<std::string, std::size_t>>;
+  SearchResult r = s.search(o);
+  BOOST_TEST(r.unit == "provisions");
+  BOOST_TEST((r.facets.at("instrument") == Counts{{"tig", 1}}));
+  o.all_versions = true;
+  r = s.search(o);
+  BOOST_TEST(r.unit == "provision versions");
+  BOOST_TEST(r.total == 2u);
+  BOOST_TEST((r.facets.at("instrument") == Counts{{"tig", 2}}));  // the same unit as the total
+  BOOST_TEST((r.facets.at("topic") == Counts{{"standards", 2}}));
+  BOOST_TEST((r.facets.at("year") == Counts{{"2019", 1}, {"2020", 1}}));
+}
+
 BOOST_AUTO_TEST_CASE(parallel_gives_the_other_language) {
   Searcher s(db);
   SearchOptions o = query("mutual recognition");
@@ -295,4 +325,76 @@ BOOST_AUTO_TEST_CASE(small_indexes_are_counted_exactly) {
     o.facets = true;  // facets always count every match: the reference
     BOOST_TEST(r.total == s.search(o).total, q);
   }
+}
+
+// --all-versions: the versions in force come first even when a superseded one matches better; by
+// default, superseded versions that match better are shown after the current hits.
+BOOST_AUTO_TEST_CASE(versions_in_force_come_first_and_better_superseded_ones_follow) {
+  TempDir dir;
+  write_file(dir / "corpus/t.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<instrument id="t" kind="agreement" signed="2010-01-01">
+  <title lang="en">T</title>
+  <title lang="zh-Hant">甲</title>
+  <provision id="t/1"><citation lang="en">Item 1</citation><topics>ccc</topics>
+    <version from="2010-01-01" to="2015-01-01"><heading lang="en">Toys</heading>
+      <text lang="en">CCC testing of toys and lighting.</text></version>
+    <version from="2015-01-01" to="2020-01-01" by="t-amend-2015"><heading lang="en">Toys and more</heading>
+      <text lang="en">CCC testing of toys, lighting and audio equipment.</text></version>
+    <version from="2020-01-01" by="t-amend-2020"><heading lang="en">All products</heading>
+      <text lang="en">CCC testing of all products in the catalogue.</text></version>
+  </provision>
+  <provision id="t/2"><citation lang="en">Item 2</citation><topics>ccc</topics>
+    <version from="2012-01-01" to="2019-01-01"><heading lang="en">Pilot</heading>
+      <text lang="en">A pilot scheme for certification of food in Guangdong.</text></version>
+  </provision>
+</instrument>
+)");
+  Diagnostics d;
+  Corpus c = load_corpus(collect_corpus_files({dir / "corpus"}, d), d);
+  BOOST_REQUIRE(d.empty());
+  write_index(c, {dir / "db", {dir / "corpus"}, {}});
+  Searcher s(dir / "db");
+  SearchOptions o;
+  o.query = "CCC testing toys lighting";
+  o.all_versions = true;
+  o.as_of = *Date::parse("2024-01-01");
+  SearchResult r = s.search(o);
+  BOOST_REQUIRE_EQUAL(r.hits.size(), 3u);
+  BOOST_TEST(r.hits[0].effective_from == "2020-01-01");  // in force, though it lacks two words
+  BOOST_TEST(!r.hits[0].effective_to);
+  // In force on an earlier day: the version of that day first.
+  o.as_of = *Date::parse("2016-01-01");
+  r = s.search(o);
+  BOOST_REQUIRE_EQUAL(r.hits.size(), 2u);
+  BOOST_TEST(r.hits[0].effective_from == "2015-01-01");
+
+  // Without --all-versions, superseded versions that match better than anything in force follow
+  // the current hits, marked, with what superseded them.
+  o.all_versions = false;
+  o.as_of = *Date::parse("2024-01-01");
+  r = s.search(o);
+  BOOST_REQUIRE_EQUAL(r.hits.size(), 2u);
+  BOOST_TEST(r.superseded == 1u);
+  BOOST_TEST(r.total == 1u);  // the totals count what is in force
+  BOOST_TEST(!r.hits[0].superseded);
+  BOOST_TEST(r.hits[0].effective_from == "2020-01-01");
+  BOOST_TEST(r.hits[1].superseded);
+  BOOST_TEST(r.hits[1].id == "t/1");
+  // Its best superseded version (either has every word), and the instrument of the version after it.
+  std::string ended = r.hits[1].effective_to.value_or("");
+  BOOST_TEST((ended == "2015-01-01" || ended == "2020-01-01"), ended);
+  BOOST_TEST(r.hits[1].superseded_by == (ended == "2015-01-01" ? "t-amend-2015" : "t-amend-2020"));
+  BOOST_TEST(r.hits[1].rank == 2u);
+  // A provision that is no longer in force at all: found, marked, superseded by nothing recorded.
+  o.query = "pilot certification of food in Guangdong";
+  r = s.search(o);
+  BOOST_REQUIRE_EQUAL(r.hits.size(), 1u);
+  BOOST_TEST(r.hits[0].id == "t/2");
+  BOOST_TEST(r.hits[0].superseded);
+  BOOST_TEST(r.hits[0].superseded_by.empty());
+  // What is in force and matches best is not followed by older versions that match less well.
+  o.query = "CCC testing catalogue";
+  r = s.search(o);
+  BOOST_TEST(r.superseded == 0u);
+  BOOST_TEST(r.hits.size() == 1u);
 }

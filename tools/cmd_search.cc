@@ -24,16 +24,19 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
   auto args = std::make_shared<Args>();
   add_db_option(*cmd, args->db);
   cmd->add_option("--lang", args->lang, "Show each hit in this language (default: the query's, English or the best-matching Chinese)")->check(CLI::IsMember(kLangChoices));
-  cmd->add_option("--instrument", args->instruments, "Only provisions of this instrument (repeatable)");
-  cmd->add_option("--topic", args->topics, "Only provisions with this topic (repeatable)");
-  cmd->add_option("--as-of", args->as_of, "Provisions as they stood on this day, YYYY-MM-DD (default: today)");
+  // One value per flag (repeat the flag for more): a filter must never take the query's words.
+  cmd->add_option("--instrument", args->instruments, "Only provisions of this instrument (repeat for more)")
+      ->allow_extra_args(false);
+  cmd->add_option("--topic", args->topics, "Only provisions with this topic (repeat for more)")->allow_extra_args(false);
+  auto* as_of = cmd->add_option("--as-of", args->as_of, "Provisions as they stood on this day, YYYY-MM-DD (default: today)");
   cmd->add_flag("--all-versions", args->all_versions, "List every version (up to --as-of), current ones first");
   cmd->add_flag("--facets", args->facets, "Count the matches by instrument, topic, language and year of effect");
   cmd->add_flag("--parallel", args->parallel, "Show English and Chinese together (side by side on a wide terminal)");
   cmd->add_option("--script", args->script, "Chinese script shown: as-written or hans (Simplified)")
       ->check(CLI::IsMember({"as-written", "hans"}));
   cmd->add_option("--limit", args->limit, "Number of hits to show (default 10)")->check(CLI::Range(1, 10000));
-  cmd->add_option("--offset", args->offset, "Skip this many hits first (default 0)");
+  cmd->add_option("--offset", args->offset, "Skip this many hits first (default 0, at most 1000000)")
+      ->check(CLI::Range(0, 1000000));
   cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
   cmd->add_option("--type", args->type, "What to search: provision (default) or submission")
       ->check(CLI::IsMember({"provision", "submission"}));
@@ -51,7 +54,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       "Examples:\n  provisio search \"mutual recognition\"\n  provisio search 檢測 --lang en --parallel\n"
       "  provisio search 'topic:ccc factory inspection' --as-of 2021-01-01 --json\n"
       "  provisio search art:58 --all-versions --facets");
-  return [args, &terminal] {
+  return [args, as_of, &terminal] {
     SearchOptions o;
     for (const auto& w : args->words) o.query += (o.query.empty() ? "" : " ") + w;
     if (args->type == "submission")
@@ -64,7 +67,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     o.all_versions = args->all_versions;
     o.facets = args->facets;
     o.parallel = args->parallel;
-    if (!args->as_of.empty()) {
+    if (as_of->count() > 0) {  // --as-of "" is a mistake, not "today"
       auto d = Date::parse(args->as_of);
       if (!d) {
         std::cerr << "provisio: bad date '" << args->as_of << "' for --as-of: expected YYYY-MM-DD\n";

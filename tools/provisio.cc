@@ -73,7 +73,18 @@ int main(int argc, char** argv) try {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "provisio: " << e.what() << "\n";
+    // An option the command does not know is the real mistake; CLI11 would report a missing
+    // subcommand or argument first ("provisio -V", "provisio search --version").
+    std::string unknown;
+    for (const auto& arg : dynamic_cast<const CLI::RequiredError*>(&e) ? app.remaining(true) : std::vector<std::string>{})
+      if (arg.size() > 1 && arg != "--" && arg[0] == '-' && arg.find_first_not_of("0123456789.", 1) != std::string::npos) {
+        unknown = arg;
+        break;
+      }
+    if (!unknown.empty())
+      std::cerr << "provisio: unknown option '" << unknown.substr(0, unknown.find('=')) << "'\n";
+    else
+      std::cerr << "provisio: " << e.what() << "\n";
     std::cerr << "Run 'provisio --help' (or 'provisio COMMAND --help') for usage.\n";
     return 2;
   }

@@ -70,7 +70,10 @@ class Analyzer {
   // Parses `query` with `qp` (configured by the caller: database, stemmer, stopper, default op)
   // after prepare_query()'s rewriting, expanding every glossary concept the query names outside
   // quotes, field:value expressions and negations into its other forms (other languages, scripts,
-  // abbreviations, regional wording), weighted below the literal words. Registers a field
+  // abbreviations, regional wording), weighted below the literal words. An excluded word or quoted
+  // phrase (NOT w, -w, -"a b") that names a concept excludes all the concept's forms, so NOT keeps
+  // its meaning in every language; a query of '-' exclusions only is read as NOT (FLAG_PURE_NOT
+  // must be set for it to match anything). Registers a field
   // processor named kGlossaryField on `qp`. Throws Xapian::QueryParserError like parse_query().
   Xapian::Query parse_query(Xapian::QueryParser& qp, std::string_view query,
                             unsigned flags = Xapian::QueryParser::FLAG_DEFAULT);

@@ -18,6 +18,10 @@ struct Analyzer::QueryItem {
   std::string key;          // concept-matching key: lower-case word or folded Chinese word
   std::string stem;         // for plain English words: their stem (matches other forms)
   bool expandable = false;  // plain text, outside quotes, field values and negations
+  // What excludes it: a '-' mark before it, or NOT. A negated word or phrase that names a glossary
+  // concept excludes the concept's other forms too, so that NOT keeps its meaning in every language.
+  enum Negation { kNone, kHate, kNot } negation = kNone;
+  std::string phrase_text;  // a kPhrase's words as typed, without the quotes (to recognise a concept)
   int run = -1;             // which token written without spaces (檢測認證, 3C認證, 第58條) it belongs to
   std::string run_phrase;   // on the first item of a token of two items or more: the token as a phrase
   std::size_t begin = 0, end = 0;  // the characters of the query it came from

@@ -46,13 +46,19 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
   const std::size_t n = chars.size();
   std::vector<QueryItem> items;
   bool negated = false;  // the next item follows NOT or '-', or is '+'-marked
+  QueryItem::Negation negation = QueryItem::kNone;  // the next item follows NOT or '-'
   std::size_t i = 0;
   std::size_t item_begin = 0;
   auto push = [&](QueryItem item) {
     item.begin = item_begin;
     item.end = i;
     if (item.kind == QueryItem::kWord || item.kind == QueryItem::kHanWord) item.expandable = !negated;
-    if (item.kind != QueryItem::kMark && !(item.kind == QueryItem::kSyntax && item.out == "NOT")) negated = false;
+    if (item.kind == QueryItem::kWord || item.kind == QueryItem::kHanWord || item.kind == QueryItem::kPhrase)
+      item.negation = negation;
+    if (item.kind != QueryItem::kMark && !(item.kind == QueryItem::kSyntax && item.out == "NOT")) {
+      negated = false;
+      negation = QueryItem::kNone;
+    }
     items.push_back(std::move(item));
   };
   while (i < n) {
@@ -67,6 +73,9 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
       // A phrase: Chinese runs become their bigrams; nothing inside is expanded.
       std::string out = "\"";
       std::size_t j = i + 1;
+      std::string phrase_text;
+      while (j < n && chars[j].code != U'"') phrase_text += chars[j++].folded;
+      j = i + 1;
       while (j < n && chars[j].code != U'"') {
         if (chars[j].han) {
           std::size_t k = j;
@@ -81,7 +90,9 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
         }
       }
       out += "\"";
-      push(QueryItem::make(QueryItem::kPhrase, out));
+      QueryItem phrase = QueryItem::make(QueryItem::kPhrase, out);
+      phrase.phrase_text = std::move(phrase_text);
+      push(std::move(phrase));
       i = j < n ? j + 1 : j;
       continue;
     }
@@ -92,6 +103,7 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
     }
     if ((c.code == U'+' || c.code == U'-') && at_start && i + 1 < n && !is_space(chars[i + 1])) {
       negated = true;
+      if (c.code == U'-') negation = QueryItem::kHate;
       push(QueryItem::make(QueryItem::kMark, c.folded));
       ++i;
       continue;
@@ -102,7 +114,9 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
       bool marked = !items.empty() && items.back().kind == QueryItem::kMark;
       if (marked) {
         // Love/hate (+/-) applies to one term or phrase: the run becomes an exact phrase.
-        push(QueryItem::make(QueryItem::kPhrase, "\"" + bigram_text(chars, i, j) + "\""));
+        QueryItem phrase = QueryItem::make(QueryItem::kPhrase, "\"" + bigram_text(chars, i, j) + "\"");
+        for (std::size_t k = i; k < j; ++k) phrase.phrase_text += chars[k].folded;
+        push(std::move(phrase));
         i = j;
         continue;
       }
@@ -189,7 +203,10 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
     i = j;
     if (is_operator(chunk)) {
       push(QueryItem::make(QueryItem::kSyntax, chunk));
-      if (chunk == "NOT") negated = true;
+      if (chunk == "NOT") {
+        negated = true;
+        negation = QueryItem::kNot;
+      }
       continue;
     }
     // The key: the chunk's word when it is one word as the tokenizer splits it (at&t, c++, ccc
@@ -213,6 +230,22 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
     if (words.empty()) item.kind = QueryItem::kSyntax;  // punctuation only: QueryParser ignores it
     push(std::move(item));
   }
+  // A query of excluded words only ("-CCC"): QueryParser would drop the '-' and search for the
+  // word, so the marks are read as NOT, which (with FLAG_PURE_NOT) excludes from everything.
+  bool positive = false, hated = false;
+  for (const auto& item : items) {
+    bool content = item.kind == QueryItem::kWord || item.kind == QueryItem::kHanWord ||
+                   item.kind == QueryItem::kPhrase || item.kind == QueryItem::kField;
+    if (content && item.negation == QueryItem::kNone) positive = true;
+    if (item.negation == QueryItem::kHate) hated = true;
+  }
+  if (hated && !positive)
+    for (std::size_t k = 0; k + 1 < items.size(); ++k)
+      if (items[k].kind == QueryItem::kMark && items[k].out == "-" && items[k + 1].negation == QueryItem::kHate) {
+        items[k].kind = QueryItem::kSyntax;
+        items[k].out = "NOT";
+        items[k + 1].negation = QueryItem::kNot;
+      }
   // Tokens written without spaces (檢測認證, 3C認證, CMA標誌, 第58條): their words and the whole
   // token as a phrase of its positional terms, so that the token as typed ranks first.
   int runs = 0;
@@ -398,6 +431,46 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
       at = end;
     }
   }
+  // Excluded words and phrases that name a concept: the concept's other forms are excluded too
+  // (NOT testing also excludes 檢測; -"Greater Bay Area" also 大灣區).
+  std::vector<std::size_t> negated_id(n, 0);
+  std::vector<bool> negated_concept(n, false);
+  for (std::size_t k = 0; expand && k < n; ++k) {
+    const QueryItem& item = items[k];
+    if (item.negation == QueryItem::kNone) continue;
+    std::vector<std::string> keys, stems;
+    if (item.kind == QueryItem::kPhrase) {
+      for (const auto& inner : lex_query(item.phrase_text))
+        if (!inner.key.empty()) {
+          keys.push_back(inner.key);
+          stems.push_back(inner.stem);
+        }
+    } else if (!item.key.empty()) {
+      keys.push_back(item.key);
+      stems.push_back(item.stem);
+    }
+    if (keys.empty()) continue;
+    auto same = [&](const ConceptForm& f) {
+      if (f.keys.size() != keys.size()) return false;
+      for (std::size_t x = 0; x < keys.size(); ++x)
+        if (f.keys[x] != keys[x] && (stems[x].empty() || stems[x] != f.stems[x])) return false;
+      return true;
+    };
+    const ConceptForm* named = nullptr;
+    for (const auto& f : forms_)
+      if (same(f)) {
+        named = &f;
+        break;
+      }
+    if (!named) continue;
+    std::vector<Xapian::Query> others;
+    for (const auto& f : forms_)
+      if (f.concept_index == named->concept_index && !same(f)) others.push_back(f.query);
+    if (others.empty()) continue;
+    negated_concept[k] = true;
+    negated_id[k] = expansions_.size();
+    expansions_.emplace_back(Xapian::Query::OP_OR, others.begin(), others.end());
+  }
   // Emits items [a, b): concepts as "(literal OR <field>:N)", multi-word Chinese runs as
   // "((words) OR "whole run as bigram phrase")" so that the run written as typed ranks first.
   std::function<std::string(std::size_t, std::size_t, bool, bool)> emit = [&](std::size_t a, std::size_t b,
@@ -425,6 +498,17 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
       if (can_run) {
         append("((" + emit(k, run_stop, concept_stop < run_stop, false) + ") OR " + items[k].run_phrase + ")");
         k = run_stop;
+        continue;
+      }
+      if (negated_concept[k]) {
+        std::string others = std::string(kGlossaryField) + ":" + std::to_string(negated_id[k]);
+        if (items[k].negation == QueryItem::kHate) {
+          append(items[k].out);
+          append("-" + others);
+        } else {
+          append("(" + items[k].out + " OR " + others + ")");
+        }
+        ++k;
         continue;
       }
       append(items[k].out, items[k].kind == QueryItem::kMark);

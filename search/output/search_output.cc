@@ -16,7 +16,8 @@ json highlights_json(const Snippet& snippet) {
   return highlights;
 }
 
-void facets_text(std::ostream& out, const Facets& facets, const Style& s) {
+void facets_text(std::ostream& out, const Facets& facets, const std::string& unit, const Style& s) {
+  out << "Matching " << unit << " by facet:\n";
   for (const char* name : {"instrument", "topic", "lang", "year"}) {
     auto it = facets.find(name);
     if (it == facets.end()) continue;
@@ -25,6 +26,20 @@ void facets_text(std::ostream& out, const Facets& facets, const Style& s) {
     out << "\n";
   }
   out << "\n";
+}
+
+// "superseded on 2020-06-01 by cepa-tis-amend-2019" for a hit no longer in force; "" otherwise.
+std::string superseded_note(const Hit& h) {
+  if (!h.superseded) return "";
+  return "superseded on " + h.effective_to.value_or("?") + (h.superseded_by.empty() ? "" : " by " + h.superseded_by);
+}
+
+// "; then 2 superseded versions that match better than any in force (marked)", or "" for none.
+std::string superseded_summary(std::size_t n) {
+  if (n == 0) return "";
+  return std::string("; then ") + std::to_string(n) +
+         (n == 1 ? " superseded version that matches" : " superseded versions that match") +
+         " better than any in force (marked)";
 }
 
 void hit_text(std::ostream& out, const Hit& h, const Style& s, std::string_view indent) {
@@ -47,12 +62,16 @@ json hit_json(const Hit& h) {
             {"text_kind", h.text_kind},
             {"topics", h.topics},
             {"effective_from", h.effective_from},
-            {"effective_to", h.effective_to ? json(*h.effective_to) : json(nullptr)}};
+            {"effective_to", h.effective_to ? json(*h.effective_to) : json(nullptr)},
+            {"superseded", h.superseded}};
+  if (h.superseded) j["superseded_by"] = h.superseded_by.empty() ? json(nullptr) : json(h.superseded_by);
   if (!h.parallel.empty()) {
     j["parallel"] = json::array();
     for (const auto& p : h.parallel) {
       auto pj = hit_json(p);
-      for (const char* k : {"rank", "score", "instrument", "topics", "effective_from", "effective_to"}) pj.erase(k);
+      for (const char* k : {"rank", "score", "instrument", "topics", "effective_from", "effective_to", "superseded",
+                            "superseded_by"})
+        pj.erase(k);
       j["parallel"].push_back(pj);
     }
   }
@@ -80,6 +99,8 @@ std::string search_json(const SearchResult& result, const SearchOptions& options
               {"complete", result.complete},
               {"counts_exact", result.counts_exact},
               {"results", hits},
+              {"superseded", result.superseded},
+              {"unit", result.unit},  // what total, complete and the facet counts count
               {"notes", result.notes},
               {"suggestion", result.suggestion.empty() ? json(nullptr) : json(result.suggestion)}};
   if (options.facets) out["facets"] = facets_json(result.facets);
@@ -90,25 +111,30 @@ std::string search_text(const SearchResult& r, const SearchOptions& o, const Sty
                         const StoredGraph* graph) {
   std::ostringstream out;
   std::string when = o.all_versions ? "all versions up to " + o.as_of.iso() : "in force on " + o.as_of.iso();
-  if (r.hits.empty()) {
+  if (r.hits.size() == r.superseded && r.superseded > 0) {
+    out << "No provision " << when << " matches \"" << r.query << "\"" << superseded_summary(r.superseded) << "\n\n";
+  } else if (r.hits.empty()) {
     if (r.total == 0)
       out << "No provision " << (o.all_versions ? "version up to " + o.as_of.iso() : "in force on " + o.as_of.iso())
           << " matches \"" << r.query << "\".\n";
     else
       out << "No more results: " << r.total << " match \"" << r.query << "\".\n";
     return out.str();
+  } else {
+    std::string about = r.counts_exact ? "" : "about ";
+    out << about << r.total
+        << (o.all_versions ? (r.total == 1 ? " provision version matches" : " provision versions match")
+                           : (r.total == 1 ? " provision matches" : " provisions match"))
+        << " \"" << r.query << "\""
+        << (r.complete < r.total ? " (" + about + std::to_string(r.complete) + " with every word)" : std::string())
+        << " (" << when << "); showing " << r.hits.front().rank << "–" << r.hits.back().rank - r.superseded
+        << superseded_summary(r.superseded) << "\n\n";
   }
-  std::string about = r.counts_exact ? "" : "about ";
-  out << about << r.total
-      << (o.all_versions ? (r.total == 1 ? " provision version matches" : " provision versions match")
-                         : (r.total == 1 ? " provision matches" : " provisions match"))
-      << " \"" << r.query << "\""
-      << (r.complete < r.total ? " (" + about + std::to_string(r.complete) + " with every word)" : std::string())
-      << " (" << when << "); showing " << r.hits.front().rank << "–" << r.hits.back().rank << "\n\n";
-  if (o.facets) facets_text(out, r.facets, s);
+  if (o.facets) facets_text(out, r.facets, r.unit, s);
   for (const auto& h : r.hits) {
     out << s.bold << h.rank << ". " << h.id << s.reset << "  " << h.citation << "  " << s.dim << "[from "
-        << h.effective_from << (h.effective_to ? " to " + *h.effective_to : "") << "]" << s.reset << "\n";
+        << h.effective_from << (h.effective_to ? " to " + *h.effective_to : "") << "]" << s.reset
+        << (h.superseded ? "  " + std::string(s.bold) + superseded_note(h) + std::string(s.reset) : std::string()) << "\n";
     if (!h.parallel.empty() && columns >= 100) {
       std::size_t width = (columns - 6) / 2;
       const Hit& other = h.parallel.front();
