@@ -1,8 +1,11 @@
 #define BOOST_TEST_MODULE glossary
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <set>
 #include <stdexcept>
 
+#include "corpus.h"
 #include "data_files.h"
 #include "glossary.h"
 #include "lexicon.h"
@@ -27,7 +30,7 @@ std::string load_error(const std::string& content) {
   return "";
 }
 
-const char* kHeader = "id\tabbr\ten\tzh-Hant\tzh-Hans\tnote\n";
+const char* kHeader = "id\tabbr\ten\tzh-Hant\tzh-Hans\ttopic\tnote\n";
 
 }  // namespace
 
@@ -54,13 +57,17 @@ BOOST_AUTO_TEST_CASE(the_bundled_glossary_is_large_and_bilingual) {
 
 BOOST_AUTO_TEST_CASE(malformed_glossaries_are_reported_with_their_line) {
   BOOST_TEST(load_error("") == "g.tsv: empty glossary (no header line)");
-  BOOST_TEST(load_error("id\ten\n") == "g.tsv:1: expected 6 tab-separated columns (id, abbr, en, zh-Hant, zh-Hans, note), found 2");
-  BOOST_TEST(load_error("id\tabbr\ten\tzh\tzh-Hans\tnote\n") ==
-             "g.tsv:1: the first line must be the header: id abbr en zh-Hant zh-Hans note");
-  BOOST_TEST(load_error(std::string(kHeader) + "# comment\n\tCCC\tx\t\t\t\n") == "g.tsv:3: a concept needs an id");
-  BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t\t\t\na\tB\tbeta\t\t\t\n") == "g.tsv:3: duplicate concept id 'a'");
-  BOOST_TEST(load_error(std::string(kHeader) + "a\t\talpha\t\t\t\n") == "g.tsv:2: concept 'a' needs at least two forms");
-  BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t甲\t甲\tnote\n").empty());
+  BOOST_TEST(load_error("id\ten\n") ==
+             "g.tsv:1: expected 7 tab-separated columns (id, abbr, en, zh-Hant, zh-Hans, topic, note), found 2");
+  BOOST_TEST(load_error("id\tabbr\ten\tzh\tzh-Hans\ttopic\tnote\n") ==
+             "g.tsv:1: the first line must be the header: id abbr en zh-Hant zh-Hans topic note");
+  BOOST_TEST(load_error(std::string(kHeader) + "# comment\n\tCCC\tx\t\t\t\t\n") == "g.tsv:3: a concept needs an id");
+  BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t\t\t\t\na\tB\tbeta\t\t\t\t\n") ==
+             "g.tsv:3: duplicate concept id 'a'");
+  BOOST_TEST(load_error(std::string(kHeader) + "a\t\talpha\t\t\t\t\n") == "g.tsv:2: concept 'a' needs at least two forms");
+  BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t\t\tccc; gba\t\n") ==
+             "g.tsv:2: concept 'a' names more than one topic");
+  BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t甲\t甲\tccc\tnote\n").empty());
   TempDir dir;
   BOOST_CHECK_EXCEPTION(Glossary::load(dir / "missing.tsv"), std::runtime_error, [&](const std::runtime_error& e) {
     return std::string(e.what()) == dir / "missing.tsv" + ": cannot read the glossary";
@@ -69,9 +76,10 @@ BOOST_AUTO_TEST_CASE(malformed_glossaries_are_reported_with_their_line) {
 
 BOOST_AUTO_TEST_CASE(forms_are_split_and_typed) {
   TempDir dir;
-  write_file(dir / "g.tsv", std::string(kHeader) + "ccc\tCCC; 3C\tChina Compulsory Certification\t強制性產品認證\t强制性产品认证\t\n");
+  write_file(dir / "g.tsv", std::string(kHeader) + "ccc\tCCC; 3C\tChina Compulsory Certification\t強制性產品認證\t强制性产品认证\tccc\t\n");
   auto g = Glossary::load(dir / "g.tsv");
   BOOST_REQUIRE(g.concepts().size() == 1u);
+  BOOST_TEST(g.concepts()[0].topic == "ccc");
   const auto& forms = g.concepts()[0].forms;
   BOOST_REQUIRE(forms.size() == 5u);
   BOOST_TEST(forms[1].text == "3C");
@@ -95,4 +103,41 @@ BOOST_AUTO_TEST_CASE(the_lexicon_folds_scripts_and_knows_prefixes) {
   BOOST_REQUIRE(prefix);
   BOOST_TEST(!prefix->word);
   BOOST_CHECK_THROW(lex.load_domain(dir / "missing.txt", folder), std::runtime_error);
+}
+
+// The glossary is the one home of the words behind each topic; the corpus model owns the topic
+// ids. Each side must know every topic of the other.
+BOOST_AUTO_TEST_CASE(glossary_topics_are_the_corpus_topics) {
+  auto g = Glossary::load(provisio::analysis_data_dir() + "/glossary.tsv");
+  std::set<std::string> signalled;
+  for (const auto& c : g.concepts())
+    if (!c.topic.empty()) {
+      BOOST_TEST_INFO("concept " << c.id);
+      const auto& known = provisio::known_topics();
+      BOOST_TEST((std::find(known.begin(), known.end(), c.topic) != known.end()));
+      signalled.insert(c.topic);
+    }
+  for (const auto& topic : provisio::known_topics()) {
+    BOOST_TEST_INFO("topic " << topic);
+    BOOST_TEST(signalled.count(topic) == 1u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(concepts_named_in_a_text_in_any_script) {
+  TempDir dir;
+  write_file(dir / "g.tsv", std::string(kHeader) +
+                                "cma\tCMA\tChina Metrology Accreditation\t資質認定\t资质认定\tcma\t\n"
+                                "standards\t\tstandards; standard\t標準\t标准\tstandards\t\n"
+                                "gba\tGBA\tGreater Bay Area\t大灣區\t大湾区\tgba\t\n");
+  auto g = Glossary::load(dir / "g.tsv");
+  auto ids = [&](std::string_view text) {
+    std::string out;
+    for (const auto* c : g.named_in(text)) out += c->id + " ";
+    return out;
+  };
+  BOOST_TEST(ids("办理资质认定") == "cma ");          // Simplified finds the concept
+  BOOST_TEST(ids("ＣＭＡ marks and the 大湾区") == "cma gba ");  // full-width, both scripts
+  BOOST_TEST(ids("a dogma about cmaX") == "");        // short acronyms only as whole words
+  BOOST_TEST(ids("national STANDARDS apply") == "standards ");
+  BOOST_TEST(ids("nothing here") == "");
 }

@@ -1,11 +1,15 @@
 #include "glossary.h"
 
+#include <cctype>
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <set>
 #include <stdexcept>
 
 #include "data_files.h"
+#include "text_folder.h"
 
 namespace provisio {
 
@@ -39,7 +43,8 @@ bool has_non_ascii(const std::string& s) {
 Glossary Glossary::load(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot read the glossary");
-  static const char* const kColumns[] = {"id", "abbr", "en", "zh-Hant", "zh-Hans", "note"};
+  static const char* const kColumns[] = {"id", "abbr", "en", "zh-Hant", "zh-Hans", "topic", "note"};
+  constexpr std::size_t kColumnCount = std::size(kColumns);
   Glossary g;
   std::set<std::string> ids;
   std::string line;
@@ -53,12 +58,13 @@ Glossary Glossary::load(const std::string& path) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (trim(line).empty() || trim(line)[0] == '#') continue;
     auto cells = split(line, '\t');
-    if (cells.size() != 6)
-      fail("expected 6 tab-separated columns (id, abbr, en, zh-Hant, zh-Hans, note), found " +
+    if (cells.size() != kColumnCount)
+      fail("expected 7 tab-separated columns (id, abbr, en, zh-Hant, zh-Hans, topic, note), found " +
            std::to_string(cells.size()));
     if (!header_seen) {
-      for (int i = 0; i < 6; ++i)
-        if (trim(cells[i]) != kColumns[i]) fail("the first line must be the header: id abbr en zh-Hant zh-Hans note");
+      for (std::size_t i = 0; i < kColumnCount; ++i)
+        if (trim(cells[i]) != kColumns[i])
+          fail("the first line must be the header: id abbr en zh-Hant zh-Hans topic note");
       header_seen = true;
       continue;
     }
@@ -73,12 +79,54 @@ Glossary Glossary::load(const std::string& path) {
         if (text.empty()) continue;
         c.forms.push_back({text, kColumns[i], has_non_ascii(text)});
       }
-    c.note = trim(cells[5]);
+    c.topic = trim(cells[5]);
+    if (c.topic.find_first_of(" ;,") != std::string::npos) fail("concept '" + c.id + "' names more than one topic");
+    c.note = trim(cells[6]);
     if (c.forms.size() < 2) fail("concept '" + c.id + "' needs at least two forms");
     g.concepts_.push_back(std::move(c));
   }
   if (!header_seen) throw std::runtime_error(path + ": empty glossary (no header line)");
   return g;
+}
+
+namespace {
+
+std::string ascii_lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
+
+// Whether folded, lower-cased `needle` occurs in `haystack`: anywhere for Chinese; for English as a
+// whole word, or followed by up to three letters when the form is longer than four characters
+// ("standards", "promoted"), so that short acronyms never match inside words ("cma" in "dogma").
+bool occurs(const std::string& haystack, const std::string& needle) {
+  if (needle.empty()) return false;
+  bool ascii = !has_non_ascii(needle);
+  for (std::size_t pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) {
+    if (!ascii) return true;
+    bool left_ok = pos == 0 || !std::isalnum(static_cast<unsigned char>(haystack[pos - 1]));
+    std::size_t end = pos + needle.size(), after = end;
+    while (after < haystack.size() && after - end < 3 && std::isalpha(static_cast<unsigned char>(haystack[after]))) ++after;
+    bool right_ok = end == haystack.size() || !is_word_byte(haystack[end]) ||
+                    ((after == haystack.size() || !is_word_byte(haystack[after])) && needle.size() > 4);
+    if (left_ok && right_ok) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<const GlossaryConcept*> Glossary::named_in(std::string_view text) const {
+  TextFolder folder;
+  std::string folded = ascii_lower(folder.fold(text));
+  std::vector<const GlossaryConcept*> found;
+  for (const auto& c : concepts_)
+    if (std::any_of(c.forms.begin(), c.forms.end(),
+                    [&](const GlossaryForm& f) { return occurs(folded, ascii_lower(folder.fold(f.text))); }))
+      found.push_back(&c);
+  return found;
 }
 
 std::shared_ptr<const Glossary> Glossary::standard() {

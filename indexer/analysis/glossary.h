@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace provisio {
@@ -24,6 +25,9 @@ struct GlossaryForm {
 struct GlossaryConcept {
   std::string id;  // e.g. "ccc"
   std::vector<GlossaryForm> forms;
+  // The corpus topic the concept signals ("ccc", "gba"; see corpus/README.md), "" for none. Link
+  // suggestions weigh provisions of that topic up; the importer tags provisions with it.
+  std::string topic;
   std::string note;
   int line = 0;  // where it is defined, for messages
 };
@@ -31,11 +35,18 @@ struct GlossaryConcept {
 class Glossary {
  public:
   // Reads a glossary file. Throws std::runtime_error with "FILE:LINE: message" on a malformed line
-  // (wrong number of columns, missing id, duplicate id, a concept with fewer than two forms) or
+  // (wrong number of columns, missing id, duplicate id, a concept with fewer than two forms, more
+  // than one topic) or
   // "FILE: cannot read the glossary" when it cannot be opened.
   static Glossary load(const std::string& path);
 
   const std::vector<GlossaryConcept>& concepts() const { return concepts_; }
+
+  // The concepts that `text` names in any of their forms, each once, in file order. Matching is on
+  // folded text (full-width, Traditional and Simplified alike), case-insensitive; Chinese forms
+  // match anywhere, English ones as whole words (a form longer than four characters also with up
+  // to three more letters: "standards", "promoted"). Linear in the text per form.
+  std::vector<const GlossaryConcept*> named_in(std::string_view text) const;
 
   // The process-wide glossary, analysis_data_dir()/glossary.tsv, loaded on first call (thread-safe).
   static std::shared_ptr<const Glossary> standard();
