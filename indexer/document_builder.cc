@@ -37,8 +37,7 @@ std::vector<std::string> document_languages(const Version& version) {
 }
 
 std::string pick_language(const std::map<std::string, std::string>& by_lang, const std::string& lang) {
-  for (const std::string& l : {lang, lang == "zh-Hans" ? std::string("zh-Hant") : lang,
-                               std::string("en"), std::string("zh-Hant")}) {
+  for (const std::string& l : language_fallbacks(lang)) {
     auto it = by_lang.find(l);
     if (it != by_lang.end()) return it->second;
   }

@@ -55,7 +55,7 @@ Xapian::Document build_document(Analyzer& analyzer, const Instrument& instrument
                                 const std::string& lang);
 
 // The heading or citation to show in `lang`: that language's, else the nearest one we have
-// (zh-Hans falls back to zh-Hant, everything finally to en).
+// (in the order of language_fallbacks(), corpus.h).
 std::string pick_language(const std::map<std::string, std::string>& by_lang, const std::string& lang);
 
 }  // namespace provisio

@@ -53,11 +53,6 @@ std::string display_language(const std::string& requested, bool query_has_chines
   return query_has_chinese ? "" : "en";
 }
 
-std::vector<std::string> display_fallbacks(const std::string& lang) {
-  if (lang == "zh-Hans") return {"zh-Hans", "zh-Hant"};
-  return {lang};
-}
-
 std::vector<std::string> parallel_languages(const std::string& lang) {
   std::vector<std::string> out;
   for (const auto& other : kLanguages) {
@@ -100,10 +95,13 @@ Xapian::Query Searcher::subject_filters(Xapian::Query q, const SearchOptions& op
 }
 
 StoredDocument Searcher::in_language(StoredDocument data, const std::string& lang) {
-  if (lang.empty() || data.lang == lang) return data;
-  // zh-Hans is shown from the zh-Hant text when the corpus has no Simplified text.
-  for (const auto& wanted_lang : display_fallbacks(lang))
+  if (lang.empty()) return data;
+  // The nearest language this version has, the hit's own included (zh-Hans is shown from the
+  // zh-Hant text when the corpus has no Simplified text).
+  for (const auto& wanted_lang : language_fallbacks(lang)) {
+    if (data.lang == wanted_lang) return data;
     if (auto wanted = sibling(data.id, data.effective_from, wanted_lang)) return std::move(*wanted);
+  }
   return data;
 }
 

@@ -93,10 +93,6 @@ struct SearchResult {
 // English where the provision has it.
 std::string display_language(const std::string& requested, bool query_has_chinese);
 
-// The languages to try, in order, to show a document wanted in `lang`: zh-Hans falls back to
-// zh-Hant (the corpus seldom has Simplified text; it is converted for display).
-std::vector<std::string> display_fallbacks(const std::string& lang);
-
 // The other languages to give beside a hit in `lang` (SearchOptions::parallel): English beside
 // Chinese, and each Chinese script the provision has beside English.
 std::vector<std::string> parallel_languages(const std::string& lang);

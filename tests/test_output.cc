@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE output
 #include <boost/test/unit_test.hpp>
 
+#include "corpus.h"
 #include "history_output.h"
 #include "provision_output.h"
 #include "search_output.h"
@@ -311,8 +312,9 @@ BOOST_AUTO_TEST_CASE(display_language_rules) {
   BOOST_TEST(display_language("zh-Hant", false) == "zh-Hant");
   BOOST_TEST(display_language("", true) == "");
   BOOST_TEST(display_language("", false) == "en");
-  BOOST_TEST(display_fallbacks("zh-Hans") == (std::vector<std::string>{"zh-Hans", "zh-Hant"}));
-  BOOST_TEST(display_fallbacks("en") == (std::vector<std::string>{"en"}));
+  BOOST_TEST(provisio::language_fallbacks("zh-Hans") == (std::vector<std::string>{"zh-Hans", "zh-Hant", "en"}));
+  BOOST_TEST(provisio::language_fallbacks("en") == (std::vector<std::string>{"en", "zh-Hant"}));
+  BOOST_TEST(provisio::language_fallbacks("zh-Hant") == (std::vector<std::string>{"zh-Hant", "en"}));
   BOOST_TEST(parallel_languages("en") == (std::vector<std::string>{"zh-Hant", "zh-Hans"}));
   BOOST_TEST(parallel_languages("zh-Hant") == (std::vector<std::string>{"en"}));
   BOOST_TEST(parallel_languages("zh-Hans") == (std::vector<std::string>{"en"}));

@@ -134,3 +134,20 @@ BOOST_AUTO_TEST_CASE(instrument_ids_and_kinds_have_one_definition) {
   BOOST_TEST(kInstrumentKinds.size() == 7u);
   BOOST_TEST(kLanguages == (std::vector<std::string>{"en", "zh-Hant", "zh-Hans"}));
 }
+
+// Lists and link suggestions show one document per provision: the latest version, then the
+// language nearest the reader's (catalogue and suggester once chose in different orders).
+BOOST_AUTO_TEST_CASE(the_document_shown_is_the_latest_version_then_the_nearest_language) {
+  auto doc = [](std::string from, std::string lang) {
+    StoredDocument d;
+    d.effective_from = std::move(from);
+    d.lang = std::move(lang);
+    return d;
+  };
+  BOOST_TEST(provisio::shown_before(doc("2020-06-01", "zh-Hant"), doc("2019-01-01", "en"), "en"));
+  BOOST_TEST(!provisio::shown_before(doc("2019-01-01", "en"), doc("2020-06-01", "zh-Hant"), "en"));
+  BOOST_TEST(provisio::shown_before(doc("2020-06-01", "en"), doc("2020-06-01", "zh-Hant"), "en"));
+  BOOST_TEST(provisio::shown_before(doc("2020-06-01", "zh-Hant"), doc("2020-06-01", "en"), "zh-Hans"));
+  BOOST_TEST(provisio::shown_before(doc("2020-06-01", "zh-Hans"), doc("2020-06-01", "zh-Hant"), "zh-Hans"));
+  BOOST_TEST(!provisio::shown_before(doc("2020-06-01", "en"), doc("2020-06-01", "en"), "en"));
+}

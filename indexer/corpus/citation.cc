@@ -46,7 +46,7 @@ std::optional<int> parse_u32_number(const std::u32string& s) {
   // Chinese numerals: the one parser (chinese_numerals.h).
   std::string utf8;
   for (char32_t c : s) append_utf8(utf8, c);
-  auto n = extract::parse_chinese_number(utf8);
+  auto n = parse_chinese_number(utf8);
   if (!n || *n > std::numeric_limits<int>::max()) return std::nullopt;
   return static_cast<int>(*n);
 }

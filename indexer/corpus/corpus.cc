@@ -26,6 +26,14 @@ const std::vector<std::string>& known_topics() {
   return topics;
 }
 
+std::vector<std::string> language_fallbacks(const std::string& lang) {
+  std::vector<std::string> order;
+  for (const std::string& l : {lang, lang == "zh-Hans" ? std::string("zh-Hant") : lang, std::string("en"),
+                               std::string("zh-Hant")})
+    if (!l.empty() && std::find(order.begin(), order.end(), l) == order.end()) order.push_back(l);
+  return order;
+}
+
 bool is_instrument_id(std::string_view id) {
   // Scanned, not matched with std::regex, whose matcher recurses once per character and
   // overflows the stack on a long id.
@@ -132,7 +140,7 @@ class FileParser {
     }
     // pugixml would accept any bytes, and the bad ones would only surface much later (as a JSON
     // library exception with no file name when the text is stored).
-    if (std::size_t bad = extract::find_invalid_utf8(text_); bad != std::string::npos) {
+    if (std::size_t bad = find_invalid_utf8(text_); bad != std::string::npos) {
       char byte[8];
       std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text_[bad]));
       error_at_offset(bad, std::string("invalid UTF-8 (byte ") + byte + "): corpus files must be UTF-8");
@@ -243,7 +251,7 @@ class FileParser {
       else if (child.type() == pugi::node_element)
         error_at(child, "unexpected <" + std::string(child.name()) + "> inside <" + node.name() + ">");
     }
-    return extract::tidy_whitespace(raw);
+    return tidy_whitespace(raw);
   }
 
   // A <title>/<heading>/<citation>-like element: lang attribute plus non-empty text.
