@@ -4,6 +4,7 @@
 #include "corpus.h"
 #include "relations.h"
 #include "skip_unless.h"
+#include "corpus_problems.h"
 #include "test_support.h"
 
 #include <algorithm>
@@ -15,22 +16,7 @@ using provisio::testing::write_file;
 
 namespace {
 
-// Loads `files` (name -> content) from a temp folder; returns the diagnostics, one per line, with
-// the folder's path removed so expectations read "x.xml:3:5: message".
-std::string problems(const std::vector<std::pair<std::string, std::string>>& files) {
-  TempDir dir;
-  for (const auto& [name, content] : files) write_file(dir / name, content);
-  Diagnostics d;
-  auto paths = collect_corpus_files({dir.path().string()}, d);
-  load_corpus(paths, d);
-  std::string out;
-  for (const auto& diag : d) {
-    std::string s = diag.to_string();
-    s.erase(0, dir.path().string().size() + 1);
-    out += s + "\n";
-  }
-  return out;
-}
+const auto& problems = provisio::testing::corpus_problems;
 
 const std::string kHead = R"(<?xml version="1.0"?>
 <instrument id="i" kind="agreement" signed="2019-01-01">

@@ -7,6 +7,7 @@
 #include "html.h"
 #include "tidy.h"
 
+using namespace provisio;
 using namespace provisio::extract;
 using provisio::testing::docx_paragraph;
 using provisio::testing::make_docx;

@@ -20,6 +20,7 @@
 #include "reader.h"
 #include "segmenter.h"
 #include "submission_fixtures.h"
+#include "corpus_problems.h"
 #include "test_support.h"
 
 using namespace provisio;
@@ -29,19 +30,7 @@ using provisio::testing::write_file;
 namespace {
 
 // The diagnostics of loading one corpus file, one per line, without the folder's path.
-std::string corpus_problems(const std::string& content) {
-  TempDir dir;
-  write_file(dir / "x.xml", content);
-  Diagnostics d;
-  load_corpus({dir / "x.xml"}, d);
-  std::string out;
-  for (const auto& diag : d) {
-    std::string s = diag.to_string();
-    s.erase(0, dir.path().string().size() + 1);
-    out += s + "\n";
-  }
-  return out;
-}
+std::string corpus_problems(const std::string& content) { return testing::corpus_problems({{"x.xml", content}}); }
 
 std::string repeat(const std::string& s, std::size_t n) {
   std::string out;

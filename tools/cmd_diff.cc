@@ -32,12 +32,9 @@ Run add_diff_command(CLI::App& root, const Terminal& terminal) {
                   << ": expected YYYY-MM-DD\n";
         return 1;
       }
-    std::string db = index_for_reading(args->db, terminal);
-    if (db.empty()) return 1;
-    Searcher searcher(db);
-    auto docs = provision_or_report(searcher, args->id);
-    if (docs.empty()) return 1;
-    auto versions = versions_in(docs, args->lang);
+    auto found = look_up_provision(args->db, args->id, terminal);
+    if (!found) return 1;
+    auto versions = versions_in(found->docs, args->lang);
     if (versions.empty()) {
       std::cerr << "provisio: " << args->id << " has no text in " << args->lang << "\n";
       return 1;

@@ -30,14 +30,11 @@ Run add_history_command(CLI::App& root, const Terminal& terminal) {
       "Examples:\n  provisio history cepa-tis/a1/t2/1fe/1\n"
       "  provisio history cepa-s7/ts/1fe/ccc-pilot --lang zh-Hant");
   return [args, &terminal] {
-    std::string db = index_for_reading(args->db, terminal);
-    if (db.empty()) return 1;
-    Searcher searcher(db);
-    auto docs = provision_or_report(searcher, args->id);
-    if (docs.empty()) return 1;
-    std::string id = docs.front().id;  // the new id when the one given moved
-    StoredGraph graph = read_graph(searcher.database());
-    auto history = build_history(searcher, graph, id, args->lang);
+    auto found = look_up_provision(args->db, args->id, terminal);
+    if (!found) return 1;
+    std::string id = found->docs.front().id;  // the new id when the one given moved
+    StoredGraph graph = read_graph(found->searcher->database());
+    auto history = build_history(*found->searcher, graph, id, args->lang);
     if (!history)
       std::cout << (args->json ? output::no_line_json(id) : output::no_line_text(id));
     else

@@ -30,6 +30,16 @@ std::vector<StoredDocument> provision_or_report(Searcher& searcher, const std::s
   return docs;
 }
 
+std::optional<ProvisionLookup> look_up_provision(const std::string& explicit_db, const std::string& id,
+                                                 const Terminal& terminal) {
+  std::string db = index_for_reading(explicit_db, terminal);
+  if (db.empty()) return std::nullopt;
+  ProvisionLookup found{std::make_unique<Searcher>(db), {}};
+  found.docs = provision_or_report(*found.searcher, id);
+  if (found.docs.empty()) return std::nullopt;
+  return found;
+}
+
 Run add_show_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("show", "Show one provision: citation, text and every version");
   struct Args {
@@ -46,11 +56,9 @@ Run add_show_command(CLI::App& root, const Terminal& terminal) {
   cmd->add_option("id", args->id, "Provision id, e.g. cepa-tig/art58/2")->required();
   cmd->footer("Examples:\n  provisio show cepa-tig/art58/2 --lang en\n  provisio show cepa-tis/a1/t2/1fe/1 --as-of 2019-01-01");
   return [args, &terminal] {
-    std::string db = index_for_reading(args->db, terminal);
-    if (db.empty()) return 1;
-    Searcher searcher(db);
-    auto docs = provision_or_report(searcher, args->id);
-    if (docs.empty()) return 1;
+    auto found = look_up_provision(args->db, args->id, terminal);
+    if (!found) return 1;
+    auto& docs = found->docs;
     if (!args->as_of.empty()) {
       auto day = Date::parse(args->as_of);
       if (!day) {
@@ -67,7 +75,7 @@ Run add_show_command(CLI::App& root, const Terminal& terminal) {
       }
       docs = in_force;
     }
-    nlohmann::json line = line_summary_json(read_graph(searcher.database()), docs.front().id,
+    nlohmann::json line = line_summary_json(read_graph(found->searcher->database()), docs.front().id,
                                             args->lang == "all" ? "en" : args->lang);
     std::cout << (args->json ? output::show_json(docs, args->lang, line)
                              : output::show_text(docs, args->lang, terminal.style(), line));

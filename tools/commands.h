@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,16 @@ std::string index_for_reading(const std::string& explicit_db, const Terminal& te
 // names the new id); for a withdrawn id the reason is printed; for any other unknown id, "unknown
 // provision id 'X'; did you mean A, B?". Both of those return an empty list.
 std::vector<StoredDocument> provision_or_report(Searcher& searcher, const std::string& id);
+
+// What show, history and diff start from: the index opened for reading and the provision's stored
+// documents (provision_or_report(): a moved id followed). nullopt once the error is printed (no
+// index, unknown or withdrawn id): the command then exits 1.
+struct ProvisionLookup {
+  std::unique_ptr<Searcher> searcher;
+  std::vector<StoredDocument> docs;  // not empty
+};
+std::optional<ProvisionLookup> look_up_provision(const std::string& explicit_db, const std::string& id,
+                                                 const Terminal& terminal);
 
 // The option every command has for the index folder.
 void add_db_option(CLI::App& cmd, std::string& db);

@@ -2,7 +2,7 @@
 
 #include "tidy.h"
 
-namespace provisio::extract {
+namespace provisio {
 
 namespace {
 
@@ -121,4 +121,4 @@ std::string format_chinese_number(long n) {
   return out;
 }
 
-}  // namespace provisio::extract
+}  // namespace provisio

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace provisio::extract {
+namespace provisio {
 
 // The value of `text` (UTF-8, nothing but numeral characters), or nullopt when it is not a
 // well-formed Chinese numeral (empty, other characters, units out of order as in 十百).
@@ -21,4 +21,4 @@ bool is_chinese_numeral_char(char32_t c);
 // Renders 1 ≤ n ≤ 99,999 the way legal texts count (十, 十一, 二十, 一百零五, 一百一十, 一千零一).
 std::string format_chinese_number(long n);
 
-}  // namespace provisio::extract
+}  // namespace provisio

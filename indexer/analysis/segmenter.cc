@@ -105,7 +105,7 @@ void Segmenter::segment_han(std::u32string_view run, std::vector<std::size_t>& l
   // of numerals is scanned once rather than once per position (which was quadratic).
   std::size_t numeral_end = n;
   for (std::size_t i = n; i-- > 0;) {
-    if (!extract::is_chinese_numeral_char(run[i])) numeral_end = i;
+    if (!is_chinese_numeral_char(run[i])) numeral_end = i;
     double best = -1e300;
     std::size_t best_end = i + 1;
     auto consider = [&](std::size_t end, double log_p) {
@@ -146,7 +146,7 @@ void Segmenter::segment_han(std::u32string_view run, std::vector<std::size_t>& l
       }
     }
     // A number in Chinese numerals.
-    if (extract::is_chinese_numeral_char(run[i])) {
+    if (is_chinese_numeral_char(run[i])) {
       std::size_t end = numeral_end;
       if (end - i >= 2) {
         consider(end, kNumeralLogP);

@@ -1,6 +1,6 @@
 #include "tidy.h"
 
-namespace provisio::extract {
+namespace provisio {
 
 bool is_cjk(char32_t c) {
   return (c >= 0x2E80 && c <= 0x2FDF) ||   // radicals
@@ -71,4 +71,4 @@ std::string tidy_lines(std::string_view text) {
   return out;
 }
 
-}  // namespace provisio::extract
+}  // namespace provisio

@@ -8,7 +8,7 @@
 
 #include "utf8.h"
 
-namespace provisio::extract {
+namespace provisio {
 
 // True for CJK ideographs, CJK punctuation, kana and full-width forms: characters between which a
 // line break is not a word space.
@@ -27,10 +27,4 @@ std::string tidy_whitespace(std::string_view text);
 // are kept as they are.
 std::string tidy_lines(std::string_view text);
 
-// The UTF-8 helpers (decode_utf8, append_utf8, find_invalid_utf8) that used to live here are in
-// utf8.h, strict; these names keep the extractors' calls unchanged.
-using provisio::append_utf8;
-using provisio::decode_utf8;
-using provisio::find_invalid_utf8;
-
-}  // namespace provisio::extract
+}  // namespace provisio

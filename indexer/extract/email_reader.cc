@@ -149,7 +149,7 @@ ReadSubmission read_email(std::string_view bytes) {
   r.charset = c.charset.empty() ? "UTF-8" : c.charset;
   for (const auto& t : c.plain.empty() ? c.html : c.plain) r.text += t + "\n\n";
   for (const auto& t : c.attachments) r.text += t + "\n\n";
-  r.text = extract::tidy_lines(r.text);
+  r.text = tidy_lines(r.text);
 
   if (const char* subject = g_mime_message_get_subject(message.get())) r.subject = subject;
   if (InternetAddressList* from = g_mime_message_get_from(message.get());

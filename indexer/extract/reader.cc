@@ -29,7 +29,7 @@ ReadSubmission read_submission(const std::string& file_name, std::string_view by
       Decoded d = decode_undeclared(bytes);
       r.format = "txt";
       r.charset = d.charset;
-      r.text = extract::tidy_lines(d.utf8);
+      r.text = tidy_lines(d.utf8);
     } else if (ext == ".eml") {
       r = detail::read_email(bytes);
     } else if (ext == ".html" || ext == ".htm") {
@@ -38,11 +38,11 @@ ReadSubmission read_submission(const std::string& file_name, std::string_view by
       Decoded d = declared.empty() ? decode_undeclared(bytes) : decode(bytes, declared);
       r.format = "html";
       r.charset = d.charset;
-      r.text = extract::tidy_lines(detail::html_text(d.utf8));
+      r.text = tidy_lines(detail::html_text(d.utf8));
     } else if (ext == ".docx") {
       r.format = "docx";
       r.charset = "UTF-8";
-      r.text = extract::tidy_lines(detail::docx_text(bytes));
+      r.text = tidy_lines(detail::docx_text(bytes));
     } else {
       throw ReadError(file_name + ": unknown file type" + (ext.empty() ? "" : " '" + ext + "'") +
                       " (expected .txt, .eml, .html or .docx)");

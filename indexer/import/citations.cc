@@ -52,7 +52,7 @@ std::string chinese(const std::vector<const OutlineNode*>& chain, bool simplifie
   std::string out;
   int item_depth = 0;
   for (const OutlineNode* n : chain) {
-    std::string num = extract::format_chinese_number(n->number);
+    std::string num = format_chinese_number(n->number);
     switch (n->kind) {
       case MarkerKind::Part: if (!anchored) out += "第" + num + "部分"; break;
       case MarkerKind::Chapter: if (!anchored) out += "第" + num + "章"; break;

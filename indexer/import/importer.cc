@@ -64,10 +64,10 @@ std::string checked_text(const std::string& path, std::string bytes) {
   if (std::size_t nul = bytes.find('\0'); nul != std::string::npos)
     throw ImportError(path + ": binary file (a NUL byte at offset " + std::to_string(nul) +
                       "), expected text; Word files need --format docx");
-  if (std::size_t bad = extract::find_invalid_utf8(bytes); bad != std::string::npos)
+  if (std::size_t bad = find_invalid_utf8(bytes); bad != std::string::npos)
     throw ImportError(path + ": not UTF-8 text (invalid byte at offset " + std::to_string(bad) +
                       "); convert it first, e.g. iconv -f BIG5 -t UTF-8");
-  if (extract::tidy_whitespace(bytes).empty()) throw ImportError(path + ": the file has no text");
+  if (tidy_whitespace(bytes).empty()) throw ImportError(path + ": the file has no text");
   return bytes;
 }
 
@@ -137,7 +137,7 @@ ImportPlan plan_import(const ImportRequest& request) {
     std::string charset = request.encoding;
     if (!charset.empty() && !submissions::is_known_charset(charset))
       throw ImportUsageError("unknown encoding '" + charset + "' for --encoding");
-    if (charset.empty() && plan.format == "html" && extract::find_invalid_utf8(bytes) != std::string::npos)
+    if (charset.empty() && plan.format == "html" && find_invalid_utf8(bytes) != std::string::npos)
       if (std::string declared = submissions::html_meta_charset(bytes); declared != "utf-8" && declared != "utf8")
         charset = declared;
     if (!charset.empty()) {

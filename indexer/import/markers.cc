@@ -10,8 +10,6 @@ namespace provisio::import {
 
 namespace {
 
-using extract::append_utf8;
-using extract::decode_utf8;
 
 std::u32string decode(std::string_view s) {
   std::u32string out;
@@ -107,7 +105,7 @@ std::optional<Marker> sector(const std::u32string& original, const std::u32strin
     return std::nullopt;
   std::size_t end = pos + 4;
   if (at(end) == '.') ++end;
-  if (end < norm.size() && !is_space(norm[end]) && !extract::is_cjk(norm[end])) return std::nullopt;
+  if (end < norm.size() && !is_space(norm[end]) && !is_cjk(norm[end])) return std::nullopt;
   Marker m;
   m.kind = MarkerKind::Sector;
   m.label = encode(norm.substr(0, pos + 4));
@@ -124,10 +122,10 @@ std::optional<long> numeral_at(const std::u32string& norm, std::size_t& pos, std
     label = encode(std::u32string_view(norm).substr(start, pos - start));
     return parse_arabic(norm.substr(start, pos - start));
   }
-  while (pos < norm.size() && extract::is_chinese_numeral_char(norm[pos])) ++pos;
+  while (pos < norm.size() && is_chinese_numeral_char(norm[pos])) ++pos;
   if (pos == start) return std::nullopt;
   label = encode(std::u32string_view(norm).substr(start, pos - start));
-  auto value = extract::parse_chinese_number(label);
+  auto value = parse_chinese_number(label);
   if (!value) pos = start;
   return value;
 }
@@ -175,7 +173,7 @@ std::optional<Marker> item(const std::u32string& original, const std::u32string&
     if (pos >= norm.size() || !(norm[pos] == '.' || norm[pos] == U'、')) return std::nullopt;
     std::size_t after = pos + 1;
     // "1.5 million" and "2019." are not items; "1. The" and "1．本" are.
-    if (after < norm.size() && !is_space(norm[after]) && !extract::is_cjk(norm[after]) && norm[after] != '|')
+    if (after < norm.size() && !is_space(norm[after]) && !is_cjk(norm[after]) && norm[after] != '|')
       return std::nullopt;
     if (after < norm.size() && norm[pos] == '.' && is_digit(norm[after])) return std::nullopt;
     m.style = ItemStyle::Decimal;
@@ -210,7 +208,7 @@ std::optional<Marker> item(const std::u32string& original, const std::u32string&
       } else {
         return std::nullopt;
       }
-    } else if (auto value = extract::parse_chinese_number(label)) {
+    } else if (auto value = parse_chinese_number(label)) {
       m.style = ItemStyle::CjkParen;
       m.number = *value;
     } else {
@@ -224,7 +222,7 @@ std::optional<Marker> item(const std::u32string& original, const std::u32string&
   std::size_t comma = norm.find(U'、');
   if (comma != std::u32string::npos && comma > 0 && comma <= 4) {
     std::string label = encode(norm.substr(0, comma));
-    if (auto value = extract::parse_chinese_number(label)) {
+    if (auto value = parse_chinese_number(label)) {
       m.style = ItemStyle::CjkComma;
       m.number = *value;
       m.label = label;

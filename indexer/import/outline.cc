@@ -136,8 +136,8 @@ void append_line(std::string& text, const std::string& line) {
 
 void tidy_tree(std::vector<OutlineNode>& nodes) {
   for (OutlineNode& n : nodes) {
-    n.text = extract::tidy_whitespace(n.text);
-    n.heading = extract::tidy_whitespace(n.heading);
+    n.text = tidy_whitespace(n.text);
+    n.heading = tidy_whitespace(n.heading);
     tidy_tree(n.children);
   }
 }
@@ -162,9 +162,9 @@ class Builder {
     close_stretch();
     outline_.top = std::move(root_.children);
     tidy_tree(outline_.top);
-    outline_.title = extract::tidy_whitespace(outline_.title);
-    outline_.preamble = extract::tidy_whitespace(outline_.preamble);
-    outline_.closing = extract::tidy_whitespace(outline_.closing);
+    outline_.title = tidy_whitespace(outline_.title);
+    outline_.preamble = tidy_whitespace(outline_.preamble);
+    outline_.closing = tidy_whitespace(outline_.closing);
     return std::move(outline_);
   }
 

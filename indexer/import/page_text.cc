@@ -188,7 +188,7 @@ std::vector<SourceLine> clean_page_text(const std::string& text, PageCleanup& cl
       line.erase(ff, 1);
       if (!pages.back().empty()) pages.emplace_back();
     }
-    std::string tidy = extract::tidy_whitespace(line);
+    std::string tidy = tidy_whitespace(line);
     if (!tidy.empty() && is_contents_line(line, tidy)) {
       ++cleanup.contents_lines;
       tidy.clear();  // kept as a blank line so the line numbers stay right

@@ -14,10 +14,10 @@ namespace {
 std::string narrow(std::string_view line) {
   std::string out;
   for (std::size_t pos = 0; pos < line.size();) {
-    char32_t c = extract::decode_utf8(line, pos);
+    char32_t c = decode_utf8(line, pos);
     if (c >= 0xFF01 && c <= 0xFF5E) c = c - 0xFF01 + 0x21;
     if (c == 0x3000) c = ' ';
-    extract::append_utf8(out, c);
+    append_utf8(out, c);
   }
   return out;
 }
@@ -29,7 +29,7 @@ std::string_view original_from(std::string_view original, std::string_view narro
   for (std::size_t i = 0; i < pos && i < narrowed.size(); ++i)
     count += (static_cast<unsigned char>(narrowed[i]) & 0xC0) != 0x80;
   std::size_t at = 0;
-  for (; count > 0 && at < original.size(); --count) extract::decode_utf8(original, at);
+  for (; count > 0 && at < original.size(); --count) decode_utf8(original, at);
   return original.substr(at);
 }
 
@@ -145,7 +145,7 @@ std::optional<SectorPart> sector_part(std::string_view line) {
   // "1.5 million" and "e.g." are not codes: a space, the end, or a Chinese character must follow.
   if (!s.at_end() && !LineScan::is_space(s.rest()[0])) {
     std::size_t pos = 0;
-    if (!extract::is_cjk(extract::decode_utf8(s.rest(), pos))) return std::nullopt;
+    if (!is_cjk(decode_utf8(s.rest(), pos))) return std::nullopt;
   }
   part.name = trimmed(original_from(line, text, s.pos()));
   return part;

@@ -145,7 +145,7 @@ SubmissionSearchResult search_submissions(Store& store, const std::string& query
     h.file_name = data["file_name"];
     h.subject = data["subject"];
     h.score = it.get_weight();
-    h.snippet = make_snippet(analyzer, extract::tidy_whitespace(data["text"].get<std::string>()), terms);
+    h.snippet = make_snippet(analyzer, tidy_whitespace(data["text"].get<std::string>()), terms);
     result.hits.push_back(std::move(h));
   }
   return result;
