@@ -207,7 +207,15 @@ class AtomicWrite {
     fs::path parent = fs::path(final_path_).parent_path();
     fs::create_directories(parent.empty() ? fs::path(".") : parent);
     FlushThreshold threshold(options.flush_threshold);
-    db_ = Xapian::WritableDatabase(path_, fresh_ ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+    try {
+      db_ = Xapian::WritableDatabase(path_, fresh_ ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+    } catch (...) {
+      // No destructor runs for a constructor that throws: a new folder Xapian made before failing
+      // (on a full disk, its first files) would be left behind.
+      std::error_code ec;
+      if (fresh_) fs::remove_all(path_, ec);
+      throw;
+    }
   }
   ~AtomicWrite() {
     if (!fresh_ || renamed_) return;
@@ -231,7 +239,15 @@ class AtomicWrite {
       uncommitted_ = 0;
     }
   }
-  void cancel() { db_.cancel_transaction(); }  // a new database is then removed by the destructor
+  // A new database is then removed by the destructor. The error being handled may have ended the
+  // transaction already (a commit that failed on a full disk): cancelling it then throws
+  // InvalidOperationError, which would hide the error that matters.
+  void cancel() {
+    try {
+      db_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+    }
+  }
   void commit() { db_.commit_transaction(); }
   // Closes the database and puts a new one in place.
   void finish() {

@@ -3,7 +3,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <vector>
 
 #include "corpus.h"
 #include "docx_builder.h"
@@ -219,6 +224,52 @@ BOOST_AUTO_TEST_CASE(imports_a_pdf_text_agreement_in_english) {
                           ":34: warning: could not place 1 line (text outside any article, annex, table or numbered "
                           "paragraph): This Chapter sets out how the two sides work together on tes…\n");
   check_golden(read_file(dir / "out.xml"), "agreement-en.golden.xml");
+}
+
+// The names in `folder`, sorted: what an import left behind.
+std::vector<std::string> names_in(const std::string& folder) {
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(folder)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+BOOST_AUTO_TEST_CASE(output_that_is_not_a_regular_file_is_refused_and_left_alone) {
+  // `-o FOLDER` said "cannot write: Success"; `-o FIFO` (or, as root, a device) was replaced by the
+  // corpus file through the final rename.
+  TempDir dir;
+  std::filesystem::create_directory(dir / "out");
+  BOOST_REQUIRE_EQUAL(::mkfifo((dir / "pipe").c_str(), 0600), 0);
+  std::string text = "'" + fixture("agreement-en.txt") + "'";
+  auto r = run_provisio("import " + kEnglishArgs + text + " -o '" + dir / "out" + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("provisio: " + dir / "out" + ": cannot write: it is a folder (give a file name)\n") !=
+                 std::string::npos, r.err);
+  r = run_provisio("import " + kEnglishArgs + text + " -o '" + dir / "pipe" + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("provisio: " + dir / "pipe" +
+                        ": cannot write: not a regular file (a device, FIFO or socket)\n") != std::string::npos, r.err);
+  BOOST_TEST(std::filesystem::is_fifo(dir / "pipe"));
+  r = run_provisio("import " + kEnglishArgs + text + " -o '" + dir / "missing/x.xml" + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find(dir / "missing/x.xml" + ": cannot write: No such file or directory\n") != std::string::npos, r.err);
+  BOOST_TEST(names_in(dir.path()) == (std::vector<std::string>{"out", "pipe"}));
+  BOOST_TEST(names_in(dir / "out").empty());
+}
+
+BOOST_AUTO_TEST_CASE(output_is_replaced_whole_keeping_its_permissions_and_links) {
+  TempDir dir;
+  std::string text = "'" + fixture("agreement-en.txt") + "'";
+  write_file(dir / "real.xml", "old");
+  std::filesystem::permissions(dir / "real.xml", std::filesystem::perms(0640));
+  std::filesystem::create_symlink("real.xml", dir / "link.xml");
+  auto r = run_provisio("import " + kEnglishArgs + text + " -o '" + dir / "link.xml" + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(std::filesystem::is_symlink(dir / "link.xml"));
+  BOOST_TEST(read_file(dir / "real.xml").find("<instrument id=\"sample-tc\"") != std::string::npos);
+  BOOST_TEST(static_cast<int>(std::filesystem::status(dir / "real.xml").permissions()) == 0640);
+  // No temporary file is left beside it.
+  BOOST_TEST(names_in(dir.path()) == (std::vector<std::string>{"link.xml", "real.xml"}));
 }
 
 BOOST_AUTO_TEST_CASE(merges_the_chinese_text_and_indexes_the_result) {

@@ -120,6 +120,20 @@ BOOST_AUTO_TEST_CASE(suggestions_explain_themselves_and_mark_questions) {
   BOOST_TEST(suggester.suggest("zzzz qqqq", 5).empty());
 }
 
+BOOST_AUTO_TEST_CASE(suggestions_read_a_bounded_beginning_of_long_submissions) {
+  // A 1 MB submission took 19 s and 170 MB to suggest for; only its first kMaxSuggestCharacters
+  // characters are read (whole characters: the cut never splits a UTF-8 sequence).
+  std::string filler;
+  while (filler.size() < kMaxSuggestCharacters) filler += "zzzz qqqq ";
+  filler.resize(kMaxSuggestCharacters - 1);
+  std::string text = filler + "檢 Please open the CCC market further: Hong Kong testing bodies should test all CCC products.";
+  BOOST_TEST(suggestion_input(text) == filler + "檢");
+  BOOST_TEST(suggestion_input(filler) == filler);
+  LinkSuggester suggester(db);
+  BOOST_TEST(suggester.suggest(text, 5).empty());  // the words past the limit are not read
+  BOOST_TEST(!suggester.suggest(text.substr(kMaxSuggestCharacters - 10), 5).empty());
+}
+
 BOOST_AUTO_TEST_CASE(reports_group_links_by_provision_question_and_topic) {
   Store store(dir / "s.db");
   Submission a, b;

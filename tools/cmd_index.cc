@@ -32,10 +32,35 @@ int run_index(const std::vector<std::string>& paths, const std::string& db_path,
   if (diagnostics.empty()) {
     try {
       report = index_corpus_files(files, options, diagnostics);
-    } catch (const Xapian::DatabaseLockError&) {
+    } catch (const Xapian::DatabaseLockError& e) {
       terminal.end_progress();
-      std::cerr << "provisio: the index at " << db_path
-                << " is being written by another process; try again when it has finished\n";
+      // Xapian raises the same error when the lock is held and when its lock file cannot be made
+      // (a read-only folder or disk): only its message tells them apart.
+      const std::string held = ": already locked";
+      const std::string& msg = e.get_msg();
+      if (msg.size() >= held.size() && msg.compare(msg.size() - held.size(), held.size(), held) == 0) {
+        std::cerr << "provisio: the index at " << db_path
+                  << " is being written by another process; try again when it has finished\n";
+      } else {
+        // "Unable to get write lock on DB: Couldn't open lockfile: Read-only file system"
+        std::string reason = msg;
+        if (auto at = msg.find(db_path + ": "); at != std::string::npos) reason = msg.substr(at + db_path.size() + 2);
+        std::cerr << "provisio: cannot write the index at " << db_path << ": " << reason << "\n";
+      }
+      return 1;
+    } catch (const Xapian::DatabaseCreateError& e) {
+      terminal.end_progress();
+      const char* why = e.get_error_string();
+      std::cerr << "provisio: cannot create the index at " << db_path << ": " << (why ? why : e.get_msg().c_str())
+                << "\n";
+      return 1;
+    } catch (const Xapian::DatabaseError& e) {
+      // A full or failing disk ("Error writing block 12", errno ENOSPC): the run's transaction is
+      // cancelled, or a new index's temporary folder removed, so the index is as it was.
+      terminal.end_progress();
+      const char* why = e.get_error_string();
+      std::cerr << "provisio: cannot write the index at " << db_path << ": "
+                << (why ? std::string(why) + " (" + e.get_msg() + ")" : e.get_msg()) << "; the index was not changed\n";
       return 1;
     }
   }

@@ -38,6 +38,9 @@ int suggest_for(const Args& a, const Terminal& t, Store& store, std::size_t limi
   if (!s) return 1;
   std::string db;
   if (int rc = ready_index(a.db, t, db); rc) return rc;
+  if (auto read = submissions::suggestion_input(s->text); read.size() < s->text.size())
+    std::cerr << "provisio: note: " << a.submission << " is long: suggestions read only its first "
+              << submissions::kMaxSuggestCharacters << " characters\n";
   suggestions = LinkSuggester(db).suggest(s->text, limit);
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <xapian.h>
 
 #include "commands.h"
 #include "charset.h"
@@ -125,9 +126,22 @@ int run_add(const AddArgs& a) {
   }
   if (!batch.empty()) {
     if (!store) store.emplace(path);
-    auto ids = store->add_submissions(batch);
+    std::vector<std::string> ids;
+    try {
+      ids = store->add_submissions(batch);  // one transaction: all or nothing
+    } catch (const submissions::StoreError& e) {
+      std::cerr << "provisio: " << e.what() << "; nothing was filed in " << path << "\n";
+      return 1;
+    }
     for (std::size_t i = 0; i < ids.size(); ++i) batch[i].id = ids[i];
-    submissions::sync_submission_index(*store, submissions::submission_index_path(path));
+    // The submissions are filed: from here on nothing may report failure. The search index is
+    // derived data, brought up to date again by the next search when it cannot be now (a full disk).
+    try {
+      submissions::sync_submission_index(*store, submissions::submission_index_path(path));
+    } catch (const Xapian::Error& e) {
+      std::cerr << "provisio: warning: the submissions' search index was not updated (" << e.get_description()
+                << "); the next search brings it up to date\n";
+    }
   }
   std::cout << (a.json ? output::filed_json(path, batch, duplicates) : output::filed_text(batch, duplicates));
   return 0;

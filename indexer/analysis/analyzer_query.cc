@@ -135,7 +135,9 @@ std::vector<Analyzer::QueryItem> Analyzer::lex_query(std::string_view query) {
           std::u32string_view word = std::u32string_view(run_).substr(at, len);
           const Lexicon::Entry* e = len >= 3 ? lex.find(word) : nullptr;
           std::size_t split = 0;
-          if (len >= 4 && !(e && e->domain))
+          // (Two lexicon words make at most twice the longest one: longer words, such as a long
+          // run of numerals, are not tried, which kept this quadratic in their length.)
+          if (len >= 4 && len <= 2 * lex.max_length() && !(e && e->domain))
             for (std::size_t k = len - 2; k >= 2 && !split; --k) {
               const Lexicon::Entry* head = lex.find(word.substr(0, k));
               const Lexicon::Entry* tail = lex.find(word.substr(k));
@@ -357,12 +359,14 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
   if (expand) {
     load_concepts();
     expansions_.clear();
-    // Where each Chinese run starts and ends (items), to keep a concept from cutting a run.
-    std::map<int, std::pair<std::size_t, std::size_t>> run_span;
+    // Where each token written without spaces starts and ends (items), to keep a concept from
+    // cutting one. Runs are numbered in order from 0, each a contiguous range of items.
+    std::vector<std::pair<std::size_t, std::size_t>> run_span;
     for (std::size_t k = 0; k < n; ++k)
       if (items[k].run >= 0) {
-        auto [it, added] = run_span.try_emplace(items[k].run, k, k + 1);
-        if (!added) it->second.second = k + 1;
+        auto run = static_cast<std::size_t>(items[k].run);
+        if (run >= run_span.size()) run_span.resize(run + 1, {k, k + 1});
+        run_span[run].second = k + 1;
       }
     auto matches = [&](const ConceptForm& f, std::size_t at) {
       if (at + f.keys.size() > n) return false;
@@ -405,11 +409,15 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
       for (const auto& f : forms_)
         if ((!best || f.keys.size() > best->keys.size()) && matches(f, at)) best = &f;
       std::size_t end = best ? at + best->keys.size() : at;
+      // Only the runs holding the concept's first and last items can stick out of it (any other
+      // run it touches lies inside it): checking those two keeps this linear in the query (every
+      // run at every position was quadratic in a long text).
       bool cuts_run = false;
-      for (const auto& [run, span] : run_span) {
-        bool overlaps = span.first < end && at < span.second;
+      for (std::size_t edge : {at, end - 1}) {
+        if (!best || items[edge].run < 0) continue;
+        auto span = run_span[static_cast<std::size_t>(items[edge].run)];
         bool nested = (span.first <= at && end <= span.second) || (at <= span.first && span.second <= end);
-        if (overlaps && !nested) cuts_run = true;
+        if (!nested) cuts_run = true;
       }
       if (!best || cuts_run) {
         ++at;

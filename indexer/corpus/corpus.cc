@@ -92,6 +92,11 @@ bool is_id_path(std::string_view path) {
 // this is refused rather than followed (deep nesting costs stack and a breadcrumb per provision).
 constexpr std::size_t kMaxDivisionDepth = 64;
 
+// The longest instrument or provision id, in bytes. Index terms hold an id and about 20 bytes more
+// (schema.h: Q<id>@<from>#<lang>), and Xapian refuses terms over 245 bytes: a longer id passed the
+// checks and then stopped `index` with Xapian's raw "Term too long".
+constexpr std::size_t kMaxIdBytes = 200;
+
 // The largest corpus file read (the largest agreement is a few megabytes of XML).
 constexpr std::uintmax_t kMaxCorpusFileBytes = 256u << 20;
 
@@ -278,7 +283,10 @@ class FileParser {
   void parse_instrument(const pugi::xml_node& root, Instrument& instrument) {
     check_attributes(root, {"id", "kind", "signed", "effective"});
     instrument.id = required(root, "id");
-    if (!instrument.id.empty() && !is_instrument_id(instrument.id))
+    if (instrument.id.size() > kMaxIdBytes)
+      error_at(root, "instrument id too long: " + std::to_string(instrument.id.size()) + " bytes (at most " +
+                         std::to_string(kMaxIdBytes) + ")");
+    else if (!instrument.id.empty() && !is_instrument_id(instrument.id))
       error_at(root, "bad instrument id '" + instrument.id + "': " + std::string(kInstrumentIdRule));
     instrument.kind = required(root, "kind");
     if (!instrument.kind.empty() &&
@@ -364,7 +372,10 @@ class FileParser {
     p.line = line_of(node);
     check_attributes(node, {"id"});
     p.id = required(node, "id");
-    if (!p.id.empty()) {
+    if (p.id.size() > kMaxIdBytes) {
+      error_at(node, "provision id too long: " + std::to_string(p.id.size()) + " bytes (at most " +
+                         std::to_string(kMaxIdBytes) + ")");
+    } else if (!p.id.empty()) {
       std::string prefix = instrument.id + "/";
       if (p.id.rfind(prefix, 0) != 0 || !is_id_path(std::string_view(p.id).substr(prefix.size())))
         error_at(node, "bad provision id '" + p.id + "': expected '" + prefix +

@@ -1,5 +1,6 @@
 #include "importer.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -200,36 +201,80 @@ ImportPlan plan_import(const ImportRequest& request) {
   return plan;
 }
 
-void write_import(const ImportPlan& plan, const std::string& output) {
-  std::filesystem::path out(output);
-  std::filesystem::path temp = out;
-  temp += ".import-" + std::to_string(::getpid()) + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary);
-    file << plan.xml;
-    file.close();
-    if (!file) {
-      std::error_code ec;
-      std::filesystem::remove(temp, ec);
-      throw ImportError(output + ": cannot write: " + std::strerror(errno));
-    }
+namespace {
+
+// "PATH: cannot write: REASON" for an errno value.
+ImportError write_error(const std::string& output, int error) {
+  return ImportError(output + ": cannot write: " + std::strerror(error));
+}
+
+// Writes all of `bytes` to `fd`, then flushes it to the disk; false with errno set on failure.
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
   }
+  return ::fsync(fd) == 0;
+}
+
+// The permissions a new file gets from open(2): 0666 less the process's umask.
+mode_t new_file_mode() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+void write_import(const ImportPlan& plan, const std::string& output) {
+  namespace fs = std::filesystem;
+  fs::path out(output);
+  std::error_code ec;
+  // A symbolic link is followed: the file it names is replaced, the link stays.
+  if (fs::is_symlink(fs::symlink_status(out, ec))) {
+    out = fs::canonical(out, ec);
+    if (ec) throw ImportError(output + ": cannot write: " + ec.message());
+  }
+  // Only a regular file is replaced: renaming over a folder failed with a misleading message, and
+  // over a device or FIFO (as root) it put the corpus file in the device's place.
+  mode_t mode = new_file_mode();
+  struct stat existing {};
+  if (::stat(out.c_str(), &existing) == 0) {
+    if (S_ISDIR(existing.st_mode)) throw ImportError(output + ": cannot write: it is a folder (give a file name)");
+    if (!S_ISREG(existing.st_mode))
+      throw ImportError(output + ": cannot write: not a regular file (a device, FIFO or socket)");
+    mode = existing.st_mode & 07777;
+  } else if (errno != ENOENT) {
+    throw write_error(output, errno);
+  }
+  // The temporary file: a name no one can predict, created exclusively (mkstemp: O_CREAT|O_EXCL),
+  // in the target's folder so that the final rename cannot cross file systems.
+  fs::path folder = out.has_parent_path() ? out.parent_path() : fs::path(".");
+  std::string temp = (folder / ("." + out.filename().string() + ".import-XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) throw write_error(output, errno);
+  auto discard = [&](int error) {
+    ::unlink(temp.c_str());
+    return write_error(output, error);
+  };
+  if (!write_all(fd, plan.xml) || ::fchmod(fd, mode) != 0) {
+    int error = errno;
+    ::close(fd);
+    throw discard(error);
+  }
+  if (::close(fd) != 0) throw discard(errno);
   Diagnostics diagnostics;
-  parse_instrument_file(temp.string(), diagnostics);
+  parse_instrument_file(temp, diagnostics);
   if (!diagnostics.empty()) {
-    std::error_code ec;
-    std::filesystem::remove(temp, ec);
+    ::unlink(temp.c_str());
     Diagnostic first = diagnostics.front();
     first.file = output;
     throw ImportError("internal error: the result would not be a valid corpus file (" + first.to_string() +
                       "); nothing was written");
   }
-  std::error_code ec;
-  std::filesystem::rename(temp, out, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    throw ImportError(output + ": cannot write: " + ec.message());
-  }
+  if (::rename(temp.c_str(), out.c_str()) != 0) throw discard(errno);
 }
 
 }  // namespace provisio::import

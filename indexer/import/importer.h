@@ -50,9 +50,12 @@ struct ImportPlan {
 // Reads and converts; writes nothing. Throws ImportError / ImportUsageError.
 ImportPlan plan_import(const ImportRequest& request);
 
-// Writes plan.xml to `output` through a temporary file in the same folder, which is checked with
-// the corpus validator (parse_instrument_file) and then renamed into place; on any failure the
-// temporary file is removed, `output` is untouched and ImportError is thrown.
+// Writes plan.xml to `output` through a temporary file in the same folder (created by mkstemp, so
+// with a name nobody can predict and O_EXCL), which is flushed to the disk, checked with the corpus
+// validator (parse_instrument_file) and then renamed into place; an existing `output` keeps its
+// permissions, and a symbolic link is followed. On any failure (a full disk, a folder or device
+// given as `output`) the temporary file is removed, `output` is untouched and ImportError is thrown
+// as "OUTPUT: cannot write: REASON". Not thread-safe (reads the umask by setting it).
 void write_import(const ImportPlan& plan, const std::string& output);
 
 // "text", "html" or "docx" from the file name (.txt, .htm/.html, .docx) or, failing that, from

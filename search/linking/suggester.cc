@@ -35,12 +35,21 @@ StoredDocument document_data(const Xapian::Document& doc) { return parse_stored_
 
 }  // namespace
 
+std::string_view suggestion_input(std::string_view text) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && characters++ == kMaxSuggestCharacters)
+      return text.substr(0, i);
+  return text;
+}
+
 LinkSuggester::LinkSuggester(const std::string& db_path, SuggestTuning tuning) : tuning_(tuning) {
   Searcher check(db_path);  // the same "no index at …" error as search
   db_ = Xapian::Database(db_path);
 }
 
-std::vector<Suggestion> LinkSuggester::suggest(const std::string& text, std::size_t limit) {
+std::vector<Suggestion> LinkSuggester::suggest(const std::string& whole_text, std::size_t limit) {
+  const std::string text(suggestion_input(whole_text));
   std::set<std::string> stopwords(english_stopwords().begin(), english_stopwords().end());
   auto tokens = analyzer_.tokenize(text);
 

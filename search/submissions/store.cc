@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <limits>
 #include <random>
 
 namespace provisio::submissions {
@@ -22,23 +23,18 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   Statement& bind(int i, const std::string& text) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-    return *this;
+    return check(sqlite3_bind_text(stmt_, i, text.data(), length(text), SQLITE_TRANSIENT), text.size());
   }
   // "" binds NULL: optional text columns.
   Statement& bind_or_null(int i, const std::string& text) {
-    if (text.empty()) sqlite3_bind_null(stmt_, i);
-    else bind(i, text);
-    return *this;
+    if (text.empty()) return check(sqlite3_bind_null(stmt_, i), 0);
+    return bind(i, text);
   }
   Statement& bind_blob(int i, const std::string& bytes) {
-    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
-    return *this;
+    return check(sqlite3_bind_blob(stmt_, i, bytes.data(), length(bytes), SQLITE_TRANSIENT), bytes.size());
   }
   Statement& bind(int i, std::optional<double> v) {
-    if (v) sqlite3_bind_double(stmt_, i, *v);
-    else sqlite3_bind_null(stmt_, i);
-    return *this;
+    return check(v ? sqlite3_bind_double(stmt_, i, *v) : sqlite3_bind_null(stmt_, i), 0);
   }
   // True while there is a row.
   bool step() {
@@ -60,6 +56,23 @@ class Statement {
   double real(int col) const { return sqlite3_column_double(stmt_, col); }
 
  private:
+  // A bind that fails (a value past SQLite's length limit, or out of memory) would otherwise leave
+  // the parameter NULL and surface later as a misleading constraint error, or store nothing.
+  Statement& check(int rc, std::size_t bytes) {
+    if (rc == SQLITE_OK) return *this;
+    if (rc == SQLITE_TOOBIG) throw too_large(bytes);
+    throw StoreError(std::string("store error: ") + sqlite3_errstr(rc));
+  }
+  // SQLite takes lengths as int: a longer text would wrap to a negative length.
+  int length(const std::string& bytes) {
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) throw too_large(bytes.size());
+    return static_cast<int>(bytes.size());
+  }
+  StoreError too_large(std::size_t bytes) {
+    return StoreError("store error: a text of " + std::to_string(bytes) + " bytes is too large to store (at most " +
+                      std::to_string(sqlite3_limit(db_, SQLITE_LIMIT_LENGTH, -1)) + " bytes)");
+  }
+
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
