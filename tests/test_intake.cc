@@ -140,6 +140,30 @@ BOOST_AUTO_TEST_CASE(page_headers_and_footers_are_dropped_as_the_importer_drops_
   BOOST_TEST(!contains(r.text, "of 3"), r.text);
 }
 
+BOOST_AUTO_TEST_CASE(a_hand_made_pdf_loses_its_running_header_and_page_numbers) {
+  // Needs no tools: tests/fixtures/intake holds PDFs written byte by byte (Helvetica, two pages; a CID
+  // font with a ToUnicode map, not embedded).
+  std::string seeds = std::string(PROVISIO_SOURCE_DIR) + "/tests/fixtures/intake/inbox/";
+  auto en = read_submission("letter-en.pdf", read_file(seeds + "letter-en.pdf"));
+  BOOST_TEST(en.text == "We ask for mutual recognition of test reports.\n\nCCC marks cost our members weeks.");
+  auto zh = read_submission("letter-zh.pdf", read_file(seeds + "letter-zh.pdf"));
+  BOOST_TEST(zh.text == "檢測結果互認");
+  BOOST_TEST(zh.ocr_pages == 0);
+}
+
+BOOST_AUTO_TEST_CASE(without_the_models_a_scan_is_an_error_saying_what_to_install) {
+  std::string seeds = std::string(PROVISIO_SOURCE_DIR) + "/tests/fixtures/intake/";
+  const char* saved = std::getenv("TESSDATA_PREFIX");
+  std::string old = saved ? saved : "";
+  setenv("TESSDATA_PREFIX", "/nonexistent", 1);
+  std::string error = read_error("scan.pdf", read_file(seeds + "scan.pdf"));
+  if (saved) setenv("TESSDATA_PREFIX", old.c_str(), 1);
+  else unsetenv("TESSDATA_PREFIX");
+  BOOST_TEST(error == "scan.pdf: page 1 has no text layer and OCR failed: OCR needs the Tesseract models for "
+                      "English, Traditional and Simplified Chinese (Debian: tesseract-ocr-eng tesseract-ocr-chi-tra "
+                      "tesseract-ocr-chi-sim)");
+}
+
 BOOST_AUTO_TEST_CASE(scanned_images_are_read_by_ocr_in_either_script) {
   REQUIRE_OCR();
   TempDir dir;

@@ -112,6 +112,7 @@ int run_add(const AddArgs& a, const Terminal& terminal) {
     read_source(sources[i], file_item);
   }
   terminal.end_progress();
+  std::cout << std::flush;  // what was filed, then why the rest was not: in that order when both go to one place
   if (!unreadable.empty() && a.all_or_nothing) {
     for (const auto& [file, error] : unreadable) std::cerr << error << "\n";
     std::cerr << "provisio: " << unreadable.size() << (unreadable.size() == 1 ? " file" : " files")
@@ -132,6 +133,7 @@ int run_add(const AddArgs& a, const Terminal& terminal) {
     if (items > 1 || sources.size() > 1) std::cout << output::filed_summary_text(batch.size(), duplicates.size(), unreadable.size());
   }
   if (!unreadable.empty()) {
+    std::cout << std::flush;
     for (const auto& [file, error] : unreadable) std::cerr << error << "\n";
     std::cerr << "provisio: " << unreadable.size() << (unreadable.size() == 1 ? " file" : " files")
               << " could not be read" << (batch.empty() ? "" : "; the others were filed in " + path) << "\n";

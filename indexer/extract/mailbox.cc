@@ -30,8 +30,7 @@ std::vector<MailboxMessage> split_mbox(const std::string& file_name, std::string
     throw ReadError(file_name + ": not an mbox file (it does not start with a \"From \" line)");
   static std::once_flag once;
   std::call_once(once, [] { g_mime_init(); });
-  // GMime finds the "From " separators (only those after a blank line, as mbox readers do); the
-  // messages it builds are dropped: each message's own bytes are read again as an .eml so that a
+  // GMime finds the "From " separators; the messages it builds are dropped: each message's own bytes are read again as an .eml so that a
   // message filed from an mbox and the same message saved as .eml are read alike.
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));

@@ -26,7 +26,9 @@ inline constexpr std::size_t kMailboxMaxMessages = 100'000;
 // True when `bytes` starts like an mbox file: a "From " separator line.
 bool looks_like_mbox(std::string_view bytes);
 
-// The messages of the mbox file named `file_name`. Throws ReadError naming the file when it is not
+// The messages of the mbox file named `file_name`. Every line starting with "From " starts a
+// message (GMime's parser does not ask for a blank line before it); exporters write such body
+// lines as ">From ", which is kept as written. Throws ReadError naming the file when it is not
 // an mbox file (no "From " line at its start) or holds more than kMailboxMaxMessages messages.
 std::vector<MailboxMessage> split_mbox(const std::string& file_name, std::string_view bytes);
 

@@ -37,6 +37,10 @@ bool has_visible_text(const std::string& text) {
 // Renders a page in grey and reads it by OCR. A page larger than A4 is rendered at a lower
 // resolution so that it stays within kOcrMaxPixels.
 OcrText ocr_page(const poppler::page& page) {
+  // Before rendering: without the models the page would be rendered for nothing.
+  if (!ocr_available())
+    throw OcrError("OCR needs the Tesseract models for English, Traditional and Simplified Chinese "
+                   "(Debian: tesseract-ocr-eng tesseract-ocr-chi-tra tesseract-ocr-chi-sim)");
   poppler::rectf box = page.page_rect();
   double points = std::max(1.0, box.width()) * std::max(1.0, box.height());  // 1/72 inch squared
   double dpi = kPdfOcrDpi;
