@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <mutex>
 
@@ -66,6 +67,8 @@ bool looks_like_pdf(std::string_view bytes) {
 PdfText pdf_text(std::string_view bytes) {
   quiet_poppler();
   if (!looks_like_pdf(bytes)) throw PdfError("not a PDF (no %PDF- header)");
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    throw PdfError("the PDF is larger than poppler reads (2 GB)");
   // load_from_raw_data reads `bytes` in place; they outlive the document.
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
