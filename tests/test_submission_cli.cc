@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "terminal_run.h"
 #include "test_support.h"
 
 using provisio::testing::CommandResult;
@@ -133,6 +134,24 @@ BOOST_AUTO_TEST_CASE(a_folder_is_walked_and_one_unreadable_file_stops_nothing) {
   BOOST_TEST(r.status == 2);
 }
 
+// The progress line is on stderr only when it is a terminal (a pseudo-terminal here), and cleared.
+BOOST_AUTO_TEST_CASE(a_progress_line_only_on_a_terminal) {
+  std::string in = dir / "inbox";
+  std::filesystem::create_directories(in);
+  std::filesystem::copy_file(kSamples + "01-ccc-all-products.txt", in + "/a.txt");
+  std::filesystem::copy_file(kSamples + "03-gba-promotion.txt", in + "/b.txt");
+  std::string shown = provisio::testing::run_on_terminal(env + " '" + PROVISIO_BINARY + "' submission add" + where +
+                                                         "'" + in + "'");
+  BOOST_TEST(shown.find("\r\033[Kreading 2/2: " + in + "/b.txt") != std::string::npos, shown);
+  BOOST_TEST(shown.find("\r\033[Kfiled sub-0001 from a.txt") != std::string::npos, shown);  // cleared first
+  BOOST_TEST(shown.find("filed 2, already filed 0, unreadable 0") != std::string::npos, shown);
+  CommandResult r = cmd("submission add", "'" + in + "'");
+  BOOST_TEST(r.err == "");
+  BOOST_TEST(r.out == in + "/a.txt: already filed as sub-0001 (same content); not filed again\n" + in +
+                          "/b.txt: already filed as sub-0002 (same content); not filed again\n"
+                          "filed 0, already filed 2, unreadable 0\n");
+}
+
 BOOST_AUTO_TEST_CASE(each_message_of_an_mbox_or_maildir_is_a_submission) {
   std::string mbox =
       "From alice@example.hk Tue May 21 10:00:00 2019\nFrom: Alice <alice@example.hk>\nDate: Tue, 21 May 2019 10:00:00 +0800\n"
@@ -147,6 +166,9 @@ BOOST_AUTO_TEST_CASE(each_message_of_an_mbox_or_maildir_is_a_submission) {
              "filed 2, already filed 0, unreadable 0\n");
   r = cmd("submission show", "--original sub-0002");
   BOOST_TEST(r.out == "From: Bob <bob@example.hk>\nSubject: CMA\n\nCMA accreditation.\n");
+  r = cmd("submission add", "--id x '" + (dir / "export/inbox.mbox") + "'");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "provisio: --id names one submission, and " + (dir / "export/inbox.mbox") + " holds 2\n");
   // The same message exported again, in a Maildir this time, is recognised.
   write_file(dir / "Mail/cur/1.host:2,S", "From: Bob <bob@example.hk>\nSubject: CMA\n\nCMA accreditation.\n");
   write_file(dir / "Mail/new/2.host", "From: Carol <carol@example.hk>\nSubject: GBA\n\nThe Greater Bay Area.\n");

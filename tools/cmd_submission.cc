@@ -112,6 +112,10 @@ int run_add(const AddArgs& a, const Terminal& terminal) {
     read_source(sources[i], file_item);
   }
   terminal.end_progress();
+  if (!a.id.empty() && items != 1) {
+    std::cerr << "provisio: --id names one submission, and " << a.files[0] << " holds " << items << "\n";
+    return 2;
+  }
   std::cout << std::flush;  // what was filed, then why the rest was not: in that order when both go to one place
   if (!unreadable.empty() && a.all_or_nothing) {
     for (const auto& [file, error] : unreadable) std::cerr << error << "\n";
