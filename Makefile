@@ -13,7 +13,9 @@ PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev 
             libsqlite3-dev libgmime-3.0-dev python3-jieba libbenchmark-dev xz-utils \
             clang libclang-rt-14-dev \
             libcpp-httplib-dev libctemplate-dev libsodium-dev curl \
-            python3-selenium chromium chromium-driver fonts-wqy-zenhei wrk
+            python3-selenium chromium chromium-driver fonts-wqy-zenhei wrk \
+            libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-chi-tra \
+            tesseract-ocr-chi-sim pango1.0-tools
 
 .PHONY: all deps build demo test run install bench clean eval-search eval-link eval-segment bench-analysis \
         fuzz test-sanitized

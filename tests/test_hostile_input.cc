@@ -340,7 +340,7 @@ BOOST_AUTO_TEST_CASE(names_that_are_not_utf8_are_refused_before_filing) {
   std::string bad_name = dir / "views-\xff\xfe.txt";
   write_file(bad_name, "Views on the mutual recognition of testing results.\n");
   write_file(dir / "good.txt", "Views on CCC testing by Hong Kong laboratories.\n");
-  auto r = testing::run_provisio("submission add --store '" + store + "' '" + bad_name + "' '" + dir / "good.txt" + "'");
+  auto r = testing::run_provisio("submission add --all-or-nothing --store '" + store + "' '" + bad_name + "' '" + dir / "good.txt" + "'");
   BOOST_TEST(r.status != 0);
   BOOST_TEST(r.err.find(bad_name + ": the file name is not valid UTF-8; rename the file\n") == 0, r.err);
   BOOST_TEST(r.err.find("nothing was filed") != std::string::npos, r.err);

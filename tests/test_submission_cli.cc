@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "terminal_run.h"
 #include "test_support.h"
 
 using provisio::testing::CommandResult;
@@ -40,7 +41,8 @@ BOOST_AUTO_TEST_CASE(filing_reads_headers_detects_language_and_recognises_duplic
   BOOST_TEST(r.status == 0, r.err);
   BOOST_TEST(r.out ==
              "filed sub-0001 from 14-cma-big5.eml (eml, Big5, zh-Hant, from 李美玲 <may.lee@qa.example.hk>, received 2019-05-21)\n"
-             "filed sub-0002 from 24-ccc-gb18030.txt (txt, GB18030, zh-Hans)\n");
+             "filed sub-0002 from 24-ccc-gb18030.txt (txt, GB18030, zh-Hans)\n"
+             "filed 2, already filed 0, unreadable 0\n");
   r = cmd("submission add", "--json '" + kSamples + "14-cma-big5.eml'");
   BOOST_TEST(r.status == 0);
   auto j = nlohmann::json::parse(r.out);
@@ -67,23 +69,27 @@ BOOST_AUTO_TEST_CASE(filing_reads_headers_detects_language_and_recognises_duplic
   BOOST_TEST(r.err == "provisio: unknown submission 'sub-0099'\n");
 }
 
-BOOST_AUTO_TEST_CASE(one_unreadable_file_and_nothing_is_filed) {
+BOOST_AUTO_TEST_CASE(with_all_or_nothing_one_unreadable_file_and_nothing_is_filed) {
   std::string bad = dir / "broken.docx";
   write_file(bad, "PK\x03\x04 not a zip at all");
-  CommandResult r = cmd("submission add", "'" + kSamples + "01-ccc-all-products.txt' '" + bad + "' '" + (dir / "missing.txt") + "'");
+  CommandResult r = cmd("submission add", "--all-or-nothing '" + kSamples + "01-ccc-all-products.txt' '" + bad + "' '" +
+                                              (dir / "missing.txt") + "'");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.out == "");
   BOOST_TEST(r.err == bad + ": not a .docx file: not a zip archive\n" + (dir / "missing.txt") +
                           ": cannot read: No such file or directory\n"
-                          "provisio: 2 files could not be read; nothing was filed in " + store + "\n");
+                          "provisio: 2 files could not be read; nothing was filed in " + store + " (--all-or-nothing)\n");
   BOOST_TEST(!std::filesystem::exists(store));
 
-  r = cmd("submission add", "'" + kSamples + "01-ccc-all-products.txt' '" + (dir / "notes.pdf") + "'");
+  write_file(dir / "notes.odt", "x");
+  r = cmd("submission add", "--all-or-nothing '" + (dir / "notes.odt") + "'");
   BOOST_TEST(r.status == 1);
-  BOOST_TEST(r.err.find((dir / "notes.pdf") + ": cannot read: No such file or directory\n") == 0u, r.err);
-  write_file(dir / "notes.pdf", "%PDF");
-  r = cmd("submission add", "'" + (dir / "notes.pdf") + "'");
-  BOOST_TEST(r.err.find((dir / "notes.pdf") + ": unknown file type '.pdf' (expected .txt, .eml, .html or .docx)\n") == 0u, r.err);
+  BOOST_TEST(r.err.find((dir / "notes.odt") + ": unknown file type '.odt' (expected .txt, .eml, .html, .docx, .pdf, .png, .jpg or .tif)\n") == 0u, r.err);
+  write_file(dir / "views.msg", "\xD0\xCF\x11\xE0");
+  r = cmd("submission add", "'" + (dir / "views.msg") + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find((dir / "views.msg") + ": Outlook .msg files cannot be read: save the message as .eml") == 0u, r.err);
+  BOOST_TEST(!std::filesystem::exists(store));
 
   r = cmd("submission add", "--id x '" + kSamples + "01-ccc-all-products.txt' '" + kSamples + "03-gba-promotion.txt'");
   BOOST_TEST(r.status == 2);
@@ -95,6 +101,110 @@ BOOST_AUTO_TEST_CASE(one_unreadable_file_and_nothing_is_filed) {
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err.find("provisio: bad submission id 'a b'") == 0u, r.err);
   BOOST_TEST(!std::filesystem::exists(store));
+}
+
+BOOST_AUTO_TEST_CASE(a_folder_is_walked_and_one_unreadable_file_stops_nothing) {
+  std::string in = dir / "inbox";
+  std::filesystem::create_directories(in + "/letters");
+  std::filesystem::copy_file(kSamples + "01-ccc-all-products.txt", in + "/a.txt");
+  std::filesystem::copy_file(kSamples + "14-cma-big5.eml", in + "/letters/b.eml");
+  write_file(in + "/letters/broken.docx", "PK\x03\x04 not a zip at all");
+  write_file(in + "/.DS_Store", "skipped: hidden");
+  write_file(in + "/notes.odt", "x");
+  CommandResult r = cmd("submission add", "'" + in + "'");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.out ==
+             "filed sub-0001 from a.txt (txt, UTF-8, en)\n"
+             "filed sub-0002 from b.eml (eml, Big5, zh-Hant, from 李美玲 <may.lee@qa.example.hk>, received 2019-05-21)\n"
+             "filed 2, already filed 0, unreadable 2\n");
+  BOOST_TEST(r.err == in + "/letters/broken.docx: not a .docx file: not a zip archive\n" + in +
+                          "/notes.odt: unknown file type '.odt' (expected .txt, .eml, .html, .docx, .pdf, .png, .jpg or .tif)\n"
+                          "provisio: 2 files could not be read; the others were filed in " + store + "\n");
+  // Again: the two are recognised, the two unreadable reported again; --json lists all three kinds.
+  r = cmd("submission add", "--json '" + in + "'");
+  BOOST_TEST(r.status == 1);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["filed"].empty());
+  BOOST_TEST(j["duplicates"].size() == 2u);
+  BOOST_REQUIRE(j["unreadable"].size() == 2u);
+  BOOST_TEST(j["unreadable"][0]["file"] == in + "/letters/broken.docx");
+  BOOST_TEST(j["unreadable"][0]["error"] == in + "/letters/broken.docx: not a .docx file: not a zip archive");
+  // --id names one submission, and a folder may hold many.
+  r = cmd("submission add", "--id x '" + in + "'");
+  BOOST_TEST(r.status == 2);
+}
+
+// The progress line is on stderr only when it is a terminal (a pseudo-terminal here), and cleared.
+BOOST_AUTO_TEST_CASE(a_progress_line_only_on_a_terminal) {
+  std::string in = dir / "inbox";
+  std::filesystem::create_directories(in);
+  std::filesystem::copy_file(kSamples + "01-ccc-all-products.txt", in + "/a.txt");
+  std::filesystem::copy_file(kSamples + "03-gba-promotion.txt", in + "/b.txt");
+  std::string shown = provisio::testing::run_on_terminal(env + " '" + PROVISIO_BINARY + "' submission add" + where +
+                                                         "'" + in + "'");
+  BOOST_TEST(shown.find("\r\033[Kreading 2/2: " + in + "/b.txt") != std::string::npos, shown);
+  BOOST_TEST(shown.find("\r\033[Kfiled sub-0001 from a.txt") != std::string::npos, shown);  // cleared first
+  BOOST_TEST(shown.find("filed 2, already filed 0, unreadable 0") != std::string::npos, shown);
+  CommandResult r = cmd("submission add", "'" + in + "'");
+  BOOST_TEST(r.err == "");
+  BOOST_TEST(r.out == in + "/a.txt: already filed as sub-0001 (same content); not filed again\n" + in +
+                          "/b.txt: already filed as sub-0002 (same content); not filed again\n"
+                          "filed 0, already filed 2, unreadable 0\n");
+}
+
+BOOST_AUTO_TEST_CASE(each_message_of_an_mbox_or_maildir_is_a_submission) {
+  std::string mbox =
+      "From alice@example.hk Tue May 21 10:00:00 2019\nFrom: Alice <alice@example.hk>\nDate: Tue, 21 May 2019 10:00:00 +0800\n"
+      "Subject: CCC\n\nWe ask for recognition of CCC test reports.\n\n"
+      "From bob@example.hk Wed May 22 10:00:00 2019\nFrom: Bob <bob@example.hk>\nSubject: CMA\n\nCMA accreditation.\n";
+  write_file(dir / "export/inbox.mbox", mbox);
+  CommandResult r = cmd("submission add", "'" + (dir / "export/inbox.mbox") + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out ==
+             "filed sub-0001 from inbox.mbox#1 (eml, UTF-8, en, from Alice <alice@example.hk>, received 2019-05-21)\n"
+             "filed sub-0002 from inbox.mbox#2 (eml, UTF-8, en, from Bob <bob@example.hk>)\n"
+             "filed 2, already filed 0, unreadable 0\n");
+  r = cmd("submission show", "--original sub-0002");
+  BOOST_TEST(r.out == "From: Bob <bob@example.hk>\nSubject: CMA\n\nCMA accreditation.\n");
+  r = cmd("submission add", "--id x '" + (dir / "export/inbox.mbox") + "'");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "provisio: --id names one submission, and " + (dir / "export/inbox.mbox") + " holds 2\n");
+  // The same message exported again, in a Maildir this time, is recognised.
+  write_file(dir / "Mail/cur/1.host:2,S", "From: Bob <bob@example.hk>\nSubject: CMA\n\nCMA accreditation.\n");
+  write_file(dir / "Mail/new/2.host", "From: Carol <carol@example.hk>\nSubject: GBA\n\nThe Greater Bay Area.\n");
+  std::filesystem::create_directories(dir / "Mail/tmp");
+  r = cmd("submission add", "'" + (dir / "Mail") + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out ==
+             "filed sub-0003 from 2.host (eml, UTF-8, en, from Carol <carol@example.hk>)\n" + (dir / "Mail/cur/1.host:2,S") +
+             ": already filed as sub-0002 (same content); not filed again\n"
+             "filed 1, already filed 1, unreadable 0\n");
+}
+
+BOOST_AUTO_TEST_CASE(show_says_when_the_text_is_ocr_output) {
+  if (std::system("command -v pango-view >/dev/null && command -v pdftoppm >/dev/null") != 0 ||
+      !std::filesystem::exists("/usr/share/tesseract-ocr/5/tessdata/chi_tra.traineddata")) {
+    BOOST_TEST_MESSAGE("skipped: pango-view, pdftoppm or the Tesseract models missing");
+    return;
+  }
+  BOOST_REQUIRE(std::system(("pango-view --no-display --margin=60 --font='WenQuanYi Zen Hei 14' --output='" +
+                             (dir / "l.pdf") + "' --text='We support mutual recognition of test reports.' && "
+                             "pdftoppm -r 300 -gray -singlefile -png '" + (dir / "l.pdf") + "' '" + (dir / "scan") + "'")
+                                .c_str()) == 0);
+  CommandResult r = cmd("submission add", "'" + (dir / "scan.png") + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("filed sub-0001 from scan.png (png, UTF-8, en, OCR confidence ") == 0u, r.out);
+  r = cmd("submission show", "sub-0001");
+  BOOST_TEST(r.out.find("\ntext read by OCR (1 page), mean confidence ") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("mutual recognition of test reports") != std::string::npos, r.out);
+  auto j = nlohmann::json::parse(cmd("submission show", "--json sub-0001").out);
+  BOOST_TEST(j["ocr"]["pages"] == 1);
+  BOOST_TEST(j["ocr"]["mean_confidence"].get<int>() > 50);
+  // A file with a text layer is not OCR output.
+  BOOST_REQUIRE_EQUAL(cmd("submission add", "'" + (dir / "l.pdf") + "'").status, 0);
+  j = nlohmann::json::parse(cmd("submission show", "--json sub-0002").out);
+  BOOST_TEST(j["ocr"].is_null());
+  BOOST_TEST(j["format"] == "pdf");
 }
 
 BOOST_AUTO_TEST_CASE(submissions_are_searchable_in_either_script) {

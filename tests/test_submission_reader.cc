@@ -50,9 +50,8 @@ BOOST_AUTO_TEST_CASE(txt_in_utf8_big5_and_gb18030_is_detected_and_converted) {
 BOOST_AUTO_TEST_CASE(undecodable_and_unknown_files_are_errors_naming_the_file) {
   BOOST_TEST(error_of("x.txt", "\xFF\xFF\xFF\xFF\x80\x80") ==
              "x.txt: cannot tell the character set: not UTF-8, Big5 or GB18030");
-  BOOST_TEST(error_of("letter.pdf", "%PDF-1.4") ==
-             "letter.pdf: unknown file type '.pdf' (expected .txt, .eml, .html or .docx)");
-  BOOST_TEST(error_of("README", "hello") == "README: unknown file type (expected .txt, .eml, .html or .docx)");
+  BOOST_TEST(error_of("letter.pdf", "%PDF-1.4") == "letter.pdf: the PDF cannot be opened (damaged, or not a PDF)");
+  BOOST_TEST(error_of("README", "hello") == "README: unknown file type (expected .txt, .eml, .html, .docx, .pdf, .png, .jpg or .tif)");
   BOOST_TEST(error_of("empty.txt", "") == "empty.txt: the file is empty");
   BOOST_TEST(error_of("blank.txt", "  \n\n ") == "blank.txt: no text found in the txt file");
 }

@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(a_version_1_store_is_migrated_with_its_records) {
     PRAGMA user_version = 1;
   )sql");
   Store store(path);
-  BOOST_TEST(store.schema_version() == 2);
+  BOOST_TEST(store.schema_version() == Store::kSchemaVersion);
   BOOST_TEST(store.store_id() == "0123456789abcdef0123456789abcdef");
   BOOST_TEST(store.revision() == 0);
   auto s = store.submission("sub-0001", true);
@@ -154,6 +154,7 @@ BOOST_AUTO_TEST_CASE(a_version_1_store_is_migrated_with_its_records) {
   BOOST_TEST(s->sender == "HKTA");
   BOOST_TEST(s->original == "A");
   BOOST_TEST(s->subject == "");
+  BOOST_TEST(s->ocr_pages == 0);  // filed before OCR existed: its text was in the file
   auto links = store.links();
   BOOST_REQUIRE(links.size() == 1u);
   BOOST_TEST(links[0].target == "hkctc-views-2019/q1");
@@ -163,12 +164,34 @@ BOOST_AUTO_TEST_CASE(a_version_1_store_is_migrated_with_its_records) {
   BOOST_TEST(store.revision() == 1);
 }
 
+BOOST_AUTO_TEST_CASE(ocr_pages_and_confidence_are_kept) {
+  TempDir dir;
+  Store store(dir / "s.db");
+  Submission scan = make("scanned letter");
+  scan.format = "png";
+  scan.ocr_pages = 2;
+  scan.ocr_confidence = 87;
+  store.add_submissions({make("typed letter"), scan});
+  auto typed = store.submission("sub-0001");
+  BOOST_REQUIRE(typed);
+  BOOST_TEST(typed->ocr_pages == 0);
+  auto read = store.submission("sub-0002");
+  BOOST_REQUIRE(read);
+  BOOST_TEST(read->ocr_pages == 2);
+  BOOST_TEST(read->ocr_confidence == 87);
+  BOOST_TEST(read->text == "scanned letter");
+  auto all = store.submissions(true);
+  BOOST_REQUIRE(all.size() == 2u);
+  BOOST_TEST(all[1].ocr_confidence == 87);
+  BOOST_TEST(all[1].text == "scanned letter");
+}
+
 BOOST_AUTO_TEST_CASE(newer_and_foreign_databases_are_refused_untouched) {
   TempDir dir;
   std::string newer = dir / "newer.db";
   sql(newer, "CREATE TABLE meta(key TEXT, value TEXT); PRAGMA user_version = 99;");
   BOOST_TEST(open_error(newer) == "cannot open the submissions store " + newer +
-                                      ": it has schema version 99, newer than this provisio (2); use a newer provisio");
+                                      ": it has schema version 99, newer than this provisio (" + std::to_string(Store::kSchemaVersion) + "); use a newer provisio");
   std::string foreign = dir / "foreign.db";
   sql(foreign, "CREATE TABLE customers(name TEXT);");
   BOOST_TEST(open_error(foreign) ==

@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(upload_errors_file_nothing) {
   auto r = b.post_files("/api/submissions", {{"file", "fine text about CCC", "good.txt", "text/plain"},
                                               {"file", "%PDF-1.4", "letter.pdf", "application/pdf"}});
   BOOST_TEST(r->status == 400);
-  BOOST_TEST(json_of(r)["error"].get<std::string>().find("letter.pdf: unknown file type '.pdf'") == 0);
+  BOOST_TEST(json_of(r)["error"].get<std::string>().find("letter.pdf: the PDF cannot be opened (damaged, or not a PDF)") == 0);
   BOOST_TEST(json_of(b.get("/api/submissions"))["submissions"].empty());
   auto page = b.post_files("/submissions", {{"file", "%PDF-1.4", "letter.pdf", "application/pdf"}});
   BOOST_TEST(page->status == 400);

@@ -1,6 +1,5 @@
 // provisio submission add | list | show: filing what the sector sends.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <regex>
@@ -15,6 +14,7 @@
 #include "reader.h"
 #include "store.h"
 #include "submission_index.h"
+#include "submission_intake.h"
 #include "submission_output.h"
 #include "submission_support.h"
 
@@ -25,34 +25,13 @@ namespace {
 using submissions::Store;
 using submissions::Submission;
 
-bool read_bytes(const std::string& path, std::string& bytes, std::string& error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = path + ": is a folder, not a file";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = path + ": cannot read: " + std::generic_category().message(errno);
-    return false;
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  bytes = s.str();
-  return true;
-}
-
 struct AddArgs {
   std::string db, store, id, from, received, by;
   std::vector<std::string> files;
-  bool json = false;
+  bool json = false, all_or_nothing = false;
 };
 
-int run_add(const AddArgs& a) {
-  if (!a.id.empty() && a.files.size() != 1) {
-    std::cerr << "provisio: --id names one submission: give exactly one FILE with it\n";
-    return 2;
-  }
+int run_add(const AddArgs& a, const Terminal& terminal) {
   static const std::regex id_pattern("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   if (!a.id.empty() && !std::regex_match(a.id, id_pattern)) {
     std::cerr << "provisio: bad submission id '" << a.id
@@ -63,10 +42,20 @@ int run_add(const AddArgs& a) {
     std::cerr << "provisio: bad date '" << a.received << "' for --received: expected YYYY-MM-DD\n";
     return 1;
   }
-  // Read everything first: one unreadable file and nothing is filed.
+  if (!submissions::is_valid_utf8(a.from)) {
+    std::cerr << "provisio: --from is not valid UTF-8\n";
+    return 1;
+  }
+  auto sources = list_sources(a.files);
+  if (!a.id.empty() && (a.files.size() != 1 || sources.size() != 1)) {
+    std::cerr << "provisio: --id names one submission: give exactly one FILE with it\n";
+    return 2;
+  }
+  // Everything is read before anything is written; what can be read is then filed in one
+  // transaction, whatever could not be (unless --all-or-nothing).
   submissions::LanguageDetector languages;
   std::vector<Submission> batch;
-  std::vector<std::string> errors;
+  output::Unreadable unreadable;  // file, error
   output::Duplicates duplicates;  // file, id or earlier file
   std::set<std::string> batch_hashes;
   // A store that does not exist yet is created only when something is filed.
@@ -74,35 +63,33 @@ int run_add(const AddArgs& a) {
   std::optional<Store> store;
   if (std::filesystem::exists(path)) store.emplace(path);
   std::string user = acting_user(a.by);
-  for (const auto& file : a.files) {
-    std::string bytes, error;
-    if (!read_bytes(file, bytes, error)) {
-      errors.push_back(error);
-      continue;
+  std::size_t items = 0;
+  auto file_item = [&](IntakeItem&& item) {
+    ++items;
+    if (!item.error.empty()) {
+      unreadable.emplace_back(item.shown, item.error);
+      return;
     }
     Submission s;
-    s.file_name = std::filesystem::path(file).filename().string();
+    s.file_name = item.file_name;
     // Checked before anything is filed: the store, the search index and every JSON output hold
     // text, and a name that is not UTF-8 used to fail only after the commit.
     if (!submissions::is_valid_utf8(s.file_name)) {
-      errors.push_back(file + ": the file name is not valid UTF-8; rename the file");
-      continue;
+      unreadable.emplace_back(item.shown, item.shown + ": the file name is not valid UTF-8; rename the file");
+      return;
     }
-    if (!submissions::is_valid_utf8(a.from)) {
-      errors.push_back("provisio: --from is not valid UTF-8");
-      break;
-    }
-    s.sha256 = submissions::sha256_hex(bytes);
+    s.sha256 = submissions::sha256_hex(item.bytes);
     if (auto existing = store ? store->find_by_hash(s.sha256) : std::nullopt) {
-      duplicates.emplace_back(file, *existing);
-      continue;
+      duplicates.emplace_back(item.shown, *existing);
+      return;
     }
     if (!batch_hashes.insert(s.sha256).second) {
-      duplicates.emplace_back(file, "an earlier file of this command");
-      continue;
+      duplicates.emplace_back(item.shown, "an earlier file of this command");
+      return;
     }
     try {
-      auto read = submissions::read_submission(file, bytes);
+      auto read = item.email ? submissions::read_email_message(item.shown, item.bytes)
+                             : submissions::read_submission(item.shown, item.bytes);
       s.id = a.id;
       s.format = read.format;
       s.charset = read.charset;
@@ -110,18 +97,32 @@ int run_add(const AddArgs& a) {
       s.subject = read.subject;
       s.sender = a.from.empty() ? read.sender : a.from;
       s.received = a.received.empty() ? read.received : a.received;
+      s.ocr_pages = read.ocr_pages;
+      s.ocr_confidence = read.ocr_confidence;
       s.lang = languages.detect(s.text);
-      s.original = std::move(bytes);
+      s.original = std::move(item.bytes);
       s.added_by = user;
       batch.push_back(std::move(s));
     } catch (const submissions::ReadError& e) {
-      errors.push_back(e.what());
+      unreadable.emplace_back(item.shown, e.what());
     }
+  };
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (sources.size() > 1)
+      terminal.show_progress("reading " + std::to_string(i + 1) + "/" + std::to_string(sources.size()) + ": " +
+                             sources[i].path);
+    read_source(sources[i], file_item);
   }
-  if (!errors.empty()) {
-    for (const auto& e : errors) std::cerr << e << "\n";
-    std::cerr << "provisio: " << errors.size() << (errors.size() == 1 ? " file" : " files")
-              << " could not be read; nothing was filed in " << path << "\n";
+  terminal.end_progress();
+  if (!a.id.empty() && items != 1) {
+    std::cerr << "provisio: --id names one submission, and " << a.files[0] << " holds " << items << "\n";
+    return 2;
+  }
+  std::cout << std::flush;  // what was filed, then why the rest was not: in that order when both go to one place
+  if (!unreadable.empty() && a.all_or_nothing) {
+    for (const auto& [file, error] : unreadable) std::cerr << error << "\n";
+    std::cerr << "provisio: " << unreadable.size() << (unreadable.size() == 1 ? " file" : " files")
+              << " could not be read; nothing was filed in " << path << " (--all-or-nothing)\n";
     return 1;
   }
   if (!batch.empty()) {
@@ -143,7 +144,20 @@ int run_add(const AddArgs& a) {
                 << "); the next search brings it up to date\n";
     }
   }
-  std::cout << (a.json ? output::filed_json(path, batch, duplicates) : output::filed_text(batch, duplicates));
+  if (a.json) {
+    std::cout << output::filed_json(path, batch, duplicates, unreadable);
+  } else {
+    std::cout << output::filed_text(batch, duplicates);
+    // A folder or a mailbox, or several files: a closing count.
+    if (items > 1 || sources.size() > 1) std::cout << output::filed_summary_text(batch.size(), duplicates.size(), unreadable.size());
+  }
+  if (!unreadable.empty()) {
+    std::cout << std::flush;
+    for (const auto& [file, error] : unreadable) std::cerr << error << "\n";
+    std::cerr << "provisio: " << unreadable.size() << (unreadable.size() == 1 ? " file" : " files")
+              << " could not be read" << (batch.empty() ? "" : "; the others were filed in " + path) << "\n";
+    return 1;
+  }
   return 0;
 }
 
@@ -189,18 +203,25 @@ Run add_submission_command(CLI::App& root, const Terminal& terminal) {
   auto* cmd = root.add_subcommand("submission", "File submissions from the sector (email, letter, form) and look at them");
   cmd->require_subcommand(1);
   auto add_args = std::make_shared<AddArgs>();
-  auto* add = cmd->add_subcommand("add", "File submissions: .txt, .eml, .html or .docx");
+  auto* add = cmd->add_subcommand(
+      "add", "File submissions: .txt, .eml, .html, .docx, .pdf, scans (.png, .jpg, .tif), mbox files, folders");
   add_location_options(add, add_args->db, add_args->store);
   add->add_option("--id", add_args->id, "The submission's id (one FILE only; default: the next sub-NNNN)");
   add->add_option("--from", add_args->from, "Who sent it (default: the email's From header)");
   add->add_option("--received", add_args->received, "Day received, YYYY-MM-DD (default: the email's Date header)");
   add->add_option("--by", add_args->by, "Who files it (default: $USER)");
   add->add_flag("--json", add_args->json, "Print one JSON object instead of text");
-  add->add_option("file", add_args->files, "Files to file")->required();
+  add->add_flag("--all-or-nothing", add_args->all_or_nothing,
+                "If any file cannot be read, file nothing (default: file the others)");
+  add->add_option("file", add_args->files, "Files, folders (walked), mbox files or Maildir folders to file")
+      ->required();
   add->footer(
-      "Every file is read before anything is written: if one cannot be read, nothing is filed.\n"
-      "A file filed before (same content) is reported and not filed again.\n\n"
-      "Examples:\n  provisio submission add views.eml letter.docx\n"
+      "Every file is read before anything is written; what can be read is filed in one go, and each\n"
+      "file that cannot be read is reported with the reason (exit status 1). A folder is walked;\n"
+      "each message of an mbox file or Maildir folder is one submission. Scans (images, PDF pages\n"
+      "without text) are read by OCR. A file filed before (same content) is not filed again.\n\n"
+      "Examples:\n  provisio submission add views.eml letter.docx scan.png\n"
+      "  provisio submission add inbox-export/ consultation.mbox\n"
       "  provisio submission add --id hkta-2019 --from \"HK Testing Association\" --received 2019-05-20 hkta.txt");
 
   struct ListArgs {
@@ -226,7 +247,7 @@ Run add_submission_command(CLI::App& root, const Terminal& terminal) {
   show->footer("Examples:\n  provisio submission show sub-0001\n  provisio submission show --original sub-0001 > copy.eml");
 
   return [=, &terminal] {
-    if (add->parsed()) return run_add(*add_args);
+    if (add->parsed()) return run_add(*add_args, terminal);
     if (list->parsed()) return run_list(list_args->store, list_args->json);
     return run_show(show_args->store, show_args->db, show_args->id, show_args->json, show_args->original, terminal);
   };

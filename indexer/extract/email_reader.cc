@@ -10,6 +10,8 @@
 #include "charset.h"
 #include "docx.h"
 #include "formats.h"
+#include "ocr.h"
+#include "pdf_reader.h"
 #include "tidy.h"
 
 namespace provisio::submissions::detail {
@@ -78,6 +80,8 @@ struct Collected {
   std::vector<std::string> plain, html, attachments;
   std::string charset;  // of the first text part
   std::string problem;
+  int ocr_pages = 0;           // pages of PDF and image attachments read by OCR
+  long ocr_confidence_sum = 0;  // their confidences, each weighted by its pages
   // What the .docx attachments may still inflate to, all together (a zip bomb guard per email).
   std::uint64_t inflate_budget = extract::kDocxInflateLimit;
 };
@@ -95,13 +99,29 @@ void collect(GMimeObject* parent, GMimeObject* object, gpointer data) {
   try {
     if (g_mime_part_is_attachment(part) || !name.empty()) {
       // Attachments in the formats we read become part of the text; others are left out.
-      if (ends_with(name, ".docx")) {
-        c->attachments.push_back(docx_text(part_bytes(part), c->inflate_budget));
+      bool pdf = ends_with(name, ".pdf");
+      // Images are read only when attached: inline ones are logos and signatures.
+      bool image = g_mime_part_is_attachment(part) &&
+                   (ends_with(name, ".png") || ends_with(name, ".jpg") || ends_with(name, ".jpeg") ||
+                    ends_with(name, ".tif") || ends_with(name, ".tiff"));
+      bool readable = pdf || image || ends_with(name, ".docx") || ends_with(name, ".txt") ||
+                      ends_with(name, ".html") || ends_with(name, ".htm");
+      std::string bytes = readable ? part_bytes(part) : std::string();
+      if (bytes.size() > kMaxAttachmentBytes)
+        throw FormatError("is " + std::to_string(bytes.size() >> 20) + " MB, more than the " +
+                          std::to_string(kMaxAttachmentBytes >> 20) + " MB read in an attachment");
+      if (pdf || image) {
+        ReadSubmission read = pdf ? read_pdf(bytes) : read_image(bytes);
+        c->attachments.push_back(read.text);
+        c->ocr_pages += read.ocr_pages;
+        c->ocr_confidence_sum += static_cast<long>(read.ocr_confidence) * read.ocr_pages;
+      } else if (ends_with(name, ".docx")) {
+        c->attachments.push_back(docx_text(bytes, c->inflate_budget));
       } else if (ends_with(name, ".txt")) {
-        c->attachments.push_back(decode_undeclared(part_bytes(part)).utf8);
+        c->attachments.push_back(decode_undeclared(bytes).utf8);
       } else if (ends_with(name, ".html") || ends_with(name, ".htm")) {
         const char* cs = g_mime_content_type_get_parameter(type, "charset");
-        c->attachments.push_back(html_text(decode(part_bytes(part), cs ? cs : "").utf8));
+        c->attachments.push_back(html_text(decode(bytes, cs ? cs : "").utf8));
       }
       return;
     }
@@ -150,6 +170,8 @@ ReadSubmission read_email(std::string_view bytes) {
   for (const auto& t : c.plain.empty() ? c.html : c.plain) r.text += t + "\n\n";
   for (const auto& t : c.attachments) r.text += t + "\n\n";
   r.text = tidy_lines(r.text);
+  r.ocr_pages = c.ocr_pages;
+  if (c.ocr_pages > 0) r.ocr_confidence = static_cast<int>(c.ocr_confidence_sum / c.ocr_pages);
 
   if (const char* subject = g_mime_message_get_subject(message.get())) r.subject = subject;
   if (InternetAddressList* from = g_mime_message_get_from(message.get());

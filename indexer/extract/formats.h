@@ -19,6 +19,11 @@ class FormatError : public std::runtime_error {
 // .eml: see reader.h. Fills format, charset, text, sender, received and subject.
 ReadSubmission read_email(std::string_view bytes);
 
+// .pdf and scanned images (.png, .jpg, .tif): see reader.h. Fill format, charset, text and the OCR
+// fields; the text may be empty (read_submission() reports that).
+ReadSubmission read_pdf(std::string_view bytes);
+ReadSubmission read_image(std::string_view bytes);
+
 // The text of an HTML document given as UTF-8; paragraphs separated by blank lines.
 std::string html_text(std::string_view utf8);
 

@@ -7,6 +7,8 @@
 
 #include "charset.h"
 #include "formats.h"
+#include "ocr.h"
+#include "pdf_reader.h"
 #include "tidy.h"
 
 namespace provisio::submissions {
@@ -19,12 +21,51 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-ReadSubmission read_submission(const std::string& file_name, std::string_view bytes) {
-  std::string ext = std::filesystem::path(file_name).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+namespace detail {
+
+ReadSubmission read_pdf(std::string_view bytes) {
+  try {
+    extract::PdfText pdf = extract::pdf_text(bytes);
+    ReadSubmission r;
+    r.format = "pdf";
+    r.charset = "UTF-8";
+    r.text = pdf.text;
+    r.ocr_pages = pdf.ocr_pages;
+    r.ocr_confidence = pdf.ocr_confidence;
+    return r;
+  } catch (const extract::PdfError& e) {
+    throw FormatError(e.what());
+  }
+}
+
+ReadSubmission read_image(std::string_view bytes) {
+  try {
+    extract::OcrText ocr = extract::ocr_image(bytes);
+    ReadSubmission r;
+    // The format is what the bytes are, whatever the name says (a .jpg that is a PNG is read).
+    r.format = bytes.substr(0, 4) == "\x89PNG" ? "png" : bytes.substr(0, 2) == "\xFF\xD8" ? "jpeg" : "tiff";
+    r.charset = "UTF-8";
+    r.text = ocr.text;
+    r.ocr_pages = ocr.pages;
+    r.ocr_confidence = ocr.confidence;
+    return r;
+  } catch (const extract::OcrError& e) {
+    throw FormatError(e.what());
+  }
+}
+
+}  // namespace detail
+
+namespace {
+
+// Reads `bytes` as a file whose extension is `ext` (lower case, with its dot).
+ReadSubmission read_as(const std::string& file_name, const std::string& ext, std::string_view bytes) {
   ReadSubmission r;
   try {
     if (bytes.empty()) throw detail::FormatError("the file is empty");
+    if (bytes.size() > kMaxSubmissionBytes)
+      throw detail::FormatError("the file is " + std::to_string(bytes.size() >> 20) + " MB, more than the " +
+                                std::to_string(kMaxSubmissionBytes >> 20) + " MB read");
     if (ext == ".txt") {
       Decoded d = decode_undeclared(bytes);
       r.format = "txt";
@@ -43,17 +84,38 @@ ReadSubmission read_submission(const std::string& file_name, std::string_view by
       r.format = "docx";
       r.charset = "UTF-8";
       r.text = tidy_lines(detail::docx_text(bytes));
+    } else if (ext == ".pdf") {
+      r = detail::read_pdf(bytes);
+    } else if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff") {
+      r = detail::read_image(bytes);
+    } else if (ext == ".msg") {
+      throw ReadError(file_name + ": Outlook .msg files cannot be read: save the message as .eml "
+                      "(in Outlook on the web or the new Outlook: More actions > Download) and file that");
     } else {
       throw ReadError(file_name + ": unknown file type" + (ext.empty() ? "" : " '" + ext + "'") +
-                      " (expected .txt, .eml, .html or .docx)");
+                      " (expected .txt, .eml, .html, .docx, .pdf, .png, .jpg or .tif)");
     }
   } catch (const detail::FormatError& e) {
     throw ReadError(file_name + ": " + e.what());
   } catch (const CharsetError& e) {
     throw ReadError(file_name + ": " + e.what());
   }
-  if (r.text.empty()) throw ReadError(file_name + ": no text found in the " + r.format + " file");
+  if (r.text.empty())
+    throw ReadError(file_name + ": no text found in the " + r.format + " file" +
+                    (r.ocr_pages > 0 ? " (OCR recognised nothing)" : ""));
   return r;
+}
+
+}  // namespace
+
+ReadSubmission read_submission(const std::string& file_name, std::string_view bytes) {
+  std::string ext = std::filesystem::path(file_name).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return read_as(file_name, ext, bytes);
+}
+
+ReadSubmission read_email_message(const std::string& name, std::string_view bytes) {
+  return read_as(name, ".eml", bytes);
 }
 
 }  // namespace provisio::submissions

@@ -61,14 +61,22 @@ std::string describe_submission(const Submission& s) {
   std::string out = s.id + " from " + s.file_name + " (" + s.format + ", " + s.charset + ", " + s.lang;
   if (!s.sender.empty()) out += ", from " + s.sender;
   if (!s.received.empty()) out += ", received " + s.received;
+  if (s.ocr_pages > 0) out += ", OCR confidence " + std::to_string(s.ocr_confidence) + "/100";
   return out + ")";
 }
 
-std::string filed_json(const std::string& store, const std::vector<Submission>& filed, const Duplicates& duplicates) {
-  json list = json::array(), dups = json::array();
+std::string filed_json(const std::string& store, const std::vector<Submission>& filed, const Duplicates& duplicates,
+                       const Unreadable& unreadable) {
+  json list = json::array(), dups = json::array(), bad = json::array();
   for (const auto& s : filed) list.push_back(submission_json(s, 0));
   for (const auto& [file, id] : duplicates) dups.push_back({{"file", file}, {"already", id}});
-  return json{{"store", store}, {"filed", list}, {"duplicates", dups}}.dump() + "\n";
+  for (const auto& [file, error] : unreadable) bad.push_back({{"file", file}, {"error", error}});
+  return json{{"store", store}, {"filed", list}, {"duplicates", dups}, {"unreadable", bad}}.dump() + "\n";
+}
+
+std::string filed_summary_text(std::size_t filed, std::size_t duplicates, std::size_t unreadable) {
+  return "filed " + std::to_string(filed) + ", already filed " + std::to_string(duplicates) + ", unreadable " +
+         std::to_string(unreadable) + "\n";
 }
 
 std::string filed_text(const std::vector<Submission>& filed, const Duplicates& duplicates) {
@@ -110,6 +118,8 @@ std::string submission_show_json(const Submission& s, const std::vector<Link>& l
   for (const auto& l : links) active += l.active();
   json j = submission_json(s, active);
   j["text"] = s.text;
+  // null when the text was in the file; else how much of it OCR read and how sure it was (0..100).
+  j["ocr"] = s.ocr_pages > 0 ? json{{"pages", s.ocr_pages}, {"mean_confidence", s.ocr_confidence}} : json(nullptr);
   j["link_targets"] = json::array();
   for (const auto& l : links)
     if (l.active()) {
@@ -123,6 +133,9 @@ std::string submission_show_text(const Submission& s, const std::vector<Link>& l
   std::ostringstream out;
   out << describe_submission(s) << "\n";
   if (!s.subject.empty()) out << "subject: " << s.subject << "\n";
+  if (s.ocr_pages > 0)
+    out << "text read by OCR (" << s.ocr_pages << (s.ocr_pages == 1 ? " page" : " pages")
+        << "), mean confidence " << s.ocr_confidence << "/100: check it against the original\n";
   out << "filed " << s.added_at << " by " << s.added_by << "; sha256 " << s.sha256 << "\n";
   for (const auto& l : links) {
     TargetCheck c = check_of(checks, l.target);

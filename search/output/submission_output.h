@@ -27,9 +27,13 @@ std::string describe_submission(const submissions::Submission& s);
 
 // `submission add`: what was filed, and the files already filed (file, the id or earlier file).
 using Duplicates = std::vector<std::pair<std::string, std::string>>;
+// The files that could not be read: (file, the one-line error, which names the file).
+using Unreadable = std::vector<std::pair<std::string, std::string>>;
 std::string filed_json(const std::string& store, const std::vector<submissions::Submission>& filed,
-                       const Duplicates& duplicates);
+                       const Duplicates& duplicates, const Unreadable& unreadable = {});
 std::string filed_text(const std::vector<submissions::Submission>& filed, const Duplicates& duplicates);
+// The closing line of a `submission add` of several files: "filed 12, already filed 3, unreadable 2".
+std::string filed_summary_text(std::size_t filed, std::size_t duplicates, std::size_t unreadable);
 
 // `submission list`: `links` maps submission id to its active link count.
 std::string submission_list_json(const std::string& store, const std::vector<submissions::Submission>& all,

@@ -36,6 +36,11 @@ class Statement {
   Statement& bind(int i, std::optional<double> v) {
     return check(v ? sqlite3_bind_double(stmt_, i, *v) : sqlite3_bind_null(stmt_, i), 0);
   }
+  Statement& bind_int(int i, std::optional<std::int64_t> v) {
+    if (v) sqlite3_bind_int64(stmt_, i, *v);
+    else sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
   // True while there is a row.
   bool step() {
     int rc = sqlite3_step(stmt_);
@@ -146,6 +151,11 @@ const char* const kMigrations[] = {
       ALTER TABLE links ADD COLUMN removal_note TEXT;
       INSERT OR IGNORE INTO meta(key, value) VALUES ('revision', '0');
     )sql",
+    // 2 -> 3: whether a submission's text is OCR output (scans), and how sure the OCR was.
+    R"sql(
+      ALTER TABLE submissions ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE submissions ADD COLUMN ocr_confidence INTEGER;
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -163,7 +173,10 @@ std::string random_hex(std::size_t bytes) {
 
 const char* kSubmissionColumns =
     "id, sha256, file_name, format, coalesce(charset, ''), coalesce(sender, ''), "
-    "coalesce(received, ''), coalesce(subject, ''), lang, added_at, added_by";
+    "coalesce(received, ''), coalesce(subject, ''), lang, added_at, added_by, ocr_pages, "
+    "coalesce(ocr_confidence, 0)";
+// The column after kSubmissionColumns (text, then original, when selected).
+constexpr int kTextColumn = 13;
 
 Submission read_submission_row(const Statement& s) {
   Submission r;
@@ -178,6 +191,8 @@ Submission read_submission_row(const Statement& s) {
   r.lang = s.text(8);
   r.added_at = s.text(9);
   r.added_by = s.text(10);
+  r.ocr_pages = static_cast<int>(s.integer(11));
+  r.ocr_confidence = static_cast<int>(s.integer(12));
   return r;
 }
 
@@ -313,12 +328,14 @@ std::vector<std::string> Store::add_submissions(std::vector<Submission> batch,
       throw StoreError("a submission with id '" + s.id + "' already exists");
     Statement insert(db_,
                      "INSERT INTO submissions(id, sha256, file_name, format, charset, sender, received, "
-                     "subject, lang, text, original, added_at, added_by) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     "subject, lang, text, original, added_at, added_by, ocr_pages, ocr_confidence) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, s.id).bind(2, s.sha256).bind(3, s.file_name).bind(4, s.format);
     insert.bind_or_null(5, s.charset).bind_or_null(6, s.sender).bind_or_null(7, s.received);
     insert.bind_or_null(8, s.subject).bind(9, s.lang).bind(10, s.text).bind_blob(11, s.original);
     insert.bind(12, s.added_at.empty() ? now : s.added_at).bind(13, s.added_by);
+    insert.bind_int(14, s.ocr_pages);
+    insert.bind_int(15, s.ocr_pages > 0 ? std::optional<std::int64_t>(s.ocr_confidence) : std::nullopt);
     insert.step();
     ids.push_back(s.id);
     if (after_each) after_each(i);
@@ -335,8 +352,8 @@ std::optional<Submission> Store::submission(const std::string& id, bool with_ori
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   Submission r = read_submission_row(s);
-  r.text = s.text(11);
-  if (with_original) r.original = s.blob(12);
+  r.text = s.text(kTextColumn);
+  if (with_original) r.original = s.blob(kTextColumn + 1);
   return r;
 }
 
@@ -347,7 +364,7 @@ std::vector<Submission> Store::submissions(bool with_text) {
   std::vector<Submission> out;
   while (s.step()) {
     out.push_back(read_submission_row(s));
-    if (with_text) out.back().text = s.text(11);
+    if (with_text) out.back().text = s.text(kTextColumn);
   }
   return out;
 }

@@ -39,7 +39,7 @@ struct Submission {
   std::string id;         // e.g. "sub-0001", or the --id the user chose
   std::string sha256;     // of `original`: recognises the same file filed twice
   std::string file_name;  // the name it was filed from (no folder)
-  std::string format;     // "txt", "eml", "html", "docx"
+  std::string format;     // "txt", "eml", "html", "docx", "pdf", "png", "jpeg", "tiff"
   std::string charset;    // the character set it was decoded from ("UTF-8", "Big5", …)
   std::string sender;     // "" when unknown
   std::string received;   // YYYY-MM-DD, "" when unknown
@@ -49,6 +49,8 @@ struct Submission {
   std::string original;   // the bytes as received (filled only when asked for)
   std::string added_at;   // UTC, YYYY-MM-DDTHH:MM:SSZ
   std::string added_by;
+  int ocr_pages = 0;       // pages or images whose text is OCR output; 0 when none is
+  int ocr_confidence = 0;  // Tesseract's mean confidence over them, 0..100 (meaningless when ocr_pages is 0)
 };
 
 // One link from a submission to a provision or consultation question.
@@ -86,7 +88,7 @@ struct LinkFilter {
 class Store {
  public:
   // The schema version this build writes. Older stores are migrated to it when opened.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (creating it and its folder if needed) the store at `path` and migrates it.
   // Throws StoreError if it cannot be opened, is not a Provisio store, or is newer than this build.

@@ -168,6 +168,8 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
       s.subject = read.subject;
       s.sender = from.empty() ? read.sender : from;
       s.received = received.empty() ? read.received : received;
+      s.ocr_pages = read.ocr_pages;
+      s.ocr_confidence = read.ocr_confidence;
       s.lang = languages.detect(s.text);
       s.original = file.bytes;
       s.added_by = user;
