@@ -469,7 +469,7 @@ BOOST_AUTO_TEST_CASE(links_to_moved_and_withdrawn_targets_say_so) {
   r.by = "provision";
   r.warnings = {"sub-0001 is linked to 'gone/1', which was withdrawn"};
   BOOST_TEST(format_report(r, "json") ==
-             R"({"by":"provision","rows":[],"submissions_total":0,)"
+             R"({"by":"provision","rows":[],"since":null,"submissions_total":0,"until":null,)"
              R"("warnings":["sub-0001 is linked to 'gone/1', which was withdrawn"]})"
              "\n");
 }

@@ -375,7 +375,7 @@ BOOST_AUTO_TEST_CASE(list_and_report_filter_by_links_language_and_date) {
   auto ids = [&](const std::string& options) {
     std::vector<std::string> out;
     for (const auto& s : nlohmann::json::parse(cmd("submission list", "--json " + options).out)["submissions"])
-      out.push_back(s["id"]);
+      out.push_back(s["id"].get<std::string>());
     return out;
   };
   BOOST_TEST(ids("--unlinked") == std::vector<std::string>{"sub-0001"});

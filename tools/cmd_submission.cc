@@ -1,4 +1,5 @@
 // provisio submission add | list | show | remove | edit: filing what the sector sends.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -153,7 +154,15 @@ int run_list(const ListArgs& a) {
       std::cerr << "provisio: bad date '" << value << "' for " << name << ": expected YYYY-MM-DD\n";
       return 1;
     }
-  Store store(store_path(a.store), submissions::Access::kReadOnly);
+  std::string path = store_path(a.store);
+  bool named = !a.store.empty() || (std::getenv("PROVISIO_STORE") && *std::getenv("PROVISIO_STORE"));
+  if (!named && !std::filesystem::exists(path)) {
+    // The default store of a new user: nothing filed yet. A store the user named (--store,
+    // $PROVISIO_STORE) that is not there is an error (Access::kReadOnly), likely a typo.
+    std::cout << (a.json ? output::submission_list_json(path, {}, {}) : output::submission_list_text(path, {}, {}));
+    return 0;
+  }
+  Store store(path, submissions::Access::kReadOnly);
   submissions::SubmissionFilter filter;
   filter.lang = a.lang;
   filter.since = a.since.empty() ? "" : Date::parse(a.since)->iso();
