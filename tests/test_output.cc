@@ -273,7 +273,8 @@ BOOST_AUTO_TEST_CASE(links_and_suggestions) {
   BOOST_TEST(suggestions_text("sub-0001", {x}, kMarked) ==
              "<b>1. tis/1</>  provision, score 1.23\n   CCC testing\n   <d>words: </>CCC, testing\n"
              "   <d>submission: </>we test\n   <d>provision:  </>may test\n\n");
-  BOOST_TEST(suggestions_text("sub-0001", {}, kMarked) == "No provision or question shares words with sub-0001.\n");
+  BOOST_TEST(suggestions_text("sub-0001", {}, kMarked) ==
+             "No suggestion for sub-0001: no provision or question scores high enough (see --min-score).\n");
   BOOST_TEST(accepted_text("sub-0001", {{"tis/1", "provision", "suggested", 1.0, ""}}, 1) ==
              "linked sub-0001 to 1 new target of the top 1 suggestions: tis/1\n");
   BOOST_TEST(added_text("sub-0001", 3, 1) == "linked sub-0001 to 1 target (2 already linked)\n");
@@ -470,7 +471,7 @@ BOOST_AUTO_TEST_CASE(links_to_moved_and_withdrawn_targets_say_so) {
   r.by = "provision";
   r.warnings = {"sub-0001 is linked to 'gone/1', which was withdrawn"};
   BOOST_TEST(format_report(r, "json") ==
-             R"({"by":"provision","rows":[],"submissions_total":0,)"
+             R"({"by":"provision","rows":[],"since":null,"submissions_total":0,"until":null,)"
              R"("warnings":["sub-0001 is linked to 'gone/1', which was withdrawn"]})"
              "\n");
 }

@@ -407,3 +407,213 @@ BOOST_AUTO_TEST_CASE(every_command_has_help_with_an_example) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(records, World)
+
+BOOST_AUTO_TEST_CASE(a_mistyped_store_on_a_reading_command_is_an_error_not_a_new_store) {
+  std::string typo = dir / "data/typo.db";
+  for (const std::string c : {"submission list", "submission show sub-0001", "link list", "report",
+                              "link suggest sub-0001", "submission remove sub-0001",
+                              "submission edit sub-0001 --from x"}) {
+    CommandResult r = run(c.substr(0, c.find(' ', c.find(' ') + 1)) + " --db '" + db + "' --store '" + typo + "'" +
+                          (c.find(' ', c.find(' ') + 1) == std::string::npos ? "" : c.substr(c.find(' ', c.find(' ') + 1))));
+    BOOST_TEST(r.status != 0, c);
+    BOOST_TEST(r.err.find("no submissions store at " + typo) != std::string::npos, c + ": " + r.err);
+    BOOST_TEST(!std::filesystem::exists(typo), c);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(add_json_gives_the_filing_time) {
+  auto j = nlohmann::json::parse(cmd("submission add", "--json '" + kSamples + "01-ccc-all-products.txt'").out);
+  std::string at = j["filed"][0]["added_at"];
+  BOOST_TEST(at.size() == 20u, at);
+  BOOST_TEST(at == nlohmann::json::parse(cmd("submission list", "--json").out)["submissions"][0]["added_at"]);
+}
+
+BOOST_AUTO_TEST_CASE(remove_keeps_the_submission_and_ends_its_links) {
+  BOOST_REQUIRE(cmd("submission add", "'" + kSamples + "01-ccc-all-products.txt' '" + kSamples + "14-cma-big5.eml'").status == 0);
+  BOOST_REQUIRE(cmd("link add", "sub-0001 hkctc-views-2019/q1").status == 0);
+  CommandResult r = cmd("submission remove", "sub-0001 --by amy --note 'sent twice'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == "removed sub-0001 (kept in the store with its file and history); ended 1 link\n");
+  BOOST_TEST(cmd("submission remove", "sub-0001").out.find("sub-0001 was already removed") == 0u);
+  BOOST_TEST(cmd("submission remove", "sub-0042").status == 1);
+  // Out of the list, the report and the search; still shown, with its file.
+  auto listed = nlohmann::json::parse(cmd("submission list", "--json").out)["submissions"];
+  BOOST_REQUIRE(listed.size() == 1u);
+  BOOST_TEST(listed[0]["id"] == "sub-0002");
+  listed = nlohmann::json::parse(cmd("submission list", "--json --removed").out)["submissions"];
+  BOOST_REQUIRE(listed.size() == 2u);
+  BOOST_TEST(listed[0]["removed_by"] == "amy");
+  BOOST_TEST(cmd("submission list", "--removed").out.find("(removed) sub-0001") == 0u);
+  BOOST_TEST(cmd("submission show", "--original sub-0001").out == read_file(kSamples + "01-ccc-all-products.txt"));
+  auto shown = nlohmann::json::parse(cmd("submission show", "--json sub-0001").out);
+  BOOST_TEST(shown["removal_note"] == "sent twice");
+  BOOST_REQUIRE(shown["links"].is_array());
+  BOOST_TEST(shown["links"][0]["removal_note"] == "submission removed: sent twice");
+  BOOST_TEST(cmd("report", "--by question --format csv").out.find("sub-0001") == std::string::npos);
+  BOOST_TEST(run("search --type submission CCC --store '" + store + "'").out.find("sub-0001") == std::string::npos);
+  r = cmd("link add", "sub-0001 hkctc-views-2019/q1");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("was removed") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(edit_corrects_sender_date_and_subject_with_history) {
+  BOOST_REQUIRE(cmd("submission add", "'" + kSamples + "01-ccc-all-products.txt'").status == 0);
+  CommandResult r = cmd("submission edit", "sub-0001 --from 'HK Testing Association' --received 2019-05-24 --subject 'CCC for all' --by amy");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("edited sub-0001 (3 fields, kept in its history)") == 0u, r.out);
+  BOOST_TEST(cmd("submission edit", "sub-0001 --received 2019-13-40").status == 1);
+  BOOST_TEST(cmd("submission edit", "sub-0001").status == 2);
+  auto shown = nlohmann::json::parse(cmd("submission show", "--json sub-0001").out);
+  BOOST_TEST(shown["sender"] == "HK Testing Association");
+  BOOST_TEST(shown["received"] == "2019-05-24");
+  BOOST_TEST(shown["subject"] == "CCC for all");
+  BOOST_REQUIRE(shown["edits"].size() == 3u);
+  BOOST_TEST(shown["edits"][0]["field"] == "sender");
+  BOOST_TEST(shown["edits"][0]["old"].is_null());
+  BOOST_TEST(shown["edits"][0]["by"] == "amy");
+  r = cmd("submission show", "sub-0001");
+  BOOST_TEST(r.out.find("by amy: received (unknown) -> \"2019-05-24\"") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(list_and_report_filter_by_links_language_and_date) {
+  BOOST_REQUIRE(cmd("submission add", "'" + kSamples + "01-ccc-all-products.txt' '" + kSamples + "14-cma-big5.eml' '" +
+                                          kSamples + "02-cma-mark.eml'").status == 0);
+  BOOST_REQUIRE(cmd("link add", "sub-0002 hkctc-views-2019/q2 --note 'CMA, with 資質認定'").status == 0);
+  BOOST_REQUIRE(cmd("link add", "sub-0003 hkctc-views-2019/q2").status == 0);
+  auto ids = [&](const std::string& options) {
+    std::string out;
+    auto listed = nlohmann::json::parse(cmd("submission list", "--json " + options).out);
+    for (const auto& s : listed["submissions"]) out += (out.empty() ? "" : " ") + s["id"].get<std::string>();
+    return out;
+  };
+  BOOST_TEST(ids("--unlinked") == "sub-0001");
+  BOOST_TEST(ids("--lang zh-Hant") == "sub-0002");
+  BOOST_TEST(ids("--since 2019-05-20") == "sub-0002");  // 14-cma: 21 May
+  BOOST_TEST(ids("--until 2019-05-20") == "sub-0003");  // 02-cma: 14 May
+  BOOST_TEST(cmd("submission list", "--since May").status == 1);
+
+  auto report = nlohmann::json::parse(cmd("report", "--format json --since 2019-05-20").out);
+  BOOST_TEST(report["since"] == "2019-05-20");
+  BOOST_TEST(report["until"].is_null());
+  BOOST_TEST(report["submissions_total"] == 1);
+  BOOST_REQUIRE(report["rows"].size() == 1u);
+  BOOST_TEST(report["rows"][0]["submissions"].size() == 1u);
+  // Unknown values are null, not "".
+  report = nlohmann::json::parse(cmd("report", "--format json --by topic").out);
+  BOOST_TEST(report["rows"][0]["heading"].is_null());
+
+  // One line per link, with what staff need beside it.
+  CommandResult r = cmd("report", "--by link --format csv");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.rfind("\xEF\xBB\xBFsubmission,sender,received,subject,provision,citation,linked_by,linked_at,note\r\n", 0) == 0u, r.out);
+  BOOST_TEST(r.out.find("sub-0002,李美玲 <may.lee@qa.example.hk>,2019-05-21,有關資質認定（CMA）的建議,hkctc-views-2019/q2,") !=
+                 std::string::npos, r.out);
+  BOOST_TEST(r.out.find(",tester,") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find(",\"CMA, with 資質認定\"\r\n") != std::string::npos, r.out);
+
+  // The workbook: a sheet per grouping, read back by unzipping it.
+  std::string xlsx = dir / "report.xlsx";
+  BOOST_TEST(cmd("report", "--format xlsx").status == 2);
+  r = cmd("report", "--format xlsx -o '" + xlsx + "'");
+  BOOST_TEST(r.status == 0, r.err);
+  auto part = [&](const std::string& name) {
+    return provisio::testing::run_program("unzip -p '" + xlsx + "' '" + name + "'").out;
+  };
+  std::string workbook = part("xl/workbook.xml");
+  for (const std::string sheet : {"By provision", "By question", "By topic", "Links"})
+    BOOST_TEST(workbook.find("name=\"" + sheet + "\"") != std::string::npos, sheet);
+  std::string strings = part("xl/sharedStrings.xml");
+  BOOST_TEST(strings.find("有關資質認定（CMA）的建議") != std::string::npos);
+  BOOST_TEST(strings.find("hkctc-views-2019/q2") != std::string::npos);
+  BOOST_TEST(strings.find("sub-0002; sub-0003") != std::string::npos, strings);
+  std::string links = part("xl/worksheets/sheet4.xml");
+  BOOST_TEST(links.find("<row r=\"3\"") != std::string::npos);  // header and two links
+  BOOST_TEST(links.find("<row r=\"4\"") == std::string::npos);
+  BOOST_TEST(part("xl/worksheets/sheet2.xml").find("<autoFilter") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(accept_never_recreates_a_link_a_person_removed) {
+  BOOST_REQUIRE(cmd("submission add", "'" + kSamples + "14-cma-big5.eml'").status == 0);
+  BOOST_REQUIRE(cmd("link accept", "sub-0001 --top 3").status == 0);
+  auto links = nlohmann::json::parse(cmd("link list", "--json").out)["links"];
+  BOOST_REQUIRE(links.size() == 3u);
+  std::string removed = links[0]["target"];
+  BOOST_REQUIRE(cmd("link remove", "sub-0001 '" + removed + "' --note 'not what they ask'").status == 0);
+  CommandResult r = cmd("link accept", "sub-0001 --top 3");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("not linked again: " + removed) != std::string::npos, r.out);
+  links = nlohmann::json::parse(cmd("link list", "--json").out)["links"];
+  BOOST_TEST(links.size() == 2u);
+  for (const auto& l : links) BOOST_TEST(l["target"] != removed);
+  auto j = nlohmann::json::parse(cmd("link accept", "--json sub-0001 --top 3").out);
+  BOOST_TEST(j["removed_before"] == nlohmann::json::array({removed}));
+}
+
+BOOST_AUTO_TEST_CASE(an_off_topic_letter_gets_no_suggestion_and_a_tc_one_other_views) {
+  write_file(dir / "canteen.txt",
+             "Dear building manager,\n\nThe canteen menu this week has too much fried food and the soup is always "
+             "cold. Please add a vegetarian option on Fridays.\n\nAlso, the lift on the east side has been broken "
+             "since Monday and staff on the 12th floor must take the stairs. Could someone repair it soon?\n");
+  write_file(dir / "canteen-zh.txt", "致大廈管理處：本週飯堂餐單油炸食物太多，湯總是冷的，請於星期五增加素食選擇。"
+                                     "另外，東翼升降機自星期一起故障，十二樓職員要走樓梯，請盡快維修。\n");
+  write_file(dir / "vague.txt", "We support mutual recognition.\n");
+  BOOST_REQUIRE(cmd("submission add", "'" + (dir / "canteen.txt") + "' '" + (dir / "canteen-zh.txt") + "' '" +
+                                          (dir / "vague.txt") + "'").status == 0);
+  for (const std::string id : {"sub-0001", "sub-0002"}) {
+    auto j = nlohmann::json::parse(cmd("link suggest", "--json " + id).out);
+    BOOST_TEST(j["suggestions"].empty(), id + ": " + j.dump());
+    CommandResult r = cmd("link accept", id);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.out.find("nothing was linked") != std::string::npos, r.out);
+  }
+  BOOST_TEST(cmd("link list", "").out == "No links.\n");
+  // With no minimum, the canteen letter did get suggestions: the minimum is what holds them back.
+  BOOST_TEST(!nlohmann::json::parse(cmd("link suggest", "--json --min-score 0 sub-0001").out)["suggestions"].empty());
+  // About T&C, but too short to fit a provision: the consultation's "other views" question.
+  auto j = nlohmann::json::parse(cmd("link suggest", "--json sub-0003").out);
+  BOOST_REQUIRE(j["suggestions"].size() == 1u);
+  BOOST_TEST(j["suggestions"][0]["id"] == "hkctc-views-2019/other");
+  BOOST_TEST(j["suggestions"][0]["other_views"] == true);
+  // --min-score on accept: only the suggestions reaching it.
+  BOOST_REQUIRE(cmd("submission add", "'" + kSamples + "14-cma-big5.eml'").status == 0);
+  auto all = nlohmann::json::parse(cmd("link suggest", "--json --limit 3 sub-0004").out)["suggestions"];
+  BOOST_REQUIRE(all.size() == 3u);
+  double between = (all[0]["score"].get<double>() + all[1]["score"].get<double>()) / 2;
+  auto accepted = nlohmann::json::parse(cmd("link accept", "--json --top 3 --min-score " + std::to_string(between) + " sub-0004").out);
+  BOOST_TEST(accepted["added"] == 1);
+}
+
+BOOST_AUTO_TEST_CASE(why_words_are_whole_words_from_the_tokenizer_without_function_words) {
+  BOOST_REQUIRE(cmd("submission add", "'" + kSamples + "14-cma-big5.eml'").status == 0);
+  std::set<std::string> words;
+  auto j = nlohmann::json::parse(cmd("link suggest", "--json sub-0001").out);
+  for (const auto& s : j["suggestions"])
+    for (const auto& w : s["why"]["terms"]) words.insert(w.get<std::string>());
+  // Fragments that merged bigram spans used to give.
+  for (const std::string fragment : {"因是", "地獲", "檢測結果在", "檢測結果在內地獲", "驗檢測機構資質認定"})
+    BOOST_TEST(words.count(fragment) == 0u, fragment);
+  BOOST_TEST(words.count("資質認定") == 1u);
+  BOOST_TEST(words.count("CMA") == 1u);
+  // English: every sample's reasons, none a function word.
+  std::string files;
+  for (const auto& e : std::filesystem::directory_iterator(kSamples))
+    if (e.path().filename().string() < "14") files += " '" + e.path().string() + "'";
+  BOOST_REQUIRE(cmd("submission add", files).status == 0);
+  for (int n = 2; n <= 14; ++n) {
+    char id[16];
+    std::snprintf(id, sizeof id, "sub-%04d", n);
+    auto suggested = nlohmann::json::parse(cmd("link suggest", std::string("--json ") + id).out);
+    BOOST_TEST(!suggested["suggestions"].empty(), id);
+    for (const auto& s : suggested["suggestions"])
+      for (const auto& w : s["why"]["terms"]) {
+        std::string lower = w.get<std::string>();
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const std::string f : {"would", "such", "more", "include", "including", "the", "should"})
+          BOOST_TEST(lower != f, id << ": " << lower);
+      }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -283,3 +283,128 @@ BOOST_AUTO_TEST_CASE(a_writer_killed_mid_transaction_loses_nothing_committed) {
   // The store takes writes again: the dead writer's lock is gone.
   BOOST_TEST(store.add_submissions({make("after")}) == std::vector<std::string>{"sub-0003"});
 }
+
+BOOST_AUTO_TEST_CASE(a_removed_submission_is_kept_and_its_links_end_with_a_note) {
+  TempDir dir;
+  Store store(dir / "s.db");
+  store.add_submissions({make("one"), make("two")});
+  store.add_links("sub-0001", {{"q1", "question", "manual", {}, ""}, {"p1", "provision", "manual", {}, ""}}, "amy");
+  auto revision = store.revision();
+  BOOST_TEST(store.remove_submission("sub-0001", "bob", "sent twice"));
+  BOOST_TEST(store.revision() == revision + 1);
+  BOOST_TEST(!store.remove_submission("sub-0001", "bob"));  // already removed
+  // Still there, with its file, but out of the default list.
+  auto s = store.submission("sub-0001", true);
+  BOOST_REQUIRE(s);
+  BOOST_TEST(s->original == "orig:one");
+  BOOST_TEST(s->removed_by == "bob");
+  BOOST_TEST(s->removal_note == "sent twice");
+  BOOST_TEST(s->removed());
+  BOOST_TEST(store.submissions().size() == 1u);
+  BOOST_TEST(store.submissions(false, true).size() == 2u);
+  BOOST_TEST(store.links().empty());
+  auto history = store.links({"sub-0001", "", "", true});
+  BOOST_REQUIRE(history.size() == 2u);
+  for (const auto& l : history) {
+    BOOST_TEST(l.removed_by == "bob");
+    BOOST_TEST(l.removal_note == "submission removed: sent twice");
+  }
+  BOOST_CHECK_EXCEPTION(store.add_links("sub-0001", {{"q1", "question", "manual", {}, ""}}, "amy"), StoreError,
+                        [](const StoreError& e) { return std::string(e.what()).find("was removed") != std::string::npos; });
+  BOOST_CHECK_THROW(store.remove_submission("sub-0099", "bob"), StoreError);
+}
+
+BOOST_AUTO_TEST_CASE(edits_change_the_fields_given_and_are_recorded) {
+  TempDir dir;
+  Store store(dir / "s.db");
+  Submission first = make("one");
+  first.sender = "HKTA";
+  store.add_submissions({first});
+  SubmissionChanges changes;
+  changes.sender = "HK Testing Association";
+  changes.received = "2019-05-20";
+  BOOST_TEST(store.edit_submission("sub-0001", changes, "amy", "from the letterhead") == 2u);
+  auto s = store.submission("sub-0001");
+  BOOST_TEST(s->sender == "HK Testing Association");
+  BOOST_TEST(s->received == "2019-05-20");
+  BOOST_TEST(s->subject == "");
+  // Unchanged values are not changes; "" clears.
+  changes = {};
+  changes.sender = "HK Testing Association";
+  changes.received = "";
+  BOOST_TEST(store.edit_submission("sub-0001", changes, "bob") == 1u);
+  BOOST_TEST(store.submission("sub-0001")->received == "");
+  auto edits = store.edits("sub-0001");
+  BOOST_REQUIRE(edits.size() == 3u);
+  BOOST_TEST(edits[0].field == "sender");
+  BOOST_TEST(edits[0].old_value == "HKTA");
+  BOOST_TEST(edits[0].new_value == "HK Testing Association");
+  BOOST_TEST(edits[0].edited_by == "amy");
+  BOOST_TEST(edits[0].note == "from the letterhead");
+  BOOST_TEST(edits[2].field == "received");
+  BOOST_TEST(edits[2].old_value == "2019-05-20");
+  BOOST_TEST(edits[2].new_value == "");
+  store.remove_submission("sub-0001", "amy");
+  BOOST_CHECK_THROW(store.edit_submission("sub-0001", changes, "amy"), StoreError);
+}
+
+BOOST_AUTO_TEST_CASE(suggested_links_never_bring_back_a_removed_one) {
+  TempDir dir;
+  Store store(dir / "s.db");
+  store.add_submissions({make("one")});
+  store.add_links("sub-0001", {{"q1", "question", "suggested", 9.0, ""}}, "amy");
+  BOOST_TEST(store.remove_link("sub-0001", "q1", "bob", "not about the GBA"));
+  BOOST_TEST(store.removed_targets("sub-0001") == std::vector<std::string>{"q1"});
+  BOOST_TEST(store.add_links("sub-0001", {{"q1", "question", "suggested", 9.0, ""}}, "amy") == 0u);
+  BOOST_TEST(store.links().empty());
+  // A person may link it again by hand.
+  BOOST_TEST(store.add_links("sub-0001", {{"q1", "question", "manual", {}, ""}}, "bob") == 1u);
+  BOOST_TEST(store.removed_targets("sub-0001").empty());
+}
+
+BOOST_AUTO_TEST_CASE(filters_select_by_language_date_and_links) {
+  TempDir dir;
+  Store store(dir / "s.db");
+  Submission a = make("a"), b = make("b"), c = make("c");
+  a.received = "2019-05-01";
+  b.received = "2019-06-01";
+  b.lang = "zh-Hant";
+  store.add_submissions({a, b, c});
+  store.add_links("sub-0001", {{"q1", "question", "manual", {}, ""}}, "amy");
+  auto ids = [&](const SubmissionFilter& f) {
+    std::vector<std::string> out;
+    for (const auto& s : store.submissions(f)) out.push_back(s.id);
+    return out;
+  };
+  SubmissionFilter f;
+  f.unlinked = true;
+  BOOST_TEST(ids(f) == (std::vector<std::string>{"sub-0002", "sub-0003"}));
+  f = {};
+  f.lang = "zh-Hant";
+  BOOST_TEST(ids(f) == std::vector<std::string>{"sub-0002"});
+  f = {};
+  f.since = "2019-05-15";
+  BOOST_TEST(ids(f) == std::vector<std::string>{"sub-0002"});  // sub-0003's date is unknown: left out
+  f = {};
+  f.until = "2019-06-01";
+  BOOST_TEST(ids(f) == (std::vector<std::string>{"sub-0001", "sub-0002"}));
+}
+
+BOOST_AUTO_TEST_CASE(read_only_opening_never_creates_a_store) {
+  TempDir dir;
+  std::string typo = dir / "typo.db";
+  try {
+    Store s(typo, Access::kReadOnly);
+    BOOST_FAIL("opened a store that does not exist");
+  } catch (const StoreError& e) {
+    BOOST_TEST(std::string(e.what()).find("no submissions store at " + typo) == 0u, e.what());
+  }
+  BOOST_TEST(!std::filesystem::exists(typo));
+  {
+    Store writer(dir / "s.db");
+    writer.add_submissions({make("one")});
+  }
+  Store reader(dir / "s.db", Access::kReadOnly);
+  BOOST_TEST(reader.submissions().size() == 1u);
+  BOOST_CHECK_THROW(reader.add_submissions({make("two")}), StoreError);
+}

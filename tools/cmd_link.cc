@@ -1,5 +1,6 @@
 // provisio link suggest | accept | add | remove | list: linking submissions to provisions and
 // consultation questions.
+#include <algorithm>
 #include <iostream>
 
 #include "commands.h"
@@ -20,6 +21,7 @@ struct Args {
   std::string db, store, submission, by, note, provision, question;
   std::vector<std::string> ids;
   std::size_t limit = 5, top = 3;
+  std::optional<double> min_score;
   bool json = false, history = false;
 };
 
@@ -41,12 +43,14 @@ int suggest_for(const Args& a, const Terminal& t, Store& store, std::size_t limi
   if (auto read = submissions::suggestion_input(s->text); read.size() < s->text.size())
     std::cerr << "provisio: note: " << a.submission << " is long: suggestions read only its first "
               << submissions::kMaxSuggestCharacters << " characters\n";
-  suggestions = LinkSuggester(db).suggest(s->text, limit);
+  submissions::SuggestTuning tuning;
+  if (a.min_score) tuning.min_score = *a.min_score;
+  suggestions = LinkSuggester(db, tuning).suggest(s->text, limit);
   return 0;
 }
 
 int run_suggest(const Args& a, const Terminal& t) {
-  Store store(store_path(a.store));
+  Store store(store_path(a.store), submissions::Access::kReadOnly);
   std::vector<submissions::Suggestion> suggestions;
   if (int rc = suggest_for(a, t, store, a.limit, suggestions); rc) return rc;
   std::cout << (a.json ? output::suggestions_json(a.submission, suggestions)
@@ -61,9 +65,14 @@ int run_accept(const Args& a, const Terminal& t) {
   std::vector<submissions::LinkRequest> requests;
   for (const auto& x : suggestions)
     requests.push_back({x.id, x.kind, "suggested", x.score, a.note});
+  // People decide: a link someone removed is not made again by accepting suggestions.
+  auto removed = store.removed_targets(a.submission);
+  std::vector<std::string> declined;
+  for (const auto& r : requests)
+    if (std::binary_search(removed.begin(), removed.end(), r.target)) declined.push_back(r.target);
   std::size_t added = store.add_links(a.submission, requests, acting_user(a.by));
-  std::cout << (a.json ? output::accepted_json(a.submission, requests, added)
-                       : output::accepted_text(a.submission, requests, added));
+  std::cout << (a.json ? output::accepted_json(a.submission, requests, added, declined)
+                       : output::accepted_text(a.submission, requests, added, declined));
   return 0;
 }
 
@@ -110,7 +119,7 @@ int run_remove(const Args& a) {
 }
 
 int run_list(const Args& a, const Terminal& t) {
-  Store store(store_path(a.store));
+  Store store(store_path(a.store), submissions::Access::kReadOnly);
   submissions::LinkFilter filter;
   filter.submission = a.submission;
   filter.target = !a.provision.empty() ? a.provision : a.question;
@@ -138,6 +147,8 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
   auto* suggest = cmd->add_subcommand("suggest", "Rank provisions and questions for a submission, with why");
   common(suggest);
   suggest->add_option("--limit", args->limit, "Number of suggestions (default 5)")->check(CLI::Range(1, 100));
+  suggest->add_option("--min-score", args->min_score,
+                      "Leave out suggestions scoring below this (default: the suggester's, see README)");
   suggest->add_flag("--json", args->json, "Print one JSON object instead of text");
   suggest->add_option("submission", args->submission, "Submission id")->required();
   suggest->footer("Example:\n  provisio link suggest sub-0001 --limit 3");
@@ -145,11 +156,14 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
   auto* accept = cmd->add_subcommand("accept", "Link a submission to its top suggestions");
   common(accept);
   accept->add_option("--top", args->top, "How many of the top suggestions (default 3)")->check(CLI::Range(1, 100));
+  accept->add_option("--min-score", args->min_score,
+                     "Accept only suggestions scoring at least this (default: the suggester's, see README)");
   accept->add_option("--by", args->by, "Who links (default: $USER)");
   accept->add_option("--note", args->note, "A note kept with each link");
   accept->add_flag("--json", args->json, "Print one JSON object instead of text");
   accept->add_option("submission", args->submission, "Submission id")->required();
-  accept->footer("Example:\n  provisio link accept sub-0001 --top 2");
+  accept->footer("A link a person removed is never made again by accept (`link add` makes it by hand).\n\n"
+                 "Examples:\n  provisio link accept sub-0001 --top 2\n  provisio link accept sub-0001 --top 5 --min-score 0.5");
 
   auto* add = cmd->add_subcommand("add", "Link a submission to provisions or questions by hand");
   common(add);

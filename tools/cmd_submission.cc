@@ -1,4 +1,5 @@
-// provisio submission add | list | show: filing what the sector sends.
+// provisio submission add | list | show | remove | edit: filing what the sector sends.
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -134,7 +135,10 @@ int run_add(const AddArgs& a, const Terminal& terminal) {
       std::cerr << "provisio: " << e.what() << "; nothing was filed in " << path << "\n";
       return 1;
     }
-    for (std::size_t i = 0; i < ids.size(); ++i) batch[i].id = ids[i];
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      batch[i].id = ids[i];
+      batch[i].added_at = store->submission(ids[i])->added_at;  // the time the store gave it
+    }
     // The submissions are filed: from here on nothing may report failure. The search index is
     // derived data, brought up to date again by the next search when it cannot be now (a full disk).
     try {
@@ -167,18 +171,42 @@ std::map<std::string, std::size_t> link_counts(Store& store) {
   return counts;
 }
 
-int run_list(const std::string& store_opt, bool json) {
-  Store store(store_path(store_opt));
-  auto all = store.submissions(true);
+struct ListArgs {
+  std::string db, store, lang, since, until;
+  bool json = false, unlinked = false, removed = false;
+};
+
+int run_list(const ListArgs& a) {
+  for (const auto& [name, value] : {std::pair{"--since", a.since}, std::pair{"--until", a.until}})
+    if (!value.empty() && !Date::parse(value)) {
+      std::cerr << "provisio: bad date '" << value << "' for " << name << ": expected YYYY-MM-DD\n";
+      return 1;
+    }
+  std::string path = store_path(a.store);
+  bool named = !a.store.empty() || (std::getenv("PROVISIO_STORE") && *std::getenv("PROVISIO_STORE"));
+  if (!named && !std::filesystem::exists(path)) {
+    // The default store of a new user: nothing filed yet. A store the user named (--store,
+    // $PROVISIO_STORE) that is not there is an error (Access::kReadOnly), likely a typo.
+    std::cout << (a.json ? output::submission_list_json(path, {}, {}) : output::submission_list_text(path, {}, {}));
+    return 0;
+  }
+  Store store(path, submissions::Access::kReadOnly);
+  submissions::SubmissionFilter filter;
+  filter.lang = a.lang;
+  filter.since = a.since.empty() ? "" : Date::parse(a.since)->iso();
+  filter.until = a.until.empty() ? "" : Date::parse(a.until)->iso();
+  filter.unlinked = a.unlinked;
+  filter.include_removed = a.removed;
+  auto all = store.submissions(filter, true);
   auto counts = link_counts(store);
-  std::cout << (json ? output::submission_list_json(store.path(), all, counts)
+  std::cout << (a.json ? output::submission_list_json(store.path(), all, counts)
                      : output::submission_list_text(store.path(), all, counts));
   return 0;
 }
 
 int run_show(const std::string& store_opt, const std::string& db_opt, const std::string& id, bool json,
              bool original, const Terminal& terminal) {
-  Store store(store_path(store_opt));
+  Store store(store_path(store_opt), submissions::Access::kReadOnly);
   auto s = store.submission(id, original);
   if (!s) {
     std::cerr << "provisio: unknown submission '" << id << "'\n";
@@ -192,8 +220,67 @@ int run_show(const std::string& store_opt, const std::string& db_opt, const std:
   std::string db;
   if (int rc = ready_index(db_opt, terminal, db); rc) return rc;
   auto checks = check_link_targets(links, db);
-  std::cout << (json ? output::submission_show_json(*s, links, checks)
-                     : output::submission_show_text(*s, links, checks));
+  auto edits = store.edits(id);
+  std::cout << (json ? output::submission_show_json(*s, links, checks, edits)
+                     : output::submission_show_text(*s, links, checks, edits));
+  return 0;
+}
+
+struct RemoveArgs {
+  std::string db, store, id, by, note;
+  bool json = false;
+};
+
+int run_remove(const RemoveArgs& a) {
+  Store store(store_path(a.store), submissions::Access::kReadOnly);  // never create one to remove from
+  if (!store.has_submission(a.id)) {
+    std::cerr << "provisio: unknown submission '" << a.id << "' in " << store.path() << "\n";
+    return 1;
+  }
+  Store writable(store.path());
+  std::size_t active = writable.links({a.id, "", "", false}).size();
+  bool removed = writable.remove_submission(a.id, acting_user(a.by), a.note);
+  auto s = writable.submission(a.id);
+  if (removed) submissions::sync_submission_index(writable, submissions::submission_index_path(writable.path()));
+  std::cout << (a.json ? output::submission_removed_json(*s, removed, removed ? active : 0)
+                       : output::submission_removed_text(*s, removed, removed ? active : 0));
+  return 0;
+}
+
+struct EditArgs {
+  std::string db, store, id, by, note;
+  std::optional<std::string> from, received, subject;
+  bool json = false;
+};
+
+int run_edit(const EditArgs& a) {
+  if (!a.from && !a.received && !a.subject) {
+    std::cerr << "provisio: say what to change: --from, --received and/or --subject\n";
+    return 2;
+  }
+  if (a.received && !a.received->empty() && !Date::parse(*a.received)) {
+    std::cerr << "provisio: bad date '" << *a.received << "' for --received: expected YYYY-MM-DD\n";
+    return 1;
+  }
+  // Checked before anything is written: the store and every JSON output hold text.
+  for (const auto& [name, value] : {std::pair{"--from", a.from.value_or("")},
+                                    std::pair{"--subject", a.subject.value_or("")}, std::pair{"--note", a.note}})
+    if (!submissions::is_valid_utf8(value)) {
+      std::cerr << "provisio: " << name << " is not valid UTF-8\n";
+      return 1;
+    }
+  Store probe(store_path(a.store), submissions::Access::kReadOnly);  // never create one to edit
+  if (!probe.has_submission(a.id)) {
+    std::cerr << "provisio: unknown submission '" << a.id << "' in " << probe.path() << "\n";
+    return 1;
+  }
+  Store store(probe.path());
+  submissions::SubmissionChanges changes{a.from, a.received, a.subject};
+  if (changes.received && !changes.received->empty()) changes.received = Date::parse(*changes.received)->iso();
+  std::size_t changed = store.edit_submission(a.id, changes, acting_user(a.by), a.note);
+  if (changed) submissions::sync_submission_index(store, submissions::submission_index_path(store.path()));
+  auto s = store.submission(a.id);
+  std::cout << (a.json ? output::submission_edited_json(*s, changed) : output::submission_edited_text(*s, changed));
   return 0;
 }
 
@@ -224,15 +311,42 @@ Run add_submission_command(CLI::App& root, const Terminal& terminal) {
       "  provisio submission add inbox-export/ consultation.mbox\n"
       "  provisio submission add --id hkta-2019 --from \"HK Testing Association\" --received 2019-05-20 hkta.txt");
 
-  struct ListArgs {
-    std::string db, store;
-    bool json = false;
-  };
   auto list_args = std::make_shared<ListArgs>();
   auto* list = cmd->add_subcommand("list", "List the submissions filed");
   add_location_options(list, list_args->db, list_args->store);
+  list->add_flag("--unlinked", list_args->unlinked, "Only those not linked to anything yet");
+  list->add_option("--lang", list_args->lang, "Only those in this language")->check(CLI::IsMember(kLangChoices));
+  list->add_option("--since", list_args->since, "Only those received on or after this day (YYYY-MM-DD)");
+  list->add_option("--until", list_args->until, "Only those received on or before this day (YYYY-MM-DD)");
+  list->add_flag("--removed", list_args->removed, "Include removed submissions, marked (removed)");
   list->add_flag("--json", list_args->json, "Print one JSON object instead of text");
-  list->footer("Example:\n  provisio submission list");
+  list->footer("A submission whose date is unknown is left out when --since or --until is given.\n\n"
+               "Examples:\n  provisio submission list\n  provisio submission list --unlinked --lang zh-Hant --since 2019-05-01");
+
+  auto remove_args = std::make_shared<RemoveArgs>();
+  auto* remove = cmd->add_subcommand("remove", "Remove a submission from lists and reports (it is kept, never deleted)");
+  add_location_options(remove, remove_args->db, remove_args->store);
+  remove->add_option("--by", remove_args->by, "Who removes it (default: $USER)");
+  remove->add_option("--note", remove_args->note, "Why it is removed");
+  remove->add_flag("--json", remove_args->json, "Print one JSON object instead of text");
+  remove->add_option("id", remove_args->id, "Submission id")->required();
+  remove->footer("The submission, its file and its history stay in the store; its links are ended with a note\n"
+                 "saying so. `submission list --removed` and `submission show` still show it.\n\n"
+                 "Example:\n  provisio submission remove sub-0007 --note \"sent twice, see sub-0006\"");
+
+  auto edit_args = std::make_shared<EditArgs>();
+  auto* edit = cmd->add_subcommand("edit", "Correct a submission's sender, date or subject (kept in its history)");
+  add_location_options(edit, edit_args->db, edit_args->store);
+  edit->add_option("--from", edit_args->from, "Who sent it (\"\" = unknown)");
+  edit->add_option("--received", edit_args->received, "Day received, YYYY-MM-DD (\"\" = unknown)");
+  edit->add_option("--subject", edit_args->subject, "Its subject (\"\" = none)");
+  edit->add_option("--by", edit_args->by, "Who edits it (default: $USER)");
+  edit->add_option("--note", edit_args->note, "Why, kept with the change");
+  edit->add_flag("--json", edit_args->json, "Print one JSON object instead of text");
+  edit->add_option("id", edit_args->id, "Submission id")->required();
+  edit->footer("Each changed field is recorded with its old and new value, who and when; `submission show`\n"
+               "lists the changes.\n\n"
+               "Example:\n  provisio submission edit sub-0001 --from \"HK Testing Association\" --received 2019-05-20");
 
   struct ShowArgs {
     std::string db, store, id;
@@ -248,7 +362,9 @@ Run add_submission_command(CLI::App& root, const Terminal& terminal) {
 
   return [=, &terminal] {
     if (add->parsed()) return run_add(*add_args, terminal);
-    if (list->parsed()) return run_list(list_args->store, list_args->json);
+    if (list->parsed()) return run_list(*list_args);
+    if (remove->parsed()) return run_remove(*remove_args);
+    if (edit->parsed()) return run_edit(*edit_args);
     return run_show(show_args->store, show_args->db, show_args->id, show_args->json, show_args->original, terminal);
   };
 }

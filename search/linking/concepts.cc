@@ -1,5 +1,7 @@
 #include "concepts.h"
 
+#include "glossary.h"
+
 #include <algorithm>
 
 #include "text_folder.h"
@@ -99,6 +101,22 @@ std::vector<const Concept*> find_concepts(std::string_view text) {
       }
     }
   }
+  return found;
+}
+
+std::vector<std::string> glossary_concepts_named(std::string_view text, const Glossary& glossary) {
+  TextFolder folder;
+  std::string cased = folder.fold(text);
+  std::string folded = ascii_lower(cased);
+  std::vector<std::string> found;
+  for (const auto& c : glossary.concepts())
+    for (const auto& form : c.forms)
+      // Abbreviations keep their case: "IT" is information technology, "it" is not.
+      if (form.column == "abbr" ? contains(cased, folder.fold(form.text))
+                                : contains(folded, ascii_lower(folder.fold(form.text)))) {
+        found.push_back(c.id);
+        break;
+      }
   return found;
 }
 

@@ -11,7 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "glossary.h"
+
 namespace provisio::submissions {
+
+using provisio::Glossary;
 
 struct Concept {
   std::string id;                  // e.g. "cma"
@@ -25,5 +29,9 @@ const std::vector<Concept>& concepts();
 // The concepts named in `text` (case-insensitive; Traditional and Simplified alike, full-width
 // folded; English names must stand as whole words), each once, in table order.
 std::vector<const Concept*> find_concepts(std::string_view text);
+
+// The ids of the bilingual glossary's concepts (corpus/glossary.tsv, the T&C domain's terms) that
+// `text` names, matched as find_concepts() matches. A letter naming none is not about T&C.
+std::vector<std::string> glossary_concepts_named(std::string_view text, const Glossary& glossary);
 
 }  // namespace provisio::submissions

@@ -8,23 +8,39 @@
 
 namespace provisio::submissions {
 
-Report build_report(Store& store, LinkSuggester& index, const std::string& by, const std::string& lang) {
+Report build_report(Store& store, LinkSuggester& index, const std::string& by, const std::string& lang,
+                    const SubmissionFilter& filter) {
   Report report;
   report.by = by;
+  report.since = filter.since;
+  report.until = filter.until;
   std::map<std::string, Submission> submissions;
   std::map<std::string, std::size_t> order;
-  for (auto& s : store.submissions()) {
+  SubmissionFilter reported = filter;
+  reported.include_removed = false;
+  for (auto& s : store.submissions(reported)) {
     order[s.id] = order.size();
     submissions[s.id] = std::move(s);
   }
   report.submissions_total = submissions.size();
-  auto links = store.links();
+  std::vector<Link> links;
+  for (auto& l : store.links())
+    if (submissions.count(l.submission)) links.push_back(std::move(l));
   LinkTargets targets(index.database());
   for (auto& l : links) {
     TargetCheck c = targets.check(l.target);
     if (c.state != TargetCheck::kCurrent) report.warnings.push_back(LinkTargets::advice(l.submission, l.target, c));
     if (c.state == TargetCheck::kMoved) l.target = c.now;
   }
+  std::map<std::string, LinkSuggester::ProvisionInfo> infos;
+  for (const auto& l : links) {
+    auto [it, fresh] = infos.emplace(l.target, LinkSuggester::ProvisionInfo{});
+    if (fresh) it->second = index.info(l.target, lang);
+    const auto& s = submissions[l.submission];
+    report.links.push_back({l.submission, s.sender, s.received, s.subject, l.target, l.kind, it->second.heading,
+                            it->second.citation, l.how, l.score, l.created_by, l.created_at, l.note});
+  }
+  if (by == "link") return report;
   auto entry = [&](const std::string& id) {
     const auto& s = submissions[id];
     return ReportRow::Entry{id, s.sender, s.received};

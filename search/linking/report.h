@@ -1,10 +1,12 @@
 // Reports on the links: for each provision, consultation question or topic, the submissions linked
-// to it, with counts. This is the data; output::format_report (search/output) shows it as a table,
-// CSV, JSON or Markdown.
+// to it, with counts; and every link on its own line. This is the data; output::format_report
+// (search/output) shows it as a table, CSV, JSON or Markdown, and output::write_report_workbook as
+// an Excel workbook.
 //
 // Thread-safe (pure functions over their arguments).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,10 +25,21 @@ struct ReportRow {
   std::vector<Entry> submissions;  // linked, active links only, in filing order, each once
 };
 
+// One active link, with what staff need beside it in a spreadsheet.
+struct ReportLink {
+  std::string submission, sender, received, subject;  // "" when unknown
+  std::string target, kind, heading, citation;        // the target as it is now (moved ids followed)
+  std::string how;                                    // "suggested" or "manual"
+  std::optional<double> score;
+  std::string created_by, created_at, note;
+};
+
 struct Report {
-  std::string by;  // "provision", "question" or "topic"
-  std::vector<ReportRow> rows;
-  std::size_t submissions_total = 0;  // submissions in the store
+  std::string by;  // "provision", "question", "topic" or "link"
+  std::string since, until;  // the period of `received` reported on ("" = open)
+  std::vector<ReportRow> rows;  // empty by "link"
+  std::vector<ReportLink> links;  // every active link of the submissions reported on, in link order
+  std::size_t submissions_total = 0;  // submissions in the store (in the period, when one is given)
   // Links to ids that moved are counted under the new id; links to ids that no longer exist keep
   // their row, and each such link gets a line here saying what to do (LinkTargets::advice()).
   std::vector<std::string> warnings;
@@ -34,8 +47,12 @@ struct Report {
 
 // by "provision": every linked target (provisions and questions), most-linked first;
 // by "question": every consultation question of the index, linked or not, in id order;
-// by "topic": every topic of the linked targets, a submission counted once per topic.
-// Headings in `lang` where the index has it. REQUIRES: by is one of the three.
-Report build_report(Store& store, LinkSuggester& index, const std::string& by, const std::string& lang);
+// by "topic": every topic of the linked targets, a submission counted once per topic;
+// by "link": no rows, only `links`.
+// Only the submissions `filter` lets through count (removed ones never do): its since and until
+// make a report on a period of `received`. Headings in `lang` where the index has it.
+// REQUIRES: by is one of the four.
+Report build_report(Store& store, LinkSuggester& index, const std::string& by, const std::string& lang,
+                    const SubmissionFilter& filter = {});
 
 }  // namespace provisio::submissions

@@ -19,6 +19,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,10 @@ namespace provisio::submissions {
 struct Suggestion {
   std::string id;    // provision id
   std::string kind;  // "question" (topic "consultation") or "provision"
-  double score = 0;
+  double score = 0;  // BM25 weight of the query on the provision (README, "Scores")
+  // True for the consultation's "other views" question offered because the letter is about T&C
+  // (it names glossary concepts, listed in `matched_words`) but no provision reaches the minimum.
+  bool other_views = false;
   std::string heading, citation, lang;
   std::vector<std::string> matched_words;     // as written in the submission
   std::vector<const Concept*> concepts;       // named by the submission and carried by the provision
@@ -46,6 +50,11 @@ struct SuggestTuning {
   std::size_t feedback_docs = 0;   // pseudo-relevance feedback from the top N provisions (0 = off)
   Xapian::termcount feedback_terms = 20;  // expand-set terms added
   double feedback_weight = 0.3;    // their weight
+  // Suggestions scoring below this are left out, so an off-topic letter gets none. On the samples
+  // of tests/linking the lowest-scoring right link scores 28.2 and an off-topic letter (a canteen
+  // menu and a broken lift) at most 27.5 (README, "Scores").
+  double min_score = 28;
+  bool other_views = true;  // offer the "other views" question to a T&C letter nothing else fits
 };
 
 // The longest submission text a suggestion reads, in characters (code points): about 40 pages.
@@ -57,6 +66,15 @@ constexpr std::size_t kMaxSuggestCharacters = 100000;
 // The part of `text` that suggest() reads: all of it, or its first kMaxSuggestCharacters
 // characters (never cutting a UTF-8 sequence).
 std::string_view suggestion_input(std::string_view text);
+
+// The consultation questions that collect views fitting no other question: those whose id ends
+// in "/other" (hkctc-views-2019/other).
+bool is_other_views_question(const std::string& id);
+
+// Whether `word` (a lower-case word term) is a function word: a stopword, an auxiliary, a
+// quantifier or a generic verb such as "include". Such words are left out of the query and of
+// the reasons given.
+bool is_function_word(const std::string& word);
 
 class LinkSuggester {
  public:
@@ -84,6 +102,11 @@ class LinkSuggester {
   bool reopen() { return db_.reopen(); }
 
  private:
+  // The "other views" suggestions for a letter nothing reaches the minimum for (SuggestTuning).
+  std::vector<Suggestion> other_views(const std::string& text);
+  // The submission's words behind the `matched` query terms, in text order, each once (see the .cc).
+  static std::vector<std::string> why_words(const std::string& text, const std::vector<Analyzer::Token>& tokens,
+                                            const std::set<std::string>& matched);
   Xapian::Database db_;
   Analyzer analyzer_;
   SuggestTuning tuning_;

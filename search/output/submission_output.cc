@@ -52,10 +52,33 @@ std::size_t count_of(const std::map<std::string, std::size_t>& links, const std:
 }  // namespace
 
 json submission_json(const Submission& s, std::size_t links) {
-  return {{"id", s.id},         {"file_name", s.file_name}, {"format", s.format},     {"charset", s.charset},
-          {"lang", s.lang},     {"sender", s.sender},       {"received", s.received}, {"subject", s.subject},
-          {"sha256", s.sha256}, {"added_at", s.added_at},   {"added_by", s.added_by}, {"links", links}};
+  return {{"id", s.id},
+          {"file_name", s.file_name},
+          {"format", s.format},
+          {"charset", s.charset},
+          {"lang", s.lang},
+          {"sender", s.sender},
+          {"received", s.received},
+          {"subject", s.subject},
+          {"sha256", s.sha256},
+          {"added_at", s.added_at},
+          {"added_by", s.added_by},
+          {"links", links},
+          {"removed_at", or_null(s.removed_at)},
+          {"removed_by", or_null(s.removed_by)},
+          {"removal_note", or_null(s.removal_note)}};
 }
+
+namespace {
+
+json edit_json(const submissions::SubmissionEdit& e) {
+  return {{"field", e.field},         {"old", or_null(e.old_value)}, {"new", or_null(e.new_value)},
+          {"by", e.edited_by},        {"at", e.edited_at},           {"note", or_null(e.note)}};
+}
+
+std::string shown_value(const std::string& v) { return v.empty() ? "(unknown)" : "\"" + v + "\""; }
+
+}  // namespace
 
 std::string describe_submission(const Submission& s) {
   std::string out = s.id + " from " + s.file_name + " (" + s.format + ", " + s.charset + ", " + s.lang;
@@ -106,6 +129,7 @@ std::string submission_list_text(const std::string& store, const std::vector<Sub
       title = title.substr(0, cut) + "…";
     }
     std::size_t n = count_of(links, s.id);
+    if (s.removed()) out << "(removed) ";
     out << s.id << "  " << (s.received.empty() ? "----------" : s.received) << "  " << s.lang << "  " << n
         << (n == 1 ? " link " : " links") << "  " << (s.sender.empty() ? "(sender unknown)" : s.sender) << "\n    "
         << title << "\n";
@@ -113,10 +137,15 @@ std::string submission_list_text(const std::string& store, const std::vector<Sub
   return out.str();
 }
 
-std::string submission_show_json(const Submission& s, const std::vector<Link>& links, const TargetChecks& checks) {
+std::string submission_show_json(const Submission& s, const std::vector<Link>& links, const TargetChecks& checks,
+                                 const std::vector<submissions::SubmissionEdit>& edits) {
   std::size_t active = 0;
   for (const auto& l : links) active += l.active();
   json j = submission_json(s, active);
+  j["active_links"] = active;
+  j["links"] = json::parse(links_json(links, checks))["links"];
+  j["edits"] = json::array();
+  for (const auto& e : edits) j["edits"].push_back(edit_json(e));
   j["text"] = s.text;
   // null when the text was in the file; else how much of it OCR read and how sure it was (0..100).
   j["ocr"] = s.ocr_pages > 0 ? json{{"pages", s.ocr_pages}, {"mean_confidence", s.ocr_confidence}} : json(nullptr);
@@ -129,7 +158,8 @@ std::string submission_show_json(const Submission& s, const std::vector<Link>& l
   return j.dump() + "\n";
 }
 
-std::string submission_show_text(const Submission& s, const std::vector<Link>& links, const TargetChecks& checks) {
+std::string submission_show_text(const Submission& s, const std::vector<Link>& links, const TargetChecks& checks,
+                                 const std::vector<submissions::SubmissionEdit>& edits) {
   std::ostringstream out;
   out << describe_submission(s) << "\n";
   if (!s.subject.empty()) out << "subject: " << s.subject << "\n";
@@ -137,6 +167,12 @@ std::string submission_show_text(const Submission& s, const std::vector<Link>& l
     out << "text read by OCR (" << s.ocr_pages << (s.ocr_pages == 1 ? " page" : " pages")
         << "), mean confidence " << s.ocr_confidence << "/100: check it against the original\n";
   out << "filed " << s.added_at << " by " << s.added_by << "; sha256 " << s.sha256 << "\n";
+  if (s.removed())
+    out << "removed " << s.removed_at << " by " << s.removed_by
+        << (s.removal_note.empty() ? "" : " (" + s.removal_note + ")") << "\n";
+  for (const auto& e : edits)
+    out << "edited " << e.edited_at << " by " << e.edited_by << ": " << e.field << " " << shown_value(e.old_value)
+        << " -> " << shown_value(e.new_value) << (e.note.empty() ? "" : " (" + e.note + ")") << "\n";
   for (const auto& l : links) {
     TargetCheck c = check_of(checks, l.target);
     out << (l.active() ? "linked to " : "was linked to ") << l.target;
@@ -147,6 +183,34 @@ std::string submission_show_text(const Submission& s, const std::vector<Link>& l
     out << " (" << l.kind << ", " << l.how << ")\n";
   }
   out << "\n" << s.text << "\n";
+  return out.str();
+}
+
+std::string submission_removed_json(const Submission& s, bool removed, std::size_t ended) {
+  return json{{"submission", s.id}, {"removed", removed}, {"links_ended", ended},
+              {"removed_at", or_null(s.removed_at)}, {"removed_by", or_null(s.removed_by)}}
+             .dump() + "\n";
+}
+
+std::string submission_removed_text(const Submission& s, bool removed, std::size_t ended) {
+  if (!removed) return s.id + " was already removed (at " + s.removed_at + " by " + s.removed_by + ")\n";
+  std::ostringstream out;
+  out << "removed " << s.id << " (kept in the store with its file and history); ended " << ended
+      << (ended == 1 ? " link" : " links") << "\n";
+  return out.str();
+}
+
+std::string submission_edited_json(const Submission& s, std::size_t changed) {
+  return json{{"submission", submission_json(s, 0)}, {"changed", changed}}.dump() + "\n";
+}
+
+std::string submission_edited_text(const Submission& s, std::size_t changed) {
+  if (changed == 0) return s.id + ": nothing changed\n";
+  std::ostringstream out;
+  out << "edited " << s.id << " (" << changed << (changed == 1 ? " field" : " fields")
+      << ", kept in its history): " << describe_submission(s);
+  if (!s.subject.empty()) out << ", subject \"" << s.subject << "\"";
+  out << "\n";
   return out.str();
 }
 
@@ -162,6 +226,7 @@ json suggestion_json(const Suggestion& s) {
   return {{"id", s.id},
           {"kind", s.kind},
           {"score", std::round(s.score * 1000) / 1000},
+          {"other_views", s.other_views},
           {"heading", s.heading},
           {"citation", s.citation},
           {"lang", s.lang},
@@ -194,12 +259,21 @@ std::string suggestions_json(const std::string& submission, const std::vector<Su
 }
 
 std::string suggestions_text(const std::string& submission, const std::vector<Suggestion>& list, const Style& s) {
-  if (list.empty()) return "No provision or question shares words with " + submission + ".\n";
+  if (list.empty())
+    return "No suggestion for " + submission + ": no provision or question scores high enough (see --min-score).\n";
   std::ostringstream out;
   std::size_t rank = 0;
   for (const auto& x : list) {
-    out << s.bold << ++rank << ". " << x.id << s.reset << "  " << x.kind << ", score " << score_text(x.score)
-        << "\n   " << x.heading << "\n";
+    out << s.bold << ++rank << ". " << x.id << s.reset << "  " << x.kind;
+    if (x.other_views) out << ", other views\n   " << x.heading << "\n";
+    else out << ", score " << score_text(x.score) << "\n   " << x.heading << "\n";
+    if (x.other_views) {
+      std::string named;
+      for (const auto& w : x.matched_words) named += (named.empty() ? "" : ", ") + w;
+      out << "   " << s.dim << "other views: " << s.reset << "no provision fits well, but the letter is about T&C ("
+          << named << ")\n\n";
+      continue;
+    }
     std::string words, concepts;
     for (const auto& w : x.matched_words) words += (words.empty() ? "" : ", ") + w;
     for (const auto* c : x.concepts) concepts += (concepts.empty() ? "" : "; ") + c->label;
@@ -212,20 +286,24 @@ std::string suggestions_text(const std::string& submission, const std::vector<Su
 }
 
 std::string accepted_json(const std::string& submission, const std::vector<LinkRequest>& requests,
-                          std::size_t added) {
+                          std::size_t added, const std::vector<std::string>& declined) {
   json targets = json::array();
   for (const auto& r : requests) targets.push_back({{"id", r.target}, {"kind", r.kind}, {"score", *r.score}});
-  return json{{"submission", submission}, {"added", added}, {"suggestions", targets}}.dump() + "\n";
+  return json{{"submission", submission}, {"added", added}, {"suggestions", targets},
+              {"removed_before", declined}}.dump() + "\n";
 }
 
 std::string accepted_text(const std::string& submission, const std::vector<LinkRequest>& requests,
-                          std::size_t added) {
+                          std::size_t added, const std::vector<std::string>& declined) {
   std::ostringstream out;
+  if (requests.empty()) return "no suggestion for " + submission + " reaches the minimum score; nothing was linked\n";
   out << "linked " << submission << " to " << added << " new " << (added == 1 ? "target" : "targets")
       << " of the top " << requests.size() << " suggestions";
   std::string list;
   for (const auto& r : requests) list += (list.empty() ? ": " : ", ") + r.target;
   out << list << "\n";
+  for (const auto& d : declined)
+    out << "not linked again: " << d << " (a person removed that link; `link add` links it by hand)\n";
   return out.str();
 }
 
@@ -285,7 +363,70 @@ std::string links_text(const std::vector<Link>& links, const TargetChecks& check
   return out.str();
 }
 
+namespace {
+
+// The columns of a per-link report, in order (also the workbook's "Links" sheet).
+const std::vector<std::string> kLinkColumns = {"submission", "sender",     "received", "subject", "provision",
+                                               "citation",   "linked_by", "linked_at", "note"};
+
+std::vector<std::string> link_cells(const submissions::ReportLink& l) {
+  return {l.submission, l.sender, l.received, l.subject, l.target, l.citation, l.created_by, l.created_at, l.note};
+}
+
+std::string format_link_report(const Report& report, const std::string& format) {
+  std::ostringstream out;
+  if (format == "json") {
+    json links = json::array();
+    for (const auto& l : report.links) {
+      json j = {{"kind", l.kind}, {"heading", or_null(l.heading)}, {"how", l.how},
+                {"score", l.score ? json(*l.score) : json(nullptr)}};
+      auto cells = link_cells(l);
+      for (std::size_t i = 0; i < cells.size(); ++i) j[kLinkColumns[i]] = or_null(cells[i]);
+      links.push_back(std::move(j));
+    }
+    out << json{{"by", "link"}, {"since", or_null(report.since)}, {"until", or_null(report.until)},
+                {"submissions_total", report.submissions_total}, {"links", links}, {"warnings", report.warnings}}
+               .dump()
+        << "\n";
+  } else if (format == "csv") {
+    out << "\xEF\xBB\xBF";
+    for (std::size_t i = 0; i < kLinkColumns.size(); ++i) out << (i ? "," : "") << kLinkColumns[i];
+    out << "\r\n";
+    for (const auto& l : report.links) {
+      auto cells = link_cells(l);
+      for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_field(cells[i]);
+      out << "\r\n";
+    }
+  } else if (format == "md") {
+    out << "|";
+    for (const auto& c : kLinkColumns) out << " " << c << " |";
+    out << "\n|";
+    for (std::size_t i = 0; i < kLinkColumns.size(); ++i) out << "---|";
+    out << "\n";
+    for (const auto& l : report.links) {
+      out << "|";
+      for (const auto& c : link_cells(l)) out << " " << md_cell(c) << " |";
+      out << "\n";
+    }
+  } else {
+    for (const auto& l : report.links) {
+      out << l.submission << " -> " << l.target << "  " << (l.received.empty() ? "----------" : l.received) << "  "
+          << (l.sender.empty() ? "(sender unknown)" : l.sender) << "\n    linked by " << l.created_by << " at "
+          << l.created_at << (l.note.empty() ? "" : "; note: " + l.note) << "\n";
+    }
+    if (report.links.empty()) out << "No links yet.\n";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+const std::vector<std::string>& report_link_columns() { return kLinkColumns; }
+
+std::vector<std::string> report_link_cells(const submissions::ReportLink& link) { return link_cells(link); }
+
 std::string format_report(const Report& report, const std::string& format) {
+  if (report.by == "link") return format_link_report(report, format);
   std::ostringstream out;
   std::string key_title = report.by == "topic" ? "topic" : report.by == "question" ? "question" : "provision";
   if (format == "json") {
@@ -293,12 +434,12 @@ std::string format_report(const Report& report, const std::string& format) {
     for (const auto& r : report.rows) {
       json subs = json::array();
       for (const auto& e : r.submissions)
-        subs.push_back({{"id", e.submission}, {"sender", e.sender}, {"received", e.received}});
-      rows.push_back({{"id", r.key}, {"kind", r.kind}, {"heading", r.heading}, {"count", r.submissions.size()},
-                      {"submissions", subs}});
+        subs.push_back({{"id", e.submission}, {"sender", or_null(e.sender)}, {"received", or_null(e.received)}});
+      rows.push_back({{"id", r.key}, {"kind", r.kind}, {"heading", or_null(r.heading)},
+                      {"count", r.submissions.size()}, {"submissions", subs}});
     }
-    out << json{{"by", report.by}, {"submissions_total", report.submissions_total}, {"rows", rows},
-                {"warnings", report.warnings}}
+    out << json{{"by", report.by},        {"since", or_null(report.since)}, {"until", or_null(report.until)},
+                {"submissions_total", report.submissions_total}, {"rows", rows}, {"warnings", report.warnings}}
                .dump()
         << "\n";
   } else if (format == "csv") {

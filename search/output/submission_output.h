@@ -20,7 +20,8 @@
 namespace provisio::output {
 
 // ---- submissions ----
-// One submission (without its text) and the number of its active links.
+// One submission (without its text) and the number of its active links. `removed_at`,
+// `removed_by` and `removal_note` are null while it is filed.
 nlohmann::json submission_json(const submissions::Submission& s, std::size_t links);
 // "sub-0001 from a.eml (eml, UTF-8, en, from X, received 2019-05-20)".
 std::string describe_submission(const submissions::Submission& s);
@@ -46,11 +47,20 @@ std::string submission_list_text(const std::string& store, const std::vector<sub
 using TargetChecks = std::map<std::string, submissions::TargetCheck>;
 
 // `submission show`: the submission with its text; `links` includes removed ones. A link whose
-// target moved or no longer exists says so (`checks`).
+// target moved or no longer exists says so (`checks`). `edits` is its edit history. The JSON's
+// "links" is the list of links (as `link list --json` gives them) and "active_links" their count.
 std::string submission_show_json(const submissions::Submission& s, const std::vector<submissions::Link>& links,
-                                 const TargetChecks& checks = {});
+                                 const TargetChecks& checks = {},
+                                 const std::vector<submissions::SubmissionEdit>& edits = {});
 std::string submission_show_text(const submissions::Submission& s, const std::vector<submissions::Link>& links,
-                                 const TargetChecks& checks = {});
+                                 const TargetChecks& checks = {},
+                                 const std::vector<submissions::SubmissionEdit>& edits = {});
+// `submission remove`: `removed` is false when it had been removed before. `ended` links ended.
+std::string submission_removed_json(const submissions::Submission& s, bool removed, std::size_t ended);
+std::string submission_removed_text(const submissions::Submission& s, bool removed, std::size_t ended);
+// `submission edit`: the submission as it is now and the number of fields changed.
+std::string submission_edited_json(const submissions::Submission& s, std::size_t changed);
+std::string submission_edited_text(const submissions::Submission& s, std::size_t changed);
 
 // ---- links ----
 // A score as the text shows it: two decimals.
@@ -62,11 +72,12 @@ nlohmann::json link_json(const submissions::Link& l);
 std::string suggestions_json(const std::string& submission, const std::vector<submissions::Suggestion>& list);
 std::string suggestions_text(const std::string& submission, const std::vector<submissions::Suggestion>& list,
                              const Style& style);
-// `link accept`: the requests made from the top suggestions, and how many were new.
+// `link accept`: the requests made from the top suggestions, and how many were new. `declined`:
+// suggested targets not linked because a person had removed that link before.
 std::string accepted_json(const std::string& submission, const std::vector<submissions::LinkRequest>& requests,
-                          std::size_t added);
+                          std::size_t added, const std::vector<std::string>& declined = {});
 std::string accepted_text(const std::string& submission, const std::vector<submissions::LinkRequest>& requests,
-                          std::size_t added);
+                          std::size_t added, const std::vector<std::string>& declined = {});
 // `link add`: `requested` links asked for, `added` of them new.
 std::string added_json(const std::string& submission, std::size_t requested, std::size_t added);
 std::string added_text(const std::string& submission, std::size_t requested, std::size_t added);
@@ -80,8 +91,13 @@ std::string links_text(const std::vector<submissions::Link>& links, const Target
 
 // ---- report ----
 // `format`: "table", "csv" (UTF-8 with a byte-order mark and CRLF line ends, so Excel opens it
-// with Chinese intact), "json" (which also carries the report's warnings) or "md". REQUIRES: one
-// of these.
+// with Chinese intact), "json" (which also carries the report's warnings; unknown values are null)
+// or "md". A report by "link" has one line per link: submission, sender, date, subject, provision,
+// citation, who linked, when, note. REQUIRES: one of these formats.
 std::string format_report(const submissions::Report& report, const std::string& format);
+// The column names of a per-link report and one link's cells, in that order (for the CSV and the
+// workbook's links sheet).
+const std::vector<std::string>& report_link_columns();
+std::vector<std::string> report_link_cells(const submissions::ReportLink& link);
 
 }  // namespace provisio::output

@@ -30,6 +30,10 @@ class Statement {
     if (text.empty()) return check(sqlite3_bind_null(stmt_, i), 0);
     return bind(i, text);
   }
+  Statement& bind_int(int i, std::int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
   Statement& bind_blob(int i, const std::string& bytes) {
     return check(sqlite3_bind_blob(stmt_, i, bytes.data(), length(bytes), SQLITE_TRANSIENT), bytes.size());
   }
@@ -156,6 +160,23 @@ const char* const kMigrations[] = {
       ALTER TABLE submissions ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE submissions ADD COLUMN ocr_confidence INTEGER;
     )sql",
+    // 3 -> 4: submissions are removed, never deleted (who, when, why), and changes to a submission's
+    // sender, date and subject after filing are kept, field by field.
+    R"sql(
+      ALTER TABLE submissions ADD COLUMN removed_by TEXT;
+      ALTER TABLE submissions ADD COLUMN removed_at TEXT;
+      ALTER TABLE submissions ADD COLUMN removal_note TEXT;
+      CREATE TABLE submission_edits(
+        row INTEGER PRIMARY KEY,
+        submission_id TEXT NOT NULL REFERENCES submissions(id),
+        field TEXT NOT NULL CHECK (field IN ('sender', 'received', 'subject')),
+        old_value TEXT,
+        new_value TEXT,
+        edited_by TEXT NOT NULL,
+        edited_at TEXT NOT NULL,
+        note TEXT);
+      CREATE INDEX submission_edits_submission ON submission_edits(submission_id);
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -174,9 +195,9 @@ std::string random_hex(std::size_t bytes) {
 const char* kSubmissionColumns =
     "id, sha256, file_name, format, coalesce(charset, ''), coalesce(sender, ''), "
     "coalesce(received, ''), coalesce(subject, ''), lang, added_at, added_by, ocr_pages, "
-    "coalesce(ocr_confidence, 0)";
-// The column after kSubmissionColumns (text, then original, when selected).
-constexpr int kTextColumn = 13;
+    "coalesce(ocr_confidence, 0), coalesce(removed_by, ''), coalesce(removed_at, ''), coalesce(removal_note, '')";
+// Columns of kSubmissionColumns: the next one selected is at this index.
+constexpr int kAfterSubmissionColumns = 16;
 
 Submission read_submission_row(const Statement& s) {
   Submission r;
@@ -193,7 +214,25 @@ Submission read_submission_row(const Statement& s) {
   r.added_by = s.text(10);
   r.ocr_pages = static_cast<int>(s.integer(11));
   r.ocr_confidence = static_cast<int>(s.integer(12));
+  r.removed_by = s.text(13);
+  r.removed_at = s.text(14);
+  r.removal_note = s.text(15);
   return r;
+}
+
+// `path` as an SQLite URI ("file:…"), so that query parameters can follow it.
+std::string file_uri(const std::string& path) {
+  std::string out = "file:";
+  for (unsigned char c : path) {
+    if (c == '?' || c == '#' || c == '%' || c < 0x20) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -207,33 +246,75 @@ std::string utc_now() {
   return buf;
 }
 
-Store::Store(const std::string& path, int busy_timeout_ms) : path_(path) {
+Store::Store(const std::string& path, int busy_timeout_ms) : Store(path, Access::kReadWrite, busy_timeout_ms) {}
+
+Store::Store(const std::string& path, Access access, int busy_timeout_ms) : path_(path) {
   std::error_code ec;
-  auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-    std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw StoreError("cannot open the submissions store " + path + ": " + message);
+  if (access == Access::kReadOnly) {
+    // Never create: a mistyped --store on a command that only reads used to leave a new, empty
+    // store behind and list nothing, as if the real one were empty.
+    if (std::filesystem::is_directory(path, ec))
+      throw StoreError("cannot open the submissions store " + path + ": it is a folder, not a file");
+    if (!std::filesystem::exists(path, ec))
+      throw StoreError("no submissions store at " + path +
+                       " (check --store; `provisio submission add` creates one)");
+  } else {
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   }
-  sqlite3_busy_timeout(db_, busy_timeout_ms);
   try {
-    // Fails with "file is not a database" on anything that is not SQLite.
-    {
-      Statement mode(db_, "PRAGMA journal_mode=WAL");
-      mode.step();
+    if (access == Access::kReadWrite) {
+      open_uri(file_uri(path), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, busy_timeout_ms);
+      // Fails with "file is not a database" on anything that is not SQLite.
+      {
+        Statement mode(db_, "PRAGMA journal_mode=WAL");
+        mode.step();
+      }
+      exec("PRAGMA synchronous=FULL");
+      exec("PRAGMA foreign_keys=ON");
+      migrate();
+      return;
     }
-    exec("PRAGMA synchronous=FULL");
-    exec("PRAGMA foreign_keys=ON");
-    migrate();
+    open_uri(file_uri(path), SQLITE_OPEN_READONLY, busy_timeout_ms);
+    int version = 0;
+    try {
+      version = schema_version();
+    } catch (const StoreError&) {
+      // A WAL store in a folder we may not write to: a read-only connection cannot create the
+      // shared-memory file it needs. Nobody can be writing there, so read the file as it is.
+      if (sqlite3_errcode(db_) != SQLITE_CANTOPEN) throw;
+      open_uri(file_uri(path) + "?immutable=1", SQLITE_OPEN_READONLY, busy_timeout_ms);
+      version = schema_version();
+    }
+    if (version > kSchemaVersion) {
+      migrate();  // throws "newer than this provisio" before writing anything
+    } else if (version == 0) {
+      throw StoreError("it is not a Provisio store");
+    } else if (version < kSchemaVersion) {
+      // An older store: its format is brought up to date as by any other command, then read.
+      sqlite3_close(db_);
+      db_ = nullptr;
+      { Store upgrade(path, Access::kReadWrite, busy_timeout_ms); }
+      open_uri(file_uri(path), SQLITE_OPEN_READONLY, busy_timeout_ms);
+    }
   } catch (const StoreError& e) {
     sqlite3_close(db_);
     db_ = nullptr;
     std::string what = e.what();
+    if (what.rfind("cannot open the submissions store ", 0) == 0) throw;
     if (what.rfind("store error: ", 0) == 0) what = what.substr(13);
     throw StoreError("cannot open the submissions store " + path + ": " + what);
   }
+}
+
+void Store::open_uri(const std::string& uri, int flags, int busy_timeout_ms) {
+  if (db_) sqlite3_close(db_);
+  db_ = nullptr;
+  if (sqlite3_open_v2(uri.c_str(), &db_, flags | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    throw StoreError("store error: " + message);
+  }
+  sqlite3_busy_timeout(db_, busy_timeout_ms);
 }
 
 Store::~Store() { sqlite3_close(db_); }
@@ -352,32 +433,122 @@ std::optional<Submission> Store::submission(const std::string& id, bool with_ori
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   Submission r = read_submission_row(s);
-  r.text = s.text(kTextColumn);
-  if (with_original) r.original = s.blob(kTextColumn + 1);
+  r.text = s.text(kAfterSubmissionColumns);
+  if (with_original) r.original = s.blob(kAfterSubmissionColumns + 1);
   return r;
 }
 
-std::vector<Submission> Store::submissions(bool with_text) {
+std::vector<Submission> Store::submissions(bool with_text, bool include_removed) {
+  SubmissionFilter filter;
+  filter.include_removed = include_removed;
+  return submissions(filter, with_text);
+}
+
+std::vector<Submission> Store::submissions(const SubmissionFilter& f, bool with_text) {
+  // A NULL `received` compares as NULL, so a submission of unknown date drops out of a date range.
   std::string sql = std::string("SELECT ") + kSubmissionColumns + (with_text ? ", text" : "") +
-                    " FROM submissions ORDER BY seq";
+                    " FROM submissions s WHERE (?1 = '' OR lang = ?1) AND (?2 = '' OR received >= ?2) "
+                    "AND (?3 = '' OR received <= ?3) "
+                    "AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM links l WHERE l.submission_id = s.id AND "
+                    "l.removed_at IS NULL)) AND (?5 = 1 OR removed_at IS NULL) ORDER BY seq";
   Statement s(db_, sql.c_str());
+  s.bind(1, f.lang).bind(2, f.since).bind(3, f.until);
+  s.bind_int(4, f.unlinked).bind_int(5, f.include_removed);
   std::vector<Submission> out;
   while (s.step()) {
     out.push_back(read_submission_row(s));
-    if (with_text) out.back().text = s.text(kTextColumn);
+    if (with_text) out.back().text = s.text(kAfterSubmissionColumns);
   }
+  return out;
+}
+
+bool Store::remove_submission(const std::string& id, const std::string& by, const std::string& note) {
+  Transaction t(db_);
+  Statement find(db_, "SELECT removed_at IS NOT NULL FROM submissions WHERE id = ?");
+  find.bind(1, id);
+  if (!find.step()) throw StoreError("unknown submission '" + id + "'");
+  if (find.integer(0)) return false;
+  std::string now = utc_now();
+  Statement update(db_, "UPDATE submissions SET removed_by = ?, removed_at = ?, removal_note = ? WHERE id = ?");
+  update.bind(1, by).bind(2, now).bind_or_null(3, note).bind(4, id).step();
+  // Its links end with it, saying why, so that the link history reads on its own.
+  std::string link_note = "submission removed" + (note.empty() ? std::string() : ": " + note);
+  Statement links(db_,
+                  "UPDATE links SET removed_by = ?, removed_at = ?, removal_note = ? "
+                  "WHERE submission_id = ? AND removed_at IS NULL");
+  links.bind(1, by).bind(2, now).bind(3, link_note).bind(4, id).step();
+  exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'");
+  t.commit();
+  return true;
+}
+
+std::size_t Store::edit_submission(const std::string& id, const SubmissionChanges& changes, const std::string& by,
+                                   const std::string& note) {
+  Transaction t(db_);
+  auto current = submission(id);
+  if (!current) throw StoreError("unknown submission '" + id + "'");
+  if (current->removed())
+    throw StoreError(id + " was removed (by " + current->removed_by + " at " + current->removed_at +
+                     "); a removed submission is not edited");
+  std::string now = utc_now();
+  std::size_t changed = 0;
+  auto apply = [&](const char* field, const std::optional<std::string>& value, const std::string& old) {
+    if (!value || *value == old) return;
+    std::string sql = std::string("UPDATE submissions SET ") + field + " = ? WHERE id = ?";
+    Statement update(db_, sql.c_str());
+    update.bind_or_null(1, *value).bind(2, id).step();
+    Statement record(db_,
+                     "INSERT INTO submission_edits(submission_id, field, old_value, new_value, edited_by, "
+                     "edited_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    record.bind(1, id).bind(2, std::string(field)).bind_or_null(3, old).bind_or_null(4, *value);
+    record.bind(5, by).bind(6, now).bind_or_null(7, note).step();
+    ++changed;
+  };
+  apply("sender", changes.sender, current->sender);
+  apply("received", changes.received, current->received);
+  apply("subject", changes.subject, current->subject);
+  if (changed) exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'");
+  t.commit();
+  return changed;
+}
+
+std::vector<SubmissionEdit> Store::edits(const std::string& id) {
+  Statement s(db_,
+              "SELECT submission_id, field, coalesce(old_value, ''), coalesce(new_value, ''), edited_by, edited_at, "
+              "coalesce(note, '') FROM submission_edits WHERE submission_id = ? ORDER BY row");
+  s.bind(1, id);
+  std::vector<SubmissionEdit> out;
+  while (s.step())
+    out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+  return out;
+}
+
+std::vector<std::string> Store::removed_targets(const std::string& submission) {
+  Statement s(db_,
+              "SELECT DISTINCT target FROM links l WHERE submission_id = ?1 AND removed_at IS NOT NULL AND NOT EXISTS "
+              "(SELECT 1 FROM links a WHERE a.submission_id = ?1 AND a.target = l.target AND a.removed_at IS NULL) "
+              "ORDER BY target");
+  s.bind(1, submission);
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
   return out;
 }
 
 std::size_t Store::add_links(const std::string& submission, const std::vector<LinkRequest>& links,
                              const std::string& by) {
   Transaction t(db_);
-  if (!has_submission(submission)) throw StoreError("unknown submission '" + submission + "'");
+  Statement find(db_, "SELECT coalesce(removed_at, '') FROM submissions WHERE id = ?");
+  find.bind(1, submission);
+  if (!find.step()) throw StoreError("unknown submission '" + submission + "'");
+  if (!find.text(0).empty())
+    throw StoreError(submission + " was removed at " + find.text(0) + "; a removed submission is not linked");
   std::size_t added = 0;
   std::string now = utc_now();
   for (const auto& l : links) {
-    Statement exists(db_, "SELECT 1 FROM links WHERE submission_id = ? AND target = ? AND removed_at IS NULL");
-    exists.bind(1, submission).bind(2, l.target);
+    // Active already; or, for a suggestion, removed by a person before.
+    Statement exists(db_,
+                     "SELECT 1 FROM links WHERE submission_id = ? AND target = ? AND (removed_at IS NULL OR ? = 'suggested')");
+    exists.bind(1, submission).bind(2, l.target).bind(3, l.how);
     if (exists.step()) continue;
     Statement insert(db_,
                      "INSERT INTO links(submission_id, target, kind, how, score, created_by, created_at, note) "

@@ -130,7 +130,7 @@ json submission_show(Store& store, const std::string& id) {
   auto s = store.submission(id);
   if (!s) throw HttpError(404, "unknown submission '" + id + "'");
   auto links = store.links({id, "", "", true});
-  json j = parsed(output::submission_show_json(*s, links));
+  json j = parsed(output::submission_show_json(*s, links, {}, store.edits(id)));
   j["history"] = parsed(output::links_json(links))["links"];
   return j;
 }
@@ -187,7 +187,10 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
   }
   if (!batch.empty()) {
     auto ids = store.add_submissions(batch);
-    for (std::size_t i = 0; i < ids.size(); ++i) batch[i].id = ids[i];
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      batch[i].id = ids[i];
+      batch[i].added_at = store.submission(ids[i])->added_at;  // the time the store gave it
+    }
     submissions::sync_submission_index(store, submissions::submission_index_path(store.path()));
   }
   return parsed(output::filed_json(store.path(), batch, duplicates));
@@ -251,8 +254,8 @@ json link_list(Store& store, const submissions::LinkFilter& filter) {
 }
 
 submissions::Report report(IndexReaders& readers, Store& store, const std::string& by, const std::string& lang) {
-  if (by != "provision" && by != "question" && by != "topic")
-    throw HttpError(400, "--by: " + by + " not in {provision,question,topic}");
+  if (by != "provision" && by != "question" && by != "topic" && by != "link")
+    throw HttpError(400, "--by: " + by + " not in {provision,question,topic,link}");
   if (!known_lang(lang)) throw HttpError(400, "--lang: " + lang + " not in {en,zh-Hant,zh-Hans}");
   return submissions::build_report(store, readers.suggester, by, lang);
 }

@@ -2,6 +2,7 @@
 // the same request (api_objects.h).
 #include "api_objects.h"
 #include "server_internal.h"
+#include "report_workbook.h"
 #include "submission_output.h"
 
 namespace provisio::web {
@@ -149,11 +150,21 @@ void add_api_routes(Context& c, httplib::Server& server) {
   });
   get(c, server, "/api/report", [&c](const httplib::Request& req, httplib::Response& res) {
     std::string format = param(req, "format", "json");
-    if (format != "json" && format != "csv" && format != "md" && format != "table")
-      throw HttpError(400, "--format: " + format + " not in {table,csv,json,md}");
+    if (format != "json" && format != "csv" && format != "md" && format != "table" && format != "xlsx")
+      throw HttpError(400, "--format: " + format + " not in {table,csv,json,md,xlsx}");
     auto store = open_store(c);
     auto readers = c.index.lease();
-    auto data = report(*readers, store, param(req, "by", "provision"), param(req, "lang", "en"));
+    std::string lang = param(req, "lang", "en");
+    if (format == "xlsx") {
+      // The CLI's workbook: a sheet per grouping and one of the links.
+      std::vector<submissions::Report> reports;
+      for (const char* by : {"provision", "question", "topic", "link"}) reports.push_back(report(*readers, store, by, lang));
+      res.set_header("Content-Disposition", "attachment; filename=\"provisio-report.xlsx\"");
+      res.set_content(output::report_workbook_bytes(reports),
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      return;
+    }
+    auto data = report(*readers, store, param(req, "by", "provision"), lang);
     std::string text = output::format_report(data, format);
     const char* type = format == "json" ? "application/json"
                        : format == "csv" ? "text/csv; charset=utf-8"

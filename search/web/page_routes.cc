@@ -408,6 +408,13 @@ void report_page(Context& c, const httplib::Request& req, httplib::Response& res
     o->SetValue("FORMAT", format);
     o->SetValue("HREF", url("/api/report", {{"by", by}, {"lang", lang}, {"format", format}}));
   }
+  // Every link on its own line, and the Excel workbook with a sheet per grouping.
+  auto* links_csv = d.AddSectionDictionary("DOWNLOAD");
+  links_csv->SetValue("FORMAT", "links-csv");
+  links_csv->SetValue("HREF", url("/api/report", {{"by", "link"}, {"lang", lang}, {"format", "csv"}}));
+  auto* xlsx = d.AddSectionDictionary("DOWNLOAD");
+  xlsx->SetValue("FORMAT", "xlsx");
+  xlsx->SetValue("HREF", url("/api/report", {{"lang", lang}, {"format", "xlsx"}}));
   std::vector<BarChart::Bar> bars;
   for (const auto& row : data.rows) {
     auto* r = d.AddSectionDictionary("ROW");
