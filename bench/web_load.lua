@@ -24,4 +24,9 @@ function done(summary, latency, requests)
     io.write(string.format("p%-2d          %.1f ms\n", p, latency:percentile(p) / 1000))
   end
   io.write(string.format("max          %.1f ms\n", latency.max / 1000))
+  -- One Markdown table row for web_load.sh's summary (CLIENTS is set by it).
+  io.write(string.format("row | %s | %.1f | %.1f | %.1f | %.1f | %d |\n", os.getenv("CLIENTS") or "?",
+                         summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+                         latency:percentile(99) / 1000, summary.errors.status + summary.errors.timeout +
+                         summary.errors.connect + summary.errors.read + summary.errors.write))
 end

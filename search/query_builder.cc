@@ -72,6 +72,30 @@ class CitationFieldProcessor : public Xapian::FieldProcessor {
   Errors& errors_;
 };
 
+// year: — versions that took effect in that year (year:2019) or span of years (year:2016..2019):
+// the "year" facet's values (facets.h), so a facet count can be clicked or typed as a filter.
+class YearFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit YearFieldProcessor(Errors& errors) : errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    auto is_year = [](std::string_view y) {
+      return y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    std::size_t dots = value.find("..");
+    std::string first = value.substr(0, dots), last = dots == std::string::npos ? first : value.substr(dots + 2);
+    if (!is_year(first) || !is_year(last) || last < first) {
+      errors_.push_back("cannot read the year in year:" + value + " (try year:2019 or year:2016..2019)");
+      return Xapian::Query::MatchNothing;
+    }
+    // Value keys are YYYYMMDD (schema.h), so a year is the keys from YYYY0101 to YYYY1231.
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kEffectiveFromSlot, first + "0101", last + "1231");
+  }
+
+ private:
+  Errors& errors_;
+};
+
 // Replaces typographic and CJK quotation marks by ASCII ones: staff type 「強制性產品認證」.
 std::string ascii_quotes(const std::string& text) {
   static const char* const kMarks[] = {"“", "”", "「", "」", "『", "』", "＂"};
@@ -142,7 +166,7 @@ void require_searchable_words(const Xapian::Query& query, const std::string& raw
 }  // namespace
 
 const std::vector<std::string>& QueryBuilder::fields() {
-  static const std::vector<std::string> f = {"instrument", "topic", "lang", "cite", "art"};
+  static const std::vector<std::string> f = {"instrument", "topic", "lang", "year", "cite", "art"};
   return f;
 }
 
@@ -215,6 +239,7 @@ BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default
                                                 [this] { return QueryBuilder::instruments_in(db_); }, errors))->release());
   qp.add_boolean_prefix("topic", (new TermFieldProcessor("topic", schema::kTopicTerm, known_topics, errors))->release());
   qp.add_boolean_prefix("lang", (new TermFieldProcessor("lang", schema::kLanguageTerm, [] { return kLanguages; }, errors))->release());
+  qp.add_boolean_prefix("year", (new YearFieldProcessor(errors))->release());
   qp.add_boolean_prefix("cite", (new CitationFieldProcessor("cite", errors))->release());
   qp.add_boolean_prefix("art", (new CitationFieldProcessor("art", errors))->release());
   try {

@@ -6,12 +6,13 @@
 //                         glossary concept (NOT testing: 檢測 too), and "-w" alone means "all but w"
 //   instrument:ID         only that instrument        topic:T   only that topic
 //   lang:en|zh-Hant|zh-Hans  only documents in that language
+//   year:2019, year:2016..2019  only versions that took effect in that year (the "year" facet)
 //   cite:"Article 58"     provisions whose citation has those parts (any language: cite:第五十八條)
 //   art:58                the same as cite:"Article 58"
 //
 // Mistakes are either repaired, with a note saying how the query was read (an unbalanced quote or
 // parenthesis), or rejected with a SearchError naming the problem (an unknown field, topic,
-// language or instrument; an unreadable citation; a query with no words; a query longer than
+// language or instrument; an unreadable citation or year; a query with no words; a query longer than
 // kMaxQueryCharacters).
 #pragma once
 

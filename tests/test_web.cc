@@ -1,11 +1,13 @@
 // `provisio serve` over HTTP: every route, its error statuses, the API's JSON against the CLI's
 // --json, login and tokens, CSRF, escaping of hostile submissions, concurrent writers, the
-// request log, the index reopened after `provisio index`.
+// request log, the index reopened after `provisio index`, sessions that outlive a restart, facets as
+// links.
 #define BOOST_TEST_MODULE web
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
 
+#include "sessions.h"
 #include "users.h"
 #include "web_world.h"
 
@@ -64,6 +66,30 @@ BOOST_AUTO_TEST_CASE(api_provision_and_diff_are_the_cli_json) {
   BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tig/art58/2")) == cli_json("show cepa-tig/art58/2", w));
   BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tig/art58/2?lang=en")) == cli_json("show --lang en cepa-tig/art58/2", w));
   BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tis/a1/t2/1fe/1/diff")) == cli_json("diff cepa-tis/a1/t2/1fe/1", w));
+  auto line = json_of(http.Get("/api/provisions/cepa-tis/a1/t2/1fe/1/history"));
+  BOOST_TEST(line == cli_json("history cepa-tis/a1/t2/1fe/1", w));
+  BOOST_TEST(line["steps"].size() >= 2u);
+  BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tig/art58/2/history?lang=zh-Hant")) ==
+             cli_json("history --lang zh-Hant cepa-tig/art58/2", w));
+  BOOST_TEST(http.Get("/api/provisions/cepa-tig/nope/history")->status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(the_provision_page_links_its_line_and_relations) {
+  WebWorld w;
+  auto page = w.client().Get("/provisions/cepa-tis/a1/t2/1fe/1");
+  BOOST_REQUIRE(page->status == 200);
+  auto shown = json_of(w.client().Get("/api/provisions/cepa-tis/a1/t2/1fe/1"));
+  auto line = json_of(w.client().Get("/api/provisions/cepa-tis/a1/t2/1fe/1/history"));
+  BOOST_TEST(page->body.find(line["line"].get<std::string>()) != std::string::npos);
+  BOOST_REQUIRE(line["members"].size() >= 2u);
+  for (const auto& member : line["members"]) {
+    std::string id = member;
+    if (id == "cepa-tis/a1/t2/1fe/1") BOOST_TEST(page->body.find("<strong>" + id + "</strong>") != std::string::npos);
+    else BOOST_TEST(page->body.find("<a href=\"/provisions/" + id + "#line\">" + id + "</a>") != std::string::npos, id);
+  }
+  for (const auto& r : shown["relations"])
+    BOOST_TEST(page->body.find(r["type"].get<std::string>() + " <a href=\"/provisions/" + r["to"].get<std::string>()) !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(errors_have_statuses_and_the_cli_message) {
@@ -375,4 +401,156 @@ BOOST_AUTO_TEST_CASE(a_new_index_run_is_seen_without_restart) {
   write_file(corpus / "zoo.xml", many_provisions("zoo", 3, "zebra crossing standards"));
   BOOST_REQUIRE(run_provisio("index --db '" + db + "' '" + (corpus / "zoo.xml") + "'").status == 0);
   BOOST_TEST(json_of(http.Get("/api/search?q=zebra"))["total"] == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_login_survives_a_restart_of_the_server) {
+  WebWorld w;
+  provisio::web::UserStore(w.options.users_path).add("alice", "correct horse");
+  Browser b(w);
+  BOOST_TEST(b.get("/login")->status == 200);  // the login form's CSRF token
+  BOOST_TEST(b.post_form("/login", {{"name", "alice"}, {"password", "correct horse"}})->status == 303);
+  BOOST_TEST(b.get("/report")->body.find(">alice<") != std::string::npos);
+  std::string cookie = b.cookie(), csrf = b.csrf();
+  w.restart();
+  auto http = w.client();
+  httplib::Headers h = {{"Cookie", cookie}};
+  auto report = http.Get("/report", h);
+  BOOST_TEST(report->status == 200);
+  BOOST_TEST(report->body.find(">alice<") != std::string::npos);
+  // The session's CSRF token holds too: its forms still post.
+  httplib::Headers post = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  BOOST_TEST(http.Post("/api/submissions", post, httplib::MultipartFormDataItems{{"file", "CCC toys", "t.txt", "text/plain"}})
+                 ->status == 201);
+  // The users file keeps a hash of the session id, never the id itself.
+  std::string id = cookie.substr(cookie.find('=') + 1);
+  BOOST_REQUIRE(id.size() == 64u);
+  std::string file = read_file(w.options.users_path) + read_file(w.options.users_path + "-wal");
+  BOOST_TEST(file.find(id) == std::string::npos);
+  BOOST_TEST(file.find(provisio::web::secret_hash(id)) != std::string::npos);
+  // Logging out is remembered across a restart as well.
+  BOOST_TEST(http.Post("/logout", post, "", "application/x-www-form-urlencoded")->status == 303);
+  w.restart();
+  BOOST_TEST(w.client().Get("/report", h)->status == 303);
+}
+
+BOOST_AUTO_TEST_CASE(sessions_end_when_idle) {
+  TempDir dir;
+  std::int64_t now = 1'800'000'000;
+  auto clock = [&now] { return now; };
+  std::string path = dir / "users.db";
+  provisio::web::SessionTable table(path, std::chrono::hours(1), clock);
+  auto s = table.create("alice");
+  now += 3000;
+  BOOST_TEST(table.find(s.id)->user == "alice");  // used: the hour starts again
+  now += 3000;
+  BOOST_TEST(table.find(s.id)->csrf == s.csrf);
+  provisio::web::SessionTable reopened(path, std::chrono::hours(1), clock);  // another server on the file
+  BOOST_TEST(reopened.find(s.id)->user == "alice");
+  now += 3601;
+  BOOST_TEST(!reopened.find(s.id));
+  BOOST_TEST(!table.find(s.id));
+  BOOST_TEST(!table.find(""));
+  BOOST_TEST(!table.find("not-a-session"));
+  auto t = table.create("");
+  table.remove(t.id);
+  BOOST_TEST(!reopened.find(t.id));
+}
+
+BOOST_AUTO_TEST_CASE(every_facet_is_a_link_and_year_filters_as_the_cli_does) {
+  WebWorld w;
+  Browser b(w);
+  auto api = json_of(w.client().Get("/api/search?q=testing&facets=1"));
+  BOOST_REQUIRE(api["facets"]["year"].size() >= 2u);
+  auto page = b.get("/search?q=testing");
+  BOOST_REQUIRE(page->status == 200);
+  // Every value of every facet is a link: count the facet values and the links among them.
+  std::size_t values = 0;
+  for (const char* name : {"instrument", "topic", "lang", "year"}) values += api["facets"][name].size();
+  std::regex linked(R"re(<li><a href="/search\?q=[^"]+">[^<]+</a> <span class="count">)re");
+  auto begin = std::sregex_iterator(page->body.begin(), page->body.end(), linked);
+  BOOST_TEST(static_cast<std::size_t>(std::distance(begin, std::sregex_iterator())) == values);
+
+  for (const auto& facet : api["facets"]["year"]) {
+    std::string year = facet["value"];
+    BOOST_TEST_CONTEXT(year) {
+      std::string href = "/search?q=testing%20year%3A" + year;
+      BOOST_TEST(page->body.find("<a href=\"" + href + "\">" + year + "</a>") != std::string::npos);
+      auto followed = b.get(href);
+      BOOST_TEST(followed->status == 200);
+      BOOST_TEST(followed->body.find("id=\"summary\">" + std::to_string(facet["count"].get<int>()) + " ") !=
+                 std::string::npos);
+      auto filtered = json_of(w.client().Get(("/api/search?limit=50&q=testing%20year%3A" + year).c_str()));
+      BOOST_TEST(filtered["total"] == facet["count"]);
+      for (const auto& hit : filtered["results"])
+        BOOST_TEST(hit["effective_from"].get<std::string>().substr(0, 4) == year);
+      BOOST_TEST(filtered == cli_json("search --limit 50 'testing year:" + year + "'", w));
+    }
+  }
+  std::string first = api["facets"]["year"].front()["value"], last = api["facets"]["year"].back()["value"];
+  auto span = json_of(w.client().Get(("/api/search?q=testing%20year%3A" + first + ".." + last).c_str()));
+  BOOST_TEST(span["total"] == api["total"]);
+  auto bad = w.client().Get("/api/search?q=testing%20year%3A19");
+  BOOST_TEST(bad->status == 400);
+  BOOST_TEST(json_of(bad)["error"] == "cannot read the year in year:19 (try year:2019 or year:2016..2019)");
+}
+
+// `provisio serve` as a process: SIGTERM stops accepting connections, lets the upload in flight
+// finish and be filed, and exits 0.
+BOOST_AUTO_TEST_CASE(sigterm_finishes_the_request_in_flight) {
+  TempDir dir;
+  std::string big;
+  while (big.size() < 200'000) big += "CCC testing of toys made in Hong Kong. ";
+  write_file(dir / "big.txt", big);
+  std::string script = R"sh(set -u
+d=$1 p=$2 db=$3
+printf 'correct horse\n' | "$p" user add alice --store "$d/s/submissions.db" >"$d/token" 2>/dev/null || exit 3
+"$p" serve --db "$db" --store "$d/s/submissions.db" --listen 127.0.0.1:0 2>"$d/log" &
+server=$!
+for _ in $(seq 300); do
+  port=$(sed -n 's|^provisio: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$d/log")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+# 200 kB at 40 kB/s: about five seconds in flight.
+curl -s -o "$d/body" -w '%{http_code}' --limit-rate 40k -H "Authorization: Bearer $(cat "$d/token")" \
+  -F "file=@$d/big.txt" "http://127.0.0.1:$port/api/submissions" >"$d/status" &
+upload=$!
+sleep 1.5
+kill -TERM "$server"
+sleep 0.5
+curl -s -o /dev/null "http://127.0.0.1:$port/" ; echo "new connection: curl exit $?"
+wait "$upload"
+wait "$server"; echo "serve exit $?"
+echo "upload status $(cat "$d/status")"
+)sh";
+  write_file(dir / "stop.sh", script);
+  auto r = run_program("bash '" + (dir / "stop.sh") + "' '" + dir.path().string() + "' '" PROVISIO_BINARY "' '" +
+                       bundled_index() + "'");
+  BOOST_TEST(r.out.find("new connection: curl exit 7\n") != std::string::npos, r.out);  // refused
+  BOOST_TEST(r.out.find("serve exit 0\n") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("upload status 201\n") != std::string::npos, r.out);
+  BOOST_TEST(read_file(dir / "log").find("provisio: stopped") != std::string::npos);
+  auto listed = run_provisio("submission list --json --store '" + (dir / "s/submissions.db") + "'");
+  BOOST_TEST(json::parse(listed.out)["submissions"].size() == 1u, listed.out);
+}
+
+// Facets visit every match: the search page counts them only when the search found few enough
+// documents to count exactly (kExactCountLimit), and says so otherwise (a common word's facets
+// took 14 s on the 301,450 Taiwan law articles). The API gives them whenever asked.
+BOOST_AUTO_TEST_CASE(the_search_page_counts_facets_only_for_countable_searches) {
+  TempDir corpus;
+  write_file(corpus / "zoo.xml", many_provisions("zoo", 2100, "zebra crossing standards"));
+  std::string db = corpus / "index";
+  BOOST_REQUIRE(run_provisio("index --db '" + db + "' '" + (corpus / "zoo.xml") + "'").status == 0);
+  WebWorld w(db);
+  auto http = w.client();
+  auto many = http.Get("/search?q=zebra");
+  BOOST_TEST(many->status == 200);
+  BOOST_TEST(many->body.find("id=\"facets-skipped\"") != std::string::npos);
+  BOOST_TEST(many->body.find("class=\"count\"") == std::string::npos);
+  BOOST_TEST(many->body.find("class=\"hit\"") != std::string::npos);
+  auto few = http.Get("/search?q=%22number%207%22");  // "number 7": one provision
+  BOOST_TEST(few->body.find("id=\"facets-skipped\"") == std::string::npos);
+  BOOST_TEST(few->body.find("<a href=\"/search?q=%22number%207%22%20year%3A2019\">2019</a>") != std::string::npos);
+  BOOST_TEST(json_of(http.Get("/api/search?q=zebra&facets=1"))["facets"]["year"][0]["count"] == 2100);
 }

@@ -44,9 +44,7 @@ class WebWorld {
     o.max_body_bytes = 1 << 20;
     o.log = &log;
     options = o;
-    server = std::make_unique<web::WebServer>(o);
-    server->bind();
-    thread = std::thread([this] { server->run(); });
+    start();
   }
   ~WebWorld() { stop(); }
   // Stops the server and waits for it: the request log is complete after this (a line is written
@@ -57,6 +55,14 @@ class WebWorld {
     thread.join();
   }
 
+  // A new server process in all but name: the same options (index, store, users file), a new
+  // port, nothing kept in memory from the old one.
+  void restart() {
+    stop();
+    server.reset();
+    start();
+  }
+
   httplib::Client client() const { return httplib::Client("127.0.0.1", server->port()); }
 
   TempDir dir;
@@ -64,6 +70,13 @@ class WebWorld {
   web::ServeOptions options;
   std::unique_ptr<web::WebServer> server;
   std::thread thread;
+
+ private:
+  void start() {
+    server = std::make_unique<web::WebServer>(options);
+    server->bind();
+    thread = std::thread([this] { server->run(); });
+  }
 };
 
 // A browser-like client: keeps the session cookie and finds the CSRF token in pages.

@@ -48,6 +48,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       "  \"a phrase\"           in this order; Chinese too (「…」 works as quotes)\n"
       "  AND OR NOT -w +w ()  boolean operators (upper case)\n"
       "  instrument:cepa-tis  topic:ccc  lang:en     filters\n"
+      "  year:2019  year:2016..2019                   versions that took effect then\n"
       "  cite:\"Article 58\"  cite:第五十八條  art:58   provisions by citation\n"
       "English, Traditional and Simplified Chinese, full-width forms: all find the same provisions.\n"
       "One hit per provision; versions in force today unless --as-of or --all-versions.\n\n"

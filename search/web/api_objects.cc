@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "history.h"
+#include "history_output.h"
 #include "language.h"
 #include "provision_output.h"
 #include "reader.h"
@@ -97,6 +98,14 @@ json provision(IndexReaders& readers, const std::string& id, const std::string& 
     docs = in_force;
   }
   return parsed(output::show_json(docs, lang));
+}
+
+json history(IndexReaders& readers, const std::string& id, const std::string& lang) {
+  if (!known_lang(lang)) throw HttpError(400, "--lang: " + lang + " not in {en,zh-Hant,zh-Hans}");
+  std::string found = provision_or_throw(readers.searcher, id).front().id;  // the new id when it moved
+  StoredGraph graph = read_graph(readers.searcher.database());
+  auto line = build_history(readers.searcher, graph, found, lang);
+  return parsed(line ? output::history_json(*line) : output::no_line_json(found));
 }
 
 json diff(IndexReaders& readers, const std::string& id, const std::string& from, const std::string& to,

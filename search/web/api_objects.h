@@ -47,6 +47,10 @@ nlohmann::json provision(IndexReaders& readers, const std::string& id, const std
 nlohmann::json diff(IndexReaders& readers, const std::string& id, const std::string& from, const std::string& to,
                     const std::string& lang);
 
+// `provisio history --json ID [--lang L]`: the provision's commitment line, or {"id", "line": null,
+// ...} (output::no_line_json) when it is on none. 404 for an unknown id.
+nlohmann::json history(IndexReaders& readers, const std::string& id, const std::string& lang);
+
 // `provisio submission list --json`.
 nlohmann::json submission_list(submissions::Store& store);
 // `provisio submission show --json ID`, plus "history": every link ever made (as `link list

@@ -79,6 +79,10 @@ void add_api_routes(Context& c, httplib::Server& server) {
     auto readers = c.index.lease();
     send_json(res, diff(*readers, req.matches[1], param(req, "from"), param(req, "to"), param(req, "lang", "en")));
   });
+  get(c, server, "/api/provisions/(.+)/history", [&c](const httplib::Request& req, httplib::Response& res) {
+    auto readers = c.index.lease();
+    send_json(res, history(*readers, req.matches[1], param(req, "lang", "en")));
+  });
   get(c, server, "/api/provisions/(.+)", [&c](const httplib::Request& req, httplib::Response& res) {
     auto readers = c.index.lease();
     send_json(res, provision(*readers, req.matches[1], param(req, "lang", "all"), param(req, "as_of")));

@@ -106,7 +106,6 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
   SearchRequest r = search_request(req);
   const std::size_t per_page = 10;
   r.limit = per_page;
-  r.facets = true;
   Page page("search", r.query.empty() ? label("search", caller().ui) : r.query);
   auto& d = page.dict;
   d.SetValue("Q", r.query);
@@ -132,8 +131,9 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
     if (t == topic) o->ShowSection("SELECTED");
   }
   // The whole search in the URL: every link below keeps it and changes one thing.
-  auto search_url = [&](const std::string& inst, const std::string& top, std::size_t offset) {
-    return url("/search", {{"q", r.query}, {"instrument", inst}, {"topic", top}, {"lang", r.lang},
+  auto search_url = [&](const std::string& inst, const std::string& top, std::size_t offset,
+                        const std::string& query) {
+    return url("/search", {{"q", query}, {"instrument", inst}, {"topic", top}, {"lang", r.lang},
                            {"as_of", r.as_of}, {"all_versions", r.all_versions ? "1" : ""},
                            {"script", r.script == "hans" ? "hans" : ""}, {"parallel", r.parallel ? "1" : ""},
                            {"offset", offset ? std::to_string(offset) : ""}});
@@ -142,8 +142,18 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
     d.ShowSection("SEARCHED");
     json result;
     {
+      // Facets need every match visited: on a large index a common word's facets took 14 s (the
+      // load benchmark on the Taiwan law corpus). So they are counted only when the search found
+      // few enough provisions to be counted cheaply; else the page says how to narrow it.
       auto readers = c.index.lease();
       result = search(*readers, r);
+      if (result["counts_exact"].get<bool>() && result["total"].get<std::size_t>() <= kExactCountLimit) {
+        r.facets = true;
+        result = search(*readers, r);
+      } else {
+        d.SetValue("FACET_LIMIT", std::to_string(kExactCountLimit));
+        d.ShowSection("FACETS_SKIPPED");
+      }
     }
     std::string as_of = result["as_of"];
     d.SetValue("TOTAL", std::to_string(result["total"].get<std::size_t>()));
@@ -165,19 +175,21 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
         std::string text = v["value"];
         value->SetValue("VALUE", text);
         value->SetIntValue("COUNT", v["count"].get<long>());
+        // Instrument and topic have form fields; language and year narrow the query itself
+        // (lang:, year:), exactly as typing them would, so the CLI finds the same with that query.
         std::string href;
-        if (name == std::string("instrument")) href = search_url(text, topic, 0);
-        if (name == std::string("topic")) href = search_url(instrument, text, 0);
-        if (name == std::string("lang"))
+        if (name == std::string("instrument")) href = search_url(text, topic, 0, r.query);
+        if (name == std::string("topic")) href = search_url(instrument, text, 0, r.query);
+        if (name == std::string("year")) href = search_url(instrument, topic, 0, r.query + " year:" + text);
+        if (name == std::string("lang"))  // shown in the language chosen, not the display language asked
           href = url("/search", {{"q", r.query + " lang:" + text}, {"instrument", instrument}, {"topic", topic},
                                  {"as_of", r.as_of}, {"all_versions", r.all_versions ? "1" : ""}});
-        if (!href.empty()) set_and_show(*value, "HREF", href, "LINKED");
-        else value->ShowSection("PLAIN");
+        value->SetValue("HREF", href);
       }
     }
     std::size_t total = result["total"];
-    if (r.offset > 0) set_and_show(d, "PREV_HREF", search_url(instrument, topic, r.offset >= per_page ? r.offset - per_page : 0), "PREV");
-    if (r.offset + per_page < total) set_and_show(d, "NEXT_HREF", search_url(instrument, topic, r.offset + per_page), "NEXT");
+    if (r.offset > 0) set_and_show(d, "PREV_HREF", search_url(instrument, topic, r.offset >= per_page ? r.offset - per_page : 0, r.query), "PREV");
+    if (r.offset + per_page < total) set_and_show(d, "NEXT_HREF", search_url(instrument, topic, r.offset + per_page, r.query), "NEXT");
     if (!result["results"].empty()) {
       d.SetIntValue("FIRST", static_cast<long>(r.offset + 1));
       d.SetIntValue("LAST", static_cast<long>(r.offset + result["results"].size()));
@@ -188,11 +200,12 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
 
 void provision_page(Context& c, const httplib::Request& req, httplib::Response& res) {
   std::string id = req.matches[1];
-  json record, comparison, linked;
+  json record, comparison, linked, line;
   std::string dlang = param(req, "dlang", "en"), from = param(req, "from"), to = param(req, "to");
   {
     auto readers = c.index.lease();
     record = provision(*readers, id, "all", "");
+    line = history(*readers, id, caller().ui);  // its line named in the interface's language
     if (!from.empty() || !to.empty() || req.has_param("dlang")) comparison = diff(*readers, id, from, to, dlang);
   }
   {
@@ -215,6 +228,27 @@ void provision_page(Context& c, const httplib::Request& req, httplib::Response& 
     auto* s = d.AddSectionDictionary("REF");
     s->SetValue("ID", ref.get<std::string>());
     s->SetValue("HREF", "/provisions/" + ref.get<std::string>());
+  }
+  if (!record["relations"].empty()) {
+    auto* relations = d.AddSectionDictionary("RELATIONS");
+    for (const auto& r : record["relations"]) {
+      auto* s = relations->AddSectionDictionary("RELATION");
+      s->SetValue("TYPE", r["type"].get<std::string>());
+      s->SetValue("TO", r["to"].get<std::string>());
+      s->SetValue("HREF", "/provisions/" + r["to"].get<std::string>());
+    }
+  }
+  if (line["line"].is_string()) {  // the commitment line, as `provisio history` shows it
+    auto* s = d.AddSectionDictionary("LINE");
+    s->SetValue("NAME", line["line"].get<std::string>());
+    s->SetValue("SINCE", line["steps"].at(0)["effective_from"].get<std::string>());
+    for (const auto& m : line["members"]) {
+      auto* member = s->AddSectionDictionary("MEMBER");
+      std::string member_id = m.get<std::string>();
+      member->SetValue("ID", member_id);
+      member->SetValue("HREF", "/provisions/" + member_id + "#line");
+      member->ShowSection(member_id == line["id"] ? "HERE" : "ELSEWHERE");
+    }
   }
   std::size_t n = record["versions"].size(), i = 0;
   for (const auto& v : record["versions"]) {
@@ -531,13 +565,12 @@ void add_page_routes(Context& c, httplib::Server& server) {
     // A new session id at login, so an id planted before it is worth nothing after.
     c.sessions.remove(caller().session.id);
     Session s = c.sessions.create(name);
-    res.set_header("Set-Cookie", "provisio_session=" + s.id + "; Path=/; HttpOnly; SameSite=Strict" +
-                                     (caller().secure ? "; Secure" : ""));
+    res.set_header("Set-Cookie", session_cookie(s.id, caller().secure));
     res.set_redirect(safe_back(param(req, "back")), 303);
   });
   post(c, server, "/logout", [&c](const httplib::Request&, httplib::Response& res) {
     c.sessions.remove(caller().session.id);
-    res.set_header("Set-Cookie", "provisio_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    res.set_header("Set-Cookie", session_cookie("", caller().secure));
     res.set_redirect("/login", 303);
   });
   get(c, server, "/ui", [](const httplib::Request& req, httplib::Response& res) {

@@ -156,8 +156,7 @@ httplib::Server::HandlerResponse identify(Context& c, const httplib::Request& re
   // Browsers get a session even before logging in: it carries the CSRF token of the forms.
   if (who.session.id.empty() && !is_api(req) && req.path.rfind("/static/", 0) != 0) {
     who.session = c.sessions.create("");  // a user only once logged in
-    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + who.session.id +
-                                     "; Path=/; HttpOnly; SameSite=Strict" + (who.secure ? "; Secure" : ""));
+    res.set_header("Set-Cookie", session_cookie(who.session.id, who.secure));
   }
   return httplib::Server::HandlerResponse::Unhandled;
 }
@@ -166,8 +165,14 @@ httplib::Server::HandlerResponse identify(Context& c, const httplib::Request& re
 
 Caller& caller() { return tl_caller; }
 
+std::string session_cookie(const std::string& id, bool secure) {
+  return std::string(kSessionCookie) + "=" + id + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "") +
+         (id.empty() ? "; Max-Age=0" : "");
+}
+
 Context::Context(ServeOptions o)
-    : options(std::move(o)), index(options.db_path), views(options.web_root + "/templates") {
+    : options(std::move(o)), index(options.db_path), sessions(options.users_path),
+      views(options.web_root + "/templates") {
   std::string dir = options.web_root + "/static";
   std::error_code ec;
   if (std::filesystem::is_directory(dir, ec))

@@ -6,7 +6,8 @@
 //   busy timeout, one transaction per write).
 // - Who may do what: on a loopback address with no users, everyone is the local user. Once a user
 //   exists (`provisio user add`), or on any other address, pages need a login (session cookie:
-//   HttpOnly, SameSite=Strict, Secure behind TLS) and the API a token (Authorization: Bearer).
+//   HttpOnly, SameSite=Strict, Secure behind TLS; sessions are kept in the users file, so a restart
+//   logs nobody out) and the API a token (Authorization: Bearer).
 //   Listening beyond loopback without users is refused.
 // - Every POST must carry the session's CSRF token (form field `csrf` or header X-CSRF-Token)
 //   unless it authenticates with a token; a POST from a foreign Origin is refused.

@@ -25,7 +25,7 @@ struct Context {
   explicit Context(ServeOptions o);
   ServeOptions options;
   IndexPool index;
-  SessionTable sessions;
+  SessionTable sessions;  // in the users file: they outlive a restart
   Views views;
   std::map<std::string, StaticFile> static_files;  // by file name, loaded at start
   // Whether requests must be authenticated: users exist, or the address is not loopback.
@@ -50,6 +50,10 @@ using Handler = std::function<void(const httplib::Request&, httplib::Response&)>
 // otherwise). POST routes check the CSRF token first.
 void get(Context& c, httplib::Server& server, const std::string& pattern, Handler handler);
 void post(Context& c, httplib::Server& server, const std::string& pattern, Handler handler);
+
+// The Set-Cookie value of the session cookie: HttpOnly, SameSite=Strict, and Secure when the
+// request came through TLS; `id` "" clears it.
+std::string session_cookie(const std::string& id, bool secure);
 
 // The store, opened for this request.
 submissions::Store open_store(const Context& c);

@@ -1,12 +1,18 @@
-// Browser sessions of `provisio serve`, kept in memory (a restart logs everyone out, which is the
-// safe failure). Each session has a random id (the cookie), a CSRF token that every form and every
-// cookie-authenticated API POST must echo, and the user once logged in ("" before).
+// Browser sessions of `provisio serve`, kept in SQLite (a `sessions` table in the users file,
+// users_path()) so that a restart of the server logs nobody out. Each session has a random id (the
+// cookie), a CSRF token that every form and every cookie-authenticated API POST must echo, and the
+// user once logged in ("" before). Only a hash of the id is stored: a copy of the file lets nobody
+// take over a session. A session not used for `idle_limit` is gone.
 //
-// Thread-safe: every method takes the table's lock.
+// Thread-safe: one connection, every method under the table's lock. Several servers may share the
+// file (SQLite WAL, busy timeout).
 #pragma once
 
+#include <sqlite3.h>
+
 #include <chrono>
-#include <map>
+#include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -21,7 +27,17 @@ struct Session {
 
 class SessionTable {
  public:
-  explicit SessionTable(std::chrono::seconds idle_limit = std::chrono::hours(12)) : idle_limit_(idle_limit) {}
+  // Seconds since the epoch; replaceable so that tests can move time on.
+  using Clock = std::function<std::int64_t()>;
+  static std::int64_t system_clock_seconds();
+
+  // Opens (creating it and its folder if needed) the sessions table in the SQLite file at `path`.
+  // Throws std::runtime_error with a one-line message naming the file if it cannot.
+  explicit SessionTable(const std::string& path, std::chrono::seconds idle_limit = std::chrono::hours(12),
+                        Clock now = system_clock_seconds);
+  ~SessionTable();
+  SessionTable(const SessionTable&) = delete;
+  SessionTable& operator=(const SessionTable&) = delete;
 
   // A new session for `user` ("" for a visitor not logged in yet).
   Session create(const std::string& user);
@@ -30,17 +46,13 @@ class SessionTable {
   void remove(const std::string& id);
 
  private:
-  using Clock = std::chrono::steady_clock;
-  struct Entry {
-    Session session;
-    Clock::time_point last_used;
-  };
-  void forget_idle(Clock::time_point now);  // REQUIRES: mutex_ held
+  void forget_idle(std::int64_t now);  // REQUIRES: mutex_ held
 
   std::chrono::seconds idle_limit_;
+  Clock now_;
   std::mutex mutex_;
-  std::map<std::string, Entry> sessions_;
-  Clock::time_point last_sweep_ = Clock::now();
+  sqlite3* db_ = nullptr;
+  std::int64_t last_sweep_ = 0;
 };
 
 }  // namespace provisio::web

@@ -14,16 +14,6 @@ void ensure_sodium() {
   if (sodium_init() < 0) throw UserError("libsodium could not be initialised");
 }
 
-// A hash of an API token: tokens are long and random, so a fast keyed-free hash is enough (a
-// stolen users file then reveals no usable token).
-std::string token_hash(const std::string& token) {
-  unsigned char out[32];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
-  char hex[65];
-  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
-  return hex;
-}
-
 // A prepared statement, finalised at scope exit.
 class Statement {
  public:
@@ -57,6 +47,15 @@ class Statement {
 std::string users_path(const std::string& store_path) {
   auto parent = std::filesystem::path(store_path).parent_path();
   return (parent.empty() ? std::filesystem::path("users.db") : parent / "users.db").string();
+}
+
+std::string secret_hash(const std::string& secret) {
+  ensure_sodium();
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(), nullptr, 0);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+  return hex;
 }
 
 std::string random_hex(std::size_t bytes) {
@@ -107,7 +106,7 @@ std::string UserStore::add(const std::string& name, const std::string& password)
     throw UserError("not enough memory to hash the password");
   std::string token = random_hex(24);
   Statement insert(db_, "INSERT OR IGNORE INTO users(name, password_hash, token_hash) VALUES(?1, ?2, ?3)");
-  insert.bind(1, name).bind(2, hash).bind(3, token_hash(token)).step();
+  insert.bind(1, name).bind(2, hash).bind(3, secret_hash(token)).step();
   if (sqlite3_changes(db_) == 0) throw UserError("user '" + name + "' exists already");
   return token;
 }
@@ -115,7 +114,7 @@ std::string UserStore::add(const std::string& name, const std::string& password)
 std::string UserStore::new_token(const std::string& name) {
   std::string token = random_hex(24);
   Statement update(db_, "UPDATE users SET token_hash = ?2 WHERE name = ?1");
-  update.bind(1, name).bind(2, token_hash(token)).step();
+  update.bind(1, name).bind(2, secret_hash(token)).step();
   if (sqlite3_changes(db_) == 0) throw UserError("unknown user '" + name + "'");
   return token;
 }
@@ -137,7 +136,7 @@ bool UserStore::check_password(const std::string& name, const std::string& passw
 std::optional<std::string> UserStore::user_for_token(const std::string& token) {
   if (token.empty()) return std::nullopt;
   Statement select(db_, "SELECT name FROM users WHERE token_hash = ?1");
-  if (!select.bind(1, token_hash(token)).step()) return std::nullopt;
+  if (!select.bind(1, secret_hash(token)).step()) return std::nullopt;
   return select.text(0);
 }
 

@@ -47,6 +47,11 @@ class UserStore {
   sqlite3* db_ = nullptr;
 };
 
+// A hash (BLAKE2b, as hex) of a long random secret (an API token, a session id): what is stored in
+// its place. The secrets are random, so a fast unkeyed hash is enough: a stolen users file then
+// reveals no usable token or session.
+std::string secret_hash(const std::string& secret);
+
 // Random bytes from libsodium as lower-case hex (2 * `bytes` characters).
 std::string random_hex(std::size_t bytes);
 

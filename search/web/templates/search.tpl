@@ -15,17 +15,21 @@
     <label><input type="checkbox" name="script" value="hans" {{#HANS_CHECKED}}checked{{/HANS_CHECKED}}> {{L_SIMPLIFIED}}</label>
   </div>
   <details class="syntax"><summary>{{L_SYNTAX_HELP}}</summary>
-<pre>words                all must occur (if no provision has them all: any of them)
-"a phrase"           in this order; Chinese too (「…」 works as quotes)
-AND OR NOT -w +w ()  boolean operators (upper case)
-instrument:cepa-tis  topic:ccc  lang:en     filters
-cite:"Article 58"  cite:第五十八條  art:58   provisions by citation</pre>
+<table>
+<tr><td><code>CCC testing</code></td><td>{{L_SYNTAX_WORDS}}</td></tr>
+<tr><td><code>"mutual recognition"</code> <code>「合格評定」</code></td><td>{{L_SYNTAX_PHRASE}}</td></tr>
+<tr><td><code>AND OR NOT -w +w ( )</code></td><td>{{L_SYNTAX_BOOLEAN}}</td></tr>
+<tr><td><code>instrument:cepa-tis</code> <code>topic:ccc</code> <code>lang:en</code></td><td>{{L_SYNTAX_FILTERS}}</td></tr>
+<tr><td><code>year:2019</code> <code>year:2016..2019</code></td><td>{{L_SYNTAX_YEAR}}</td></tr>
+<tr><td><code>cite:"Article 58"</code> <code>cite:第五十八條</code> <code>art:58</code></td><td>{{L_SYNTAX_CITE}}</td></tr>
+</table>
   </details>
 </form>
 {{#SEARCHED}}
 <div class="results-layout">
 <aside class="facets" aria-label="{{L_FACETS}}">
-{{#FACET}}<h3>{{NAME}}</h3><ul>{{#VALUE_COUNT}}<li>{{#LINKED}}<a href="{{HREF}}">{{VALUE}}</a>{{/LINKED}}{{#PLAIN}}{{VALUE}}{{/PLAIN}} <span class="count">{{COUNT}}</span></li>{{/VALUE_COUNT}}</ul>{{/FACET}}
+{{#FACETS_SKIPPED}}<p class="note" id="facets-skipped">{{L_FACETS_SKIPPED}} {{FACET_LIMIT}} {{L_FACETS_SKIPPED_END}}</p>{{/FACETS_SKIPPED}}
+{{#FACET}}<h3>{{NAME}}</h3><ul>{{#VALUE_COUNT}}<li><a href="{{HREF}}">{{VALUE}}</a> <span class="count">{{COUNT}}</span></li>{{/VALUE_COUNT}}</ul>{{/FACET}}
 </aside>
 <section class="results">
 <p class="summary" id="summary">{{#ABOUT}}{{L_ABOUT}} {{/ABOUT}}{{TOTAL}} {{L_RESULTS}}{{#FIRST}} · {{FIRST}}–{{LAST}}{{/FIRST}}</p>

@@ -9,6 +9,7 @@
   <div class="dropzone" id="dropzone">
     <p>{{L_UPLOAD_HELP}}</p>
     <input type="file" name="file" id="file-input" multiple accept=".txt,.eml,.html,.htm,.docx" required>
+    <ul class="chosen" id="chosen-files" aria-live="polite"></ul>
   </div>
   <label>{{L_SENDER}} <input name="from"></label>
   <label>{{L_RECEIVED}} <input type="date" name="received"></label>
