@@ -34,10 +34,16 @@ const std::vector<ConceptTerms>& glossary_terms() {
       ConceptTerms ct{c.id, {}};
       for (const auto& f : c.forms) {
         FormTerms ft{f.text, {}};
+        // The terms a form's query has (Analyzer::form_query): its positional words and bigrams
+        // (a Chinese character alone, indexed beside its bigrams, is not among them), and its stem
+        // only when it is one word.
+        std::set<std::string> stems;
         for (const auto& t : analyzer.tokenize(f.text)) {
-          if (!t.term.empty()) ft.terms.insert(t.term);
-          if (!t.stem.empty()) ft.terms.insert(t.stem);
+          bool lone_han = t.term.size() == 3 && static_cast<unsigned char>(t.term[0]) >= 0xE0;
+          if (!t.term.empty() && !lone_han) ft.terms.insert(t.term);
+          if (!t.stem.empty()) stems.insert(t.stem);
         }
+        if (ft.terms.size() == 1) ft.terms.merge(stems);
         ct.forms.push_back(std::move(ft));
       }
       out.push_back(std::move(ct));
@@ -181,12 +187,13 @@ std::vector<ExpandedConcept> expanded_concepts(const Xapian::Query& query) {
   std::vector<ExpandedConcept> out;
   for (const auto& e : expansions) {
     std::set<std::string> terms(e.get_unique_terms_begin(), e.get_unique_terms_end());
-    // The concept with most forms searched here (a form counts when at least half of its terms
-    // are in the expansion); ties go to the one with fewest terms left outside.
+    // The concept with most forms searched here (a form counts when the expansion has all its
+    // terms); ties go to the one with fewest terms left outside.
     auto covered = [&](const FormTerms& f) {
-      std::size_t in = 0;
-      for (const auto& t : f.terms) in += terms.count(t);
-      return !f.terms.empty() && in * 2 >= f.terms.size();
+      if (f.terms.empty()) return false;
+      for (const auto& t : f.terms)
+        if (!terms.count(t)) return false;
+      return true;
     };
     const ConceptTerms* best = nullptr;
     std::size_t best_forms = 0, best_outside = 0;

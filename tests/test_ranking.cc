@@ -127,6 +127,12 @@ BOOST_AUTO_TEST_CASE(explanations_add_up_to_the_scores) {
   BOOST_TEST((std::find(concepts.begin(), concepts.end(), "ccc") != concepts.end()));
   BOOST_TEST((std::find(concepts.begin(), concepts.end(), "testing") != concepts.end()));
   BOOST_TEST(e.query.topics == std::vector<std::string>{"ccc"});
+  // 檢測 fires the concept "testing" (testing, 測試), not one that merely shares a word with it.
+  SearchOptions zh = query("3C 檢測 scope");
+  auto zh_concepts = explain_search(s, zh, s.search(zh)).query.concepts;
+  std::vector<std::string> zh_ids;
+  for (const auto& c : zh_concepts) zh_ids.push_back(c.id);
+  BOOST_TEST(zh_ids == (std::vector<std::string>{"ccc", "testing"}), boost::test_tools::per_element());
   BOOST_TEST(e.query.tiers);
   // The commitment: an agreement filed under ccc, its words in heading and text.
   const HitExplanation& first = e.hits.at(0);
