@@ -93,6 +93,8 @@ install: build
 clean:
 	rm -rf $(BUILD)
 
-# Relevance: Provisio against Xapian's n-gram baseline on tests/relevance/queries.jsonl.
+# Relevance: Provisio against Xapian's n-gram baseline on tests/relevance/queries.jsonl, for the
+# held-out half, the tuning half and both (README, "Relevance").
+# make eval-search EVAL_ARGS=--per-query lists the tuning half's queries one by one.
 eval-search: build
-	$(BUILD)/tests/eval_search
+	$(BUILD)/tests/eval_search $(EVAL_ARGS)

@@ -119,6 +119,7 @@ void add_identity(Xapian::Document& doc, const DocumentPlan& plan) {
   doc.add_value(schema::kContentHashSlot, plan.hash);
   doc.add_value(schema::kSourceFileSlot, instrument.absolute_file);
   doc.add_value(schema::kVersionSlot, provision.id + "@" + version.from.iso());
+  doc.add_value(schema::kVersionCountSlot, std::to_string(provision.versions.size()));
 }
 
 Xapian::Document build_document(Analyzer& analyzer, const DocumentPlan& plan) {

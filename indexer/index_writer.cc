@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -11,6 +12,8 @@
 #include <unordered_set>
 
 #include <unistd.h>
+
+#include <nlohmann/json.hpp>
 
 #include "document_builder.h"
 #include "parallel_builder.h"
@@ -115,6 +118,7 @@ class Planner {
   void add(std::uint32_t file, const Instrument& instrument) {
     ++report_.instruments;
     instruments.insert(instrument.id);
+    kinds[instrument.id] = instrument.kind;
     for (std::uint32_t p = 0; p < instrument.provisions.size(); ++p) {
       const Provision& provision = instrument.provisions[p];
       ++report_.provisions;
@@ -136,6 +140,7 @@ class Planner {
 
   std::vector<Wanted> wanted;
   std::unordered_set<std::string> instruments;
+  std::map<std::string, std::string> kinds;  // instrument id -> kind, for schema::kInstrumentKindsKey
 
  private:
   IndexReport& report_;
@@ -314,8 +319,15 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
   report.deleted = to_delete.size();
   existing = {};
   bool graph_changed = db.get_metadata(std::string(schema::kGraphKey)) != graph;
+  // Instrument kinds for ranking: the index's, updated with those of the instruments read now.
+  std::string old_kinds = db.get_metadata(std::string(schema::kInstrumentKindsKey));
+  nlohmann::json kinds = nlohmann::json::parse(old_kinds, nullptr, false);
+  if (!kinds.is_object()) kinds = nlohmann::json::object();
+  for (const auto& [id, kind] : planner.kinds) kinds[id] = kind;
+  std::string new_kinds = kinds.dump();
+  bool kinds_changed = old_kinds != new_kinds;
 
-  if (report.changed() || graph_changed) {
+  if (report.changed() || graph_changed || kinds_changed) {
     atomic.begin();
     try {
       std::size_t done = 0, total = to_delete.size() + to_write.size();
@@ -356,6 +368,7 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
       }
       db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
       db.set_metadata(std::string(schema::kGraphKey), graph);
+      db.set_metadata(std::string(schema::kInstrumentKindsKey), new_kinds);
       atomic.commit();
     } catch (...) {
       atomic.cancel();

@@ -5,8 +5,10 @@
 
 #include "corpus.h"
 #include "edit_distance.h"
+#include "explain.h"
 #include "negation.h"
 #include "query_builder.h"
+#include "ranking.h"
 #include "schema.h"
 
 #include <set>
@@ -194,14 +196,18 @@ SearchResult Searcher::search(const SearchOptions& options) {
   };
   // Provisions with every word come first; those with only some follow, so a long or
   // paraphrased query still shows what is near. The scale puts every complete match above every
-  // partial one (BM25 weights here are far below it).
+  // partial one (BM25 weights here are far below it). Both tiers get the boosts of ranking.h.
   Xapian::Query any_word = builder.build(options.query, Xapian::Query::OP_OR).query;
+  Xapian::Query boosts = ranking::boosts(ranking::instrument_kinds(db_), topics_named(expanded_concepts(built.query)));
+  query = ranking::boosted(query, boosts);
   std::size_t complete = 0;
-  if (any_word.serialise() != query.serialise()) {
+  if (any_word.serialise() != built.query.serialise()) {
     complete = count(run(query));  // run only to count the complete matches
     counter.clear();
     spy.clear();
-    query = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 1000.0), any_word);
+    query = Xapian::Query(Xapian::Query::OP_OR,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, ranking::kCompleteMatchScale),
+                          ranking::boosted(any_word, boosts));
   }
   Xapian::MSet mset = run(query);
   result.total = std::max(count(mset), complete);

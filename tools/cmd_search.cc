@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "commands.h"
+#include "explain.h"
+#include "explain_output.h"
 #include "locations.h"
 #include "script.h"
 #include "script_converter.h"
@@ -18,7 +20,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     std::string db, lang, as_of, script = "as-written";
     std::vector<std::string> instruments, topics, words;
     std::size_t limit = 10, offset = 0;
-    bool json = false, all_versions = false, facets = false, parallel = false;
+    bool json = false, all_versions = false, facets = false, parallel = false, explain = false;
     std::string type = "provision", store;
   };
   auto args = std::make_shared<Args>();
@@ -38,6 +40,8 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
   cmd->add_option("--offset", args->offset, "Skip this many hits first (default 0, at most 1000000)")
       ->check(CLI::Range(0, 1000000));
   cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
+  cmd->add_flag("--explain", args->explain,
+                "Also show how the query was read (glossary concepts too) and what each hit's score is made of");
   cmd->add_option("--type", args->type, "What to search: provision (default) or submission")
       ->check(CLI::IsMember({"provision", "submission"}));
   cmd->add_option("--store", args->store, "Submissions store, for --type submission");
@@ -54,7 +58,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       "One hit per provision; versions in force today unless --as-of or --all-versions.\n\n"
       "Examples:\n  provisio search \"mutual recognition\"\n  provisio search 檢測 --lang en --parallel\n"
       "  provisio search 'topic:ccc factory inspection' --as-of 2021-01-01 --json\n"
-      "  provisio search art:58 --all-versions --facets");
+      "  provisio search art:58 --all-versions --facets\n  provisio search \"CCC testing\" --limit 3 --explain");
   return [args, as_of, &terminal] {
     SearchOptions o;
     for (const auto& w : args->words) o.query += (o.query.empty() ? "" : " ") + w;
@@ -88,6 +92,14 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       to_simplified(result.hits, converter);
     }
     StoredGraph graph = read_graph(searcher.database());
+    if (args->explain) {
+      SearchExplanation explanation = explain_search(searcher, o, result);
+      if (args->json)
+        std::cout << output::search_json_explained(result, o, explanation, &graph);
+      else
+        std::cout << output::search_text_explained(result, o, explanation, terminal.style(), terminal_columns(), &graph);
+      return 0;
+    }
     if (args->json)
       std::cout << output::search_json(result, o, &graph);
     else

@@ -42,16 +42,21 @@ enum Slot : unsigned {
   kContentHashSlot = 5,     // hex hash of everything indexed: detects changed documents
   kSourceFileSlot = 6,      // absolute path of the corpus file the document came from
   kVersionSlot = 7,         // <provision-id>@<from>: the collapse key when listing every version
+  kVersionCountSlot = 8,    // how many versions the provision has, in decimal: ranking (search/ranking.h)
 };
 
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
-inline constexpr std::string_view kFormatVersion = "5";
+inline constexpr std::string_view kFormatVersion = "6";
 // The corpus graph (relations.h graph_json()): commitment lines, relations, moved and withdrawn ids.
 // Rewritten by every index run whose graph differs; a database indexed from several corpus folders
 // keeps the graph of the last run.
 inline constexpr std::string_view kGraphKey = "provisio:graph";
+// Instrument id -> kind ("agreement", "consultation", ...: corpus.h kInstrumentKinds) as one JSON
+// object, for ranking (search/ranking.h). Merged by every index run: a run given some of the
+// corpus files keeps the kinds of the instruments it did not read.
+inline constexpr std::string_view kInstrumentKindsKey = "provisio:instrument-kinds";
 
 // The submissions index (search/linking/submission_index.cc), a separate database. Its document
 // data is JSON: id, sender, received, lang, file_name, subject, text.

@@ -21,11 +21,15 @@ std::vector<JudgedQuery> load_queries(const std::string& path) {
   if (!in) throw std::runtime_error(path + ": cannot read file");
   std::vector<JudgedQuery> out;
   std::string line;
+  std::vector<int> line_of;
   for (int n = 1; std::getline(in, line); ++n) {
     if (line.empty()) continue;
+    line_of.push_back(n);
     try {
       auto j = nlohmann::json::parse(line);
-      JudgedQuery q{j.at("id"), j.at("query"), j.at("lang"), std::nullopt, {}};
+      JudgedQuery q{j.at("id"), j.at("query"), j.at("lang"), j.at("half"), std::nullopt, {}};
+      if (q.half != kTuningHalf && q.half != kHeldOutHalf)
+        throw std::runtime_error("half must be \"" + std::string(kTuningHalf) + "\" or \"" + kHeldOutHalf + "\"");
       if (j.contains("as_of")) {
         q.as_of = Date::parse(j["as_of"].get<std::string>());
         if (!q.as_of) throw std::runtime_error("bad as_of date");
@@ -36,7 +40,45 @@ std::vector<JudgedQuery> load_queries(const std::string& path) {
       throw std::runtime_error(path + ":" + std::to_string(n) + ": " + e.what());
     }
   }
+  auto halves = half_by_rule(out);
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (out[i].half != halves[i])
+      throw std::runtime_error(path + ":" + std::to_string(line_of[i]) + ": query " + out[i].id + " is in the " +
+                               out[i].half + " half, but the split rule (evaluate.h) puts it in the " + halves[i] +
+                               " half");
   return out;
+}
+
+std::vector<std::string> half_by_rule(const std::vector<JudgedQuery>& queries) {
+  struct Progress {
+    int units = 0;
+    std::string last_text;
+  };
+  std::map<std::string, Progress> by_lang;
+  std::vector<std::string> out;
+  for (const auto& q : queries) {
+    auto [it, first] = by_lang.try_emplace(q.lang);
+    Progress& p = it->second;
+    if (first || q.query != p.last_text) ++p.units;
+    p.last_text = q.query;
+    out.push_back(p.units % 2 == 1 ? kTuningHalf : kHeldOutHalf);
+  }
+  return out;
+}
+
+std::vector<JudgedQuery> in_half(const std::vector<JudgedQuery>& queries, const std::string& half) {
+  std::vector<JudgedQuery> out;
+  for (const auto& q : queries)
+    if (q.half == half) out.push_back(q);
+  return out;
+}
+
+std::size_t first_answer_rank(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades) {
+  for (std::size_t i = 0; i < ranking.size(); ++i) {
+    auto g = grades.find(ranking[i]);
+    if (g != grades.end() && g->second == 2) return i + 1;
+  }
+  return 0;
 }
 
 Metrics measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades) {
