@@ -10,12 +10,8 @@ namespace provisio {
 
 std::vector<ProvisionSummary> Catalogue::provisions(const std::string& instrument, const std::string& topic,
                                                     const std::string& lang) const {
-  // The best document per provision: latest version first, then the wanted language.
+  // The best document per provision (shown_before: the latest version, then the nearest language).
   std::map<std::string, StoredDocument> best;
-  auto better = [&](const StoredDocument& a, const StoredDocument& b) {
-    if (a.effective_from != b.effective_from) return a.effective_from > b.effective_from;
-    return a.lang == lang && b.lang != lang;
-  };
   Xapian::Query q = Xapian::Query::MatchAll;
   if (!instrument.empty())
     q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(schema::prefixed(schema::kInstrumentTerm, instrument)));
@@ -27,7 +23,7 @@ std::vector<ProvisionSummary> Catalogue::provisions(const std::string& instrumen
   for (auto it = all.begin(); it != all.end(); ++it) {
     auto data = parse_stored_document(it.get_document().get_data());
     auto found = best.find(data.id);
-    if (found == best.end() || better(data, found->second)) best[data.id] = std::move(data);
+    if (found == best.end() || shown_before(data, found->second, lang)) best[data.id] = std::move(data);
   }
   std::vector<ProvisionSummary> out;
   for (const auto& [id, d] : best) {

@@ -26,6 +26,14 @@ const std::vector<std::string>& known_topics() {
   return topics;
 }
 
+std::vector<std::string> language_fallbacks(const std::string& lang) {
+  std::vector<std::string> order;
+  for (const std::string& l : {lang, lang == "zh-Hans" ? std::string("zh-Hant") : lang, std::string("en"),
+                               std::string("zh-Hant")})
+    if (!l.empty() && std::find(order.begin(), order.end(), l) == order.end()) order.push_back(l);
+  return order;
+}
+
 bool is_instrument_id(std::string_view id) {
   // Scanned, not matched with std::regex, whose matcher recurses once per character and
   // overflows the stack on a long id.

@@ -21,6 +21,11 @@ namespace provisio {
 // Languages a text or heading may be written in (also the choices of every --lang option).
 inline const std::vector<std::string> kLanguages = {"en", "zh-Hant", "zh-Hans"};
 
+// The languages to show a text in, best first, for a reader of `lang`: `lang` itself; for
+// Simplified Chinese (which the corpus often lacks) then Traditional; then English and Traditional
+// Chinese. The one rule behind every "show it in this language, or the nearest" choice.
+std::vector<std::string> language_fallbacks(const std::string& lang);
+
 // What an instrument may be (corpus/README.md; also the choices of `import --kind`).
 inline const std::vector<std::string> kInstrumentKinds = {"agreement", "supplement", "amendment", "plan",
                                                           "measure",   "notice",     "consultation"};

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "corpus.h"
+
 namespace provisio {
 
 namespace {
@@ -52,6 +54,13 @@ bool StoredDocument::has_topic(std::string_view topic) const {
 }
 
 bool StoredDocument::is_question() const { return has_topic("consultation"); }
+
+bool shown_before(const StoredDocument& a, const StoredDocument& b, const std::string& lang) {
+  if (a.effective_from != b.effective_from) return a.effective_from > b.effective_from;
+  auto order = language_fallbacks(lang);
+  auto rank = [&](const std::string& l) { return std::find(order.begin(), order.end(), l) - order.begin(); };
+  return rank(a.lang) < rank(b.lang);
+}
 
 void to_json(json& j, const StoredDocument& d) {
   json texts = json::array();

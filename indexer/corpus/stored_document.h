@@ -78,6 +78,11 @@ class StoredDocumentError : public std::runtime_error {
 
 // nlohmann::json conversions (found by argument-dependent lookup). from_json() throws
 // StoredDocumentError naming the field that is missing or of the wrong type, or a bad date.
+// Whether `a` is the better of two documents of one provision to show a reader of `lang`: the
+// later version first (what the provision says now, or last said), then the language that comes
+// first in language_fallbacks(lang). Lists of provisions and link suggestions choose with it.
+bool shown_before(const StoredDocument& a, const StoredDocument& b, const std::string& lang);
+
 void to_json(nlohmann::json& j, const StoredDocument& d);
 void from_json(const nlohmann::json& j, StoredDocument& d);
 

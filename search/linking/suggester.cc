@@ -185,23 +185,14 @@ std::string LinkSuggester::kind_of(const std::string& id) {
 }
 
 LinkSuggester::ProvisionInfo LinkSuggester::info(const std::string& id, const std::string& lang) {
-  ProvisionInfo info;
   std::string term = schema::prefixed(schema::kProvisionTerm, id);
-  std::string best_from;
-  bool best_lang = false;
+  std::optional<StoredDocument> best;
   for (auto post = db_.postlist_begin(term); post != db_.postlist_end(term); ++post) {
     auto data = document_data(db_.get_document(*post));
-    bool lang_ok = data.lang == lang;
-    const std::string& from = data.effective_from;
-    // The latest version, in the wanted language when there is one.
-    if (info.heading.empty() || (lang_ok && !best_lang) || (lang_ok == best_lang && from > best_from)) {
-      info.heading = data.heading;
-      info.citation = data.citation;
-      info.topics = data.topics;
-      best_from = from;
-      best_lang = lang_ok;
-    }
+    if (!best || shown_before(data, *best, lang)) best = std::move(data);
   }
+  ProvisionInfo info;
+  if (best) info = {best->heading, best->citation, best->topics};
   return info;
 }
 
