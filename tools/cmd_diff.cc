@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "provision_output.h"
+#include "script_converter.h"
 #include "searcher.h"
 #include "version_texts.h"
 
@@ -37,6 +38,8 @@ Run add_diff_command(CLI::App& root, const Terminal& terminal) {
     Searcher searcher(db);
     auto docs = provision_or_report(searcher, args->id);
     if (docs.empty()) return 1;
+    // The corpus seldom has Simplified text: compare the Traditional versions converted.
+    if (args->lang == "zh-Hans") docs = with_simplified(docs, ScriptConverter());
     auto versions = versions_in(docs, args->lang);
     if (versions.empty()) {
       std::cerr << "provisio: " << args->id << " has no text in " << args->lang << "\n";

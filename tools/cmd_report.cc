@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "report.h"
+#include "script_converter.h"
 #include "store.h"
 #include "suggester.h"
 #include "submission_output.h"
@@ -31,6 +32,11 @@ Run add_report_command(CLI::App& root, const Terminal& terminal) {
     if (int rc = ready_index(args->db, terminal, db); rc) return rc;
     submissions::LinkSuggester index(db);
     auto report = submissions::build_report(store, index, args->by, args->lang);
+    // Headings the corpus has only in Traditional are converted for a Simplified reader.
+    if (args->lang == "zh-Hans") {
+      ScriptConverter converter;
+      for (auto& row : report.rows) row.heading = converter.to_simplified(row.heading);
+    }
     for (const auto& w : report.warnings) std::cerr << "provisio: warning: " << w << "\n";
     std::cout << output::format_report(report, args->format);
     return 0;
