@@ -12,12 +12,12 @@ PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev 
             libboost-test-dev nlohmann-json3-dev libcli11-dev libzip-dev libgumbo-dev poppler-utils \
             libsqlite3-dev libgmime-3.0-dev python3-jieba libbenchmark-dev xz-utils libxlsxwriter-dev unzip \
             clang libclang-rt-14-dev \
-            libcpp-httplib-dev libctemplate-dev libsodium-dev curl \
+            libcpp-httplib-dev libctemplate-dev libsodium-dev curl libopencc-dev \
             python3-selenium chromium chromium-driver fonts-wqy-zenhei wrk \
             libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-chi-tra \
             tesseract-ocr-chi-sim pango1.0-tools
 
-.PHONY: all deps build demo test run install bench clean eval-search eval-link eval-segment bench-analysis \
+.PHONY: all deps build demo test run install bench clean eval-search eval-link eval-segment eval-script bench-analysis \
         fuzz test-sanitized
 
 all: build
@@ -73,6 +73,11 @@ eval-link: build
 # Segmentation F1 on the SIGHAN 2005 test sets beside plain ICU (skips when ../shared is absent).
 eval-segment: build
 	@bench/eval_segment.sh $(PROVISIO)
+
+# Traditional-to-Simplified display conversions (ICU, OpenCC t2s and hk2s, Provisio's) on the Hong
+# Kong terms of tests/script/hk_terms.tsv: accuracy and the terms each gets wrong.
+eval-script: build
+	$(BUILD)/tests/eval_script
 
 # Analysis throughput (MB/s) beside Xapian's own TermGenerator with FLAG_CJK_NGRAM.
 bench-analysis: build

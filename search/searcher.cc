@@ -1,6 +1,7 @@
 #include "searcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "corpus.h"
@@ -10,6 +11,8 @@
 #include "query_builder.h"
 #include "ranking.h"
 #include "schema.h"
+#include "script.h"
+#include "utf8.h"
 
 #include <set>
 
@@ -50,9 +53,24 @@ constexpr std::size_t kSupersededShown = 3;
 
 }  // namespace
 
-std::string display_language(const std::string& requested, bool query_has_chinese) {
+std::string display_language(const std::string& requested, std::string_view query) {
   if (!requested.empty()) return requested;
-  return query_has_chinese ? "" : "en";
+  // A query that filters on a language (lang:en 檢測) asks to read that one.
+  for (std::size_t at = query.find("lang:"); at != std::string_view::npos; at = query.find("lang:", at + 1)) {
+    if (at > 0 && !std::isspace(static_cast<unsigned char>(query[at - 1])) && query[at - 1] != '(') continue;
+    std::string_view value = query.substr(at + 5);
+    value = value.substr(0, value.find_first_of(" \t)"));
+    if (std::find(kLanguages.begin(), kLanguages.end(), value) != kLanguages.end()) return std::string(value);
+  }
+  if (!contains_han(query)) return "en";
+  // Traditional or Simplified by the characters only one script has; ties (檢測 and 3C alike) go to
+  // Traditional, the corpus's and Hong Kong's script.
+  long script = 0;
+  for (std::size_t pos = 0; pos < query.size();) {
+    HanVariant v = han_variant(decode_utf8(query, pos));
+    script += v == HanVariant::kTraditional ? 1 : v == HanVariant::kSimplified ? -1 : 0;
+  }
+  return script < 0 ? "zh-Hans" : "zh-Hant";
 }
 
 std::vector<std::string> parallel_languages(const std::string& lang) {

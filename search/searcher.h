@@ -87,11 +87,12 @@ struct SearchResult {
   std::string unit = "provisions";
 };
 
-// The language hits are shown in: `requested` (--lang) when given; else, for a query written in
-// Chinese (`query_has_chinese`), "" (each hit in the language of its best-matching document); else
-// English, so an English query that matched a Chinese text through the glossary still reads in
-// English where the provision has it.
-std::string display_language(const std::string& requested, bool query_has_chinese);
+// The language hits are shown in, one for the whole list: `requested` (--lang) when given; else
+// the language of a `lang:` filter in the query; else, for a query with Chinese characters, Chinese: "zh-Hans" when it has more Simplified-only than
+// Traditional-only characters (Simplified is converted for display), else "zh-Hant"; else English,
+// so an English query that matched a Chinese text through the glossary still reads in English
+// where the provision has it. (--parallel adds the other language beside each hit.)
+std::string display_language(const std::string& requested, std::string_view query);
 
 // The other languages to give beside a hit in `lang` (SearchOptions::parallel): English beside
 // Chinese, and each Chinese script the provision has beside English.

@@ -242,6 +242,129 @@ BOOST_AUTO_TEST_CASE(search_options_for_display_and_counting) {
   BOOST_TEST(r.err.find("provisio: did you mean \"recognition\"?") != std::string::npos, r.err);
 }
 
+// A query in Chinese reads in Chinese, in its own script: one language for the whole list, English
+// only beside it with --parallel (issue 13, item 7). Before, each hit came in the language of the
+// document that matched best, and a Simplified query was shown in Traditional.
+BOOST_AUTO_TEST_CASE(a_chinese_query_lists_every_hit_in_chinese_of_its_script) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  CommandResult r = run("search --db '" + db + "' --json 相互承认");
+  BOOST_TEST(r.status == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  BOOST_REQUIRE(!j["results"].empty());
+  for (const auto& hit : j["results"]) BOOST_TEST(hit["lang"] == "zh-Hans", hit.dump());
+  BOOST_TEST(j["results"][0]["heading"] == "相互承认检测结果");
+  j = nlohmann::json::parse(run("search --db '" + db + "' --json 相互承認").out);
+  BOOST_REQUIRE(!j["results"].empty());
+  for (const auto& hit : j["results"]) BOOST_TEST(hit["lang"] == "zh-Hant", hit.dump());
+  BOOST_TEST(j["results"][0]["heading"] == "相互承認檢測結果");
+  j = nlohmann::json::parse(run("search --db '" + db + "' --json --parallel 相互承认").out);
+  BOOST_TEST(j["results"][0]["lang"] == "zh-Hans");
+  BOOST_TEST(j["results"][0]["parallel"][0]["lang"] == "en");
+}
+
+// --lang zh-Hans shows Simplified wherever it is accepted; the corpus has Traditional text, converted
+// for display (issue 13, item 8). Before, show printed no text, diff failed and list printed English.
+BOOST_AUTO_TEST_CASE(simplified_chinese_in_show_diff_and_list) {
+  write_file(corpus + "/gd.xml", R"(<instrument id="gd" kind="measure" signed="2019-01-01" effective="2019-01-01">
+  <title lang="en">Testing measure</title>
+  <title lang="zh-Hant">檢測措施</title>
+  <division type="article" number="1">
+    <heading lang="en">Toys</heading>
+    <provision id="gd/1">
+      <citation lang="en">Article 1</citation>
+      <citation lang="zh-Hant">第一條</citation>
+      <topics>ccc</topics>
+      <version from="2019-01-01" to="2021-01-01">
+        <heading lang="en">Testing of toys</heading>
+        <heading lang="zh-Hant">玩具檢測</heading>
+        <text lang="en">Hong Kong laboratories may test toys.</text>
+        <text lang="zh-Hant">香港實驗所可檢測玩具。</text>
+      </version>
+      <version from="2021-01-01">
+        <heading lang="en">Testing of toys</heading>
+        <heading lang="zh-Hant">玩具檢測</heading>
+        <text lang="en">Hong Kong laboratories may test toys and electrical products.</text>
+        <text lang="zh-Hant">香港實驗所可檢測玩具及電器產品。</text>
+      </version>
+    </provision>
+  </division>
+</instrument>
+)");
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  CommandResult r = run("show --db '" + db + "' --lang zh-Hans tig/art58/2");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("相互承认检测结果  [zh-Hans, digest") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("经认可的香港实验所可进行强制性产品认证检测") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("第五十八条第二款") != std::string::npos, r.out);
+  auto j = nlohmann::json::parse(run("show --db '" + db + "' --lang zh-Hans --json tig/art58/2").out);
+  BOOST_TEST(j["versions"][0]["texts"][0]["lang"] == "zh-Hans");
+
+  r = run("diff --db '" + db + "' --lang zh-Hans gd/1");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("香港实验所可检测玩具{+及电器产品+}。") != std::string::npos, r.out);
+
+  j = nlohmann::json::parse(run("list --db '" + db + "' --lang zh-Hans --json").out);
+  std::string headings = j.dump();
+  BOOST_TEST(headings.find("相互承认检测结果") != std::string::npos, headings);
+  BOOST_TEST(headings.find("玩具检测") != std::string::npos, headings);
+  BOOST_TEST(headings.find("Testing of toys") == std::string::npos, headings);
+}
+
+// For scripts: --ids prints one id a line, --count only the number (issue 13, item 15).
+BOOST_AUTO_TEST_CASE(search_ids_and_count_for_scripts) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  CommandResult r = run("search --db '" + db + "' --ids mutual recognition");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == "tig/art58/2\n");
+  r = run("search --db '" + db + "' --ids 'recognition OR standards'");
+  BOOST_TEST(r.out == "tig/art58/2\ntig/art58/1\n");
+  r = run("search --db '" + db + "' --count 'recognition OR standards'");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == "2\n");
+  BOOST_TEST(run("search --db '" + db + "' --count zebra").out == "0\n");
+  r = run("search --db '" + db + "' --ids --json CCC");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err.find("provisio: --json excludes --ids\n") == 0u, r.err);
+}
+
+// --color=always forces colour (into a pipe, with NO_COLOR too); never turns it off on a terminal;
+// auto is the default rule, where NO_COLOR wins (issue 13, item 15).
+BOOST_AUTO_TEST_CASE(color_option_beside_no_color) {
+  BOOST_REQUIRE_EQUAL(index().status, 0);
+  CommandResult r = run("search --db '" + db + "' --color=always 检测");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("\033[1m") != std::string::npos, r.out);
+  r = run("--color always search --db '" + db + "' 检测");
+  BOOST_TEST(r.out.find("\033[1m") != std::string::npos, r.out);
+  BOOST_TEST(run("search --db '" + db + "' --color=auto 检测").out.find("\033[") == std::string::npos);
+  std::string search = std::string("'") + PROVISIO_BINARY + "' search --db '" + db + "' 检测";
+  std::string home = "HOME='" + (dir / "home") + "' ";
+  std::string plain = provisio::testing::run_on_terminal("env -u NO_COLOR " + home + search + " --color=never");
+  BOOST_TEST(plain.find("tig/art58/2") != std::string::npos, plain);
+  BOOST_TEST(plain.find("\033[") == std::string::npos, plain);
+  plain = provisio::testing::run_on_terminal("env NO_COLOR=1 " + home + search + " --color=auto");
+  BOOST_TEST(plain.find("\033[") == std::string::npos, plain);
+  r = run("search --db '" + db + "' --color=sometimes 检测");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err.find("--color: sometimes not in {auto,always,never}") != std::string::npos, r.err);
+}
+
+// provisio help COMMAND is provisio COMMAND --help (issue 13, item 15).
+BOOST_AUTO_TEST_CASE(help_command_shows_a_command_s_help) {
+  CommandResult r = run("help search");
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out == run("search --help").out);
+  BOOST_TEST(r.out.find("--ids") != std::string::npos, r.out);
+  BOOST_TEST(run("help submission add").out == run("submission add --help").out);
+  r = run("help");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.out == run("--help").out);
+  BOOST_TEST(r.out.find("help") != std::string::npos);
+  r = run("help serach");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err.find("provisio: unknown command 'serach'; did you mean 'search'?") == 0u, r.err);
+}
+
 BOOST_AUTO_TEST_CASE(filter_options_take_one_value_and_reject_unknown_ones) {
   BOOST_REQUIRE_EQUAL(index().status, 0);
   // The words after a filter's value are the query, not more values.

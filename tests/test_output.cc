@@ -310,9 +310,17 @@ BOOST_AUTO_TEST_CASE(layout_counts_chinese_as_two_columns_and_styles_as_none) {
 }
 
 BOOST_AUTO_TEST_CASE(display_language_rules) {
-  BOOST_TEST(display_language("zh-Hant", false) == "zh-Hant");
-  BOOST_TEST(display_language("", true) == "");
-  BOOST_TEST(display_language("", false) == "en");
+  BOOST_TEST(display_language("zh-Hant", "CCC") == "zh-Hant");
+  // A Chinese query reads in Chinese, in its own script (issue 13, item 7).
+  BOOST_TEST(display_language("", "相互承认") == "zh-Hans");
+  BOOST_TEST(display_language("", "第58條") == "zh-Hant");
+  BOOST_TEST(display_language("", "3C 檢測") == "zh-Hant");
+  BOOST_TEST(display_language("", "互认") == "zh-Hans");
+  BOOST_TEST(display_language("", "中国 testing") == "zh-Hans");
+  BOOST_TEST(display_language("", "CCC testing") == "en");
+  BOOST_TEST(display_language("", "lang:en 檢測") == "en");
+  BOOST_TEST(display_language("", "檢測 (lang:zh-Hans OR lang:zh-Hant)") == "zh-Hans");
+  BOOST_TEST(display_language("", "檢測 slang:en") == "zh-Hant");
   BOOST_TEST(provisio::language_fallbacks("zh-Hans") == (std::vector<std::string>{"zh-Hans", "zh-Hant", "en"}));
   BOOST_TEST(provisio::language_fallbacks("en") == (std::vector<std::string>{"en", "zh-Hant"}));
   BOOST_TEST(provisio::language_fallbacks("zh-Hant") == (std::vector<std::string>{"zh-Hant", "en"}));

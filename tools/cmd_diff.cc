@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "provision_output.h"
+#include "script_converter.h"
 #include "searcher.h"
 #include "version_texts.h"
 
@@ -34,7 +35,10 @@ Run add_diff_command(CLI::App& root, const Terminal& terminal) {
       }
     auto found = look_up_provision(args->db, args->id, terminal);
     if (!found) return 1;
-    auto versions = versions_in(found->docs, args->lang);
+    auto& docs = found->docs;
+    // The corpus seldom has Simplified text: compare the Traditional versions converted.
+    if (args->lang == "zh-Hans") docs = with_simplified(docs, ScriptConverter());
+    auto versions = versions_in(docs, args->lang);
     if (versions.empty()) {
       std::cerr << "provisio: " << args->id << " has no text in " << args->lang << "\n";
       return 1;

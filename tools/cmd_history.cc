@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "history.h"
+#include "script_converter.h"
 #include "history_output.h"
 #include "searcher.h"
 
@@ -35,6 +36,8 @@ Run add_history_command(CLI::App& root, const Terminal& terminal) {
     std::string id = found->docs.front().id;  // the new id when the one given moved
     StoredGraph graph = read_graph(found->searcher->database());
     auto history = build_history(*found->searcher, graph, id, args->lang);
+    // Steps the corpus has only in Traditional are converted for a Simplified reader.
+    if (history && args->lang == "zh-Hans") to_simplified(*history, ScriptConverter());
     if (!history)
       std::cout << (args->json ? output::no_line_json(id) : output::no_line_text(id));
     else

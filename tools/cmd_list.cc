@@ -5,6 +5,7 @@
 #include "corpus.h"
 #include "provision_output.h"
 #include "schema.h"
+#include "script_converter.h"
 #include "searcher.h"
 
 namespace provisio::cli {
@@ -33,6 +34,8 @@ Run add_list_command(CLI::App& root, const Terminal& terminal) {
       std::cerr << "provisio: unknown instrument '" << args->instrument << "'\n";
       return 1;
     }
+    // Headings the corpus has only in Traditional are converted for a Simplified reader.
+    if (args->lang == "zh-Hans") to_simplified(provisions, ScriptConverter());
     std::cout << (args->json ? output::list_json(provisions) : output::list_text(provisions, terminal.style()));
     return 0;
   };

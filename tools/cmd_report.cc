@@ -7,6 +7,7 @@
 #include "date.h"
 #include "report.h"
 #include "report_workbook.h"
+#include "script_converter.h"
 #include "store.h"
 #include "suggester.h"
 #include "submission_output.h"
@@ -68,6 +69,11 @@ Run add_report_command(CLI::App& root, const Terminal& terminal) {
       return 0;
     }
     auto report = submissions::build_report(store, index, args->by, args->lang, filter);
+    // Headings the corpus has only in Traditional are converted for a Simplified reader.
+    if (args->lang == "zh-Hans") {
+      ScriptConverter converter;
+      for (auto& row : report.rows) row.heading = converter.to_simplified(row.heading);
+    }
     for (const auto& w : report.warnings) std::cerr << "provisio: warning: " << w << "\n";
     std::string text = output::format_report(report, args->format);
     if (args->output.empty()) {

@@ -5,7 +5,6 @@
 #include "explain.h"
 #include "explain_output.h"
 #include "locations.h"
-#include "script.h"
 #include "script_converter.h"
 #include "history.h"
 #include "search_output.h"
@@ -20,7 +19,8 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     std::string db, lang, as_of, script = "as-written";
     std::vector<std::string> instruments, topics, words;
     std::size_t limit = 10, offset = 0;
-    bool json = false, all_versions = false, facets = false, parallel = false, explain = false;
+    bool json = false, all_versions = false, facets = false, parallel = false, explain = false, ids = false,
+         count = false;
     std::string type = "provision", store;
   };
   auto args = std::make_shared<Args>();
@@ -39,7 +39,12 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
   cmd->add_option("--limit", args->limit, "Number of hits to show (default 10)")->check(CLI::Range(1, 10000));
   cmd->add_option("--offset", args->offset, "Skip this many hits first (default 0, at most 1000000)")
       ->check(CLI::Range(0, 1000000));
-  cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
+  auto* json = cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
+  auto* ids = cmd->add_flag("--ids", args->ids, "Print only the hits' provision ids, one a line (for scripts)");
+  cmd->add_flag("--count", args->count, "Print only the number of matching provisions (for scripts)")
+      ->excludes(json)
+      ->excludes(ids);
+  ids->excludes(json);
   cmd->add_flag("--explain", args->explain,
                 "Also show how the query was read (glossary concepts too) and what each hit's score is made of");
   cmd->add_option("--type", args->type, "What to search: provision (default) or submission")
@@ -58,19 +63,24 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       "One hit per provision; versions in force today unless --as-of or --all-versions.\n\n"
       "Examples:\n  provisio search \"mutual recognition\"\n  provisio search 檢測 --lang en --parallel\n"
       "  provisio search 'topic:ccc factory inspection' --as-of 2021-01-01 --json\n"
-      "  provisio search art:58 --all-versions --facets\n  provisio search \"CCC testing\" --limit 3 --explain");
+      "  provisio search art:58 --all-versions --facets\n  provisio search \"CCC testing\" --limit 3 --explain\n"
+      "  provisio search CMA --ids --limit 100 | xargs -n1 provisio show --lang en");
   return [args, as_of, &terminal] {
     SearchOptions o;
     for (const auto& w : args->words) o.query += (o.query.empty() ? "" : " ") + w;
+    if (args->type == "submission" && (args->ids || args->count)) {
+      std::cerr << "provisio: --ids and --count are for provisions, not --type submission\n";
+      return 2;
+    }
     if (args->type == "submission")
       return run_submission_search(o.query, args->store, args->limit, args->offset, args->json, terminal);
-    o.lang = display_language(args->lang, contains_han(o.query));
+    o.lang = display_language(args->lang, o.query);
     o.instruments = args->instruments;
     o.topics = args->topics;
     o.limit = args->limit;
     o.offset = args->offset;
     o.all_versions = args->all_versions;
-    o.facets = args->facets;
+    o.facets = args->facets || args->count;  // facets count every match, so the total is exact
     o.parallel = args->parallel;
     if (as_of->count() > 0) {  // --as-of "" is a mistake, not "today"
       auto d = Date::parse(args->as_of);
@@ -84,10 +94,18 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     if (db.empty()) return 1;
     Searcher searcher(db);
     SearchResult result = searcher.search(o);
+    if (args->count) {
+      std::cout << result.total << "\n";
+      return 0;
+    }
     for (const auto& note : result.notes) std::cerr << "provisio: " << note << "\n";
     if (!result.suggestion.empty()) std::cerr << "provisio: did you mean \"" << result.suggestion << "\"?\n";
 
-    if (args->script == "hans" || args->lang == "zh-Hans") {
+    if (args->ids) {
+      for (const auto& hit : result.hits) std::cout << hit.id << "\n";
+      return 0;
+    }
+    if (args->script == "hans" || o.lang == "zh-Hans") {
       ScriptConverter converter;
       to_simplified(result.hits, converter);
     }

@@ -5,6 +5,7 @@
 #include "history.h"
 #include "locations.h"
 #include "provision_output.h"
+#include "script_converter.h"
 #include "searcher.h"
 
 namespace provisio::cli {
@@ -77,6 +78,12 @@ Run add_show_command(CLI::App& root, const Terminal& terminal) {
     }
     nlohmann::json line = line_summary_json(read_graph(found->searcher->database()), docs.front().id,
                                             args->lang == "all" ? "en" : args->lang);
+    // The corpus seldom has Simplified text: a Simplified reader gets the Traditional converted.
+    if (args->lang == "zh-Hans") {
+      ScriptConverter converter;
+      docs = with_simplified(docs, converter);
+      if (!line.is_null()) line["name"] = converter.to_simplified(line["name"].get<std::string>());
+    }
     std::cout << (args->json ? output::show_json(docs, args->lang, line)
                              : output::show_text(docs, args->lang, terminal.style(), line));
     return 0;

@@ -35,6 +35,23 @@ bool report_unknown_command(const CLI::App& app, int argc, char** argv) {
   return true;
 }
 
+// `--color` on the command and on every subcommand, so it may come anywhere before the operands.
+void add_colour_option(CLI::App& app, std::string& choice) {
+  app.add_option("--color", choice, "Colour: auto (on a terminal, without NO_COLOR), always or never")
+      ->check(CLI::IsMember(provisio::cli::kColourChoices));
+  for (CLI::App* sub : app.get_subcommands({})) add_colour_option(*sub, choice);
+}
+
+// "provisio help search" is "provisio search --help"; "provisio help" alone is "provisio --help".
+std::vector<std::string> expand_help(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  if (args.size() > 1 && args[1] == "help") {
+    args.erase(args.begin() + 1);
+    args.push_back("--help");
+  }
+  return args;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -63,6 +80,14 @@ int main(int argc, char** argv) try {
   add(provisio::cli::add_segment_command);
   add(provisio::cli::add_serve_command);
   add(provisio::cli::add_user_command);
+  app.add_subcommand("help", "Show a command's help: provisio help COMMAND is provisio COMMAND --help");
+  std::string colour = "auto";
+  add_colour_option(app, colour);
+  std::vector<std::string> args = expand_help(argc, argv);
+  std::vector<char*> arg_pointers;
+  for (auto& a : args) arg_pointers.push_back(a.data());
+  argc = static_cast<int>(arg_pointers.size());
+  argv = arg_pointers.data();
   if (report_unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);
@@ -88,6 +113,7 @@ int main(int argc, char** argv) try {
     std::cerr << "Run 'provisio --help' (or 'provisio COMMAND --help') for usage.\n";
     return 2;
   }
+  terminal.set_colour_choice(colour);
   for (auto& [sub, run] : commands)
     if (sub->parsed()) return run();
   return 2;

@@ -16,6 +16,11 @@ Terminal::Terminal() {
   progress_ = isatty(STDERR_FILENO) && !dumb;
 }
 
+void Terminal::set_colour_choice(const std::string& choice) {
+  if (choice == "always") colour_out_ = true;
+  if (choice == "never") colour_out_ = false;
+}
+
 void Terminal::show_progress(const std::string& line) const {
   if (!progress_) return;
   std::fprintf(stderr, "\r\033[K%s", line.c_str());

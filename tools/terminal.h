@@ -1,18 +1,28 @@
 // Every decision about the terminal in one place: colour and progress lines appear only when the
-// stream is a terminal, and never when NO_COLOR is set (https://no-color.org).
+// stream is a terminal, and never when NO_COLOR is set (https://no-color.org), unless the user
+// asks for colour with `--color=always`.
 #pragma once
 
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "style.h"
 
 namespace provisio::cli {
 
+// The global `--color` option: auto (on a terminal, unless NO_COLOR is set or TERM is dumb),
+// always (even into a pipe or with NO_COLOR: the user asked), never.
+inline const std::vector<std::string> kColourChoices = {"auto", "always", "never"};
+
 class Terminal {
  public:
   Terminal();
+
+  // Applies `--color` (one of kColourChoices; "auto" keeps what the constructor decided). Called
+  // once the command line is parsed, before any command runs.
+  void set_colour_choice(const std::string& choice);
 
   bool colour_out() const { return colour_out_; }  // stdout
   bool progress() const { return progress_; }      // stderr is a terminal

@@ -10,7 +10,6 @@
 #include "language.h"
 #include "provision_output.h"
 #include "reader.h"
-#include "script.h"
 #include "search_output.h"
 #include "submission_index.h"
 #include "submission_output.h"
@@ -63,7 +62,7 @@ json search(IndexReaders& readers, const SearchRequest& r) {
     throw HttpError(400, "--limit: value " + std::to_string(r.limit) + " not in range [1 - 10000]");
   SearchOptions o;
   o.query = r.query;
-  o.lang = display_language(r.lang, contains_han(o.query));
+  o.lang = display_language(r.lang, o.query);
   o.instruments = r.instruments;
   o.topics = r.topics;
   o.limit = r.limit;
@@ -78,7 +77,7 @@ json search(IndexReaders& readers, const SearchRequest& r) {
   } catch (const SearchError& e) {
     throw HttpError(400, e.what());
   }
-  if (r.script == "hans" || r.lang == "zh-Hans") to_simplified(result.hits, readers.converter);
+  if (r.script == "hans" || o.lang == "zh-Hans") to_simplified(result.hits, readers.converter);
   // The commitment lines, as the CLI passes them, so each hit's "line" is the CLI's.
   StoredGraph graph = read_graph(readers.searcher.database());
   return parsed(output::search_json(result, o, &graph));
