@@ -6,7 +6,9 @@
 //                         glossary concept (NOT testing: 檢測 too), and "-w" alone means "all but w"
 //   instrument:ID         only that instrument        topic:T   only that topic
 //   lang:en|zh-Hant|zh-Hans  only documents in that language
-//   cite:"Article 58"     provisions whose citation has those parts (any language: cite:第五十八條)
+//   cite:"Article 58"     provisions whose citation has those parts (any language: cite:第五十八條;
+//                         cite:"Article 68(v)" = cite:第六十八條第（五）項, the item only;
+//                         cite:1.F.e = cite:"sector 1.F.e", a sector of the services schedules)
 //   art:58                the same as cite:"Article 58"
 //
 // Mistakes are either repaired, with a note saying how the query was read (an unbalanced quote or
