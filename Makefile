@@ -10,7 +10,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian 12 packages the build and the tests need (see README, "Dependencies").
 PACKAGES := g++ cmake make pkg-config libxapian-dev xapian-tools libpugixml-dev libicu-dev \
             libboost-test-dev nlohmann-json3-dev libcli11-dev libzip-dev libgumbo-dev poppler-utils \
-            libsqlite3-dev libgmime-3.0-dev python3-jieba libbenchmark-dev xz-utils libxlsxwriter-dev unzip \
+            libsqlite3-dev libgmime-3.0-dev python3-jieba wamerican libbenchmark-dev xz-utils libxlsxwriter-dev unzip \
             clang libclang-rt-14-dev \
             libcpp-httplib-dev libctemplate-dev libsodium-dev curl libopencc-dev \
             python3-selenium chromium chromium-driver fonts-wqy-zenhei wrk \

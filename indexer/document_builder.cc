@@ -78,7 +78,8 @@ DocumentPlan plan_document(const Instrument& instrument, const Provision& provis
   if (!version.approx.empty()) data.approx = version.approx;
   data.notes = provision.notes;
   data.notes.insert(data.notes.end(), version.notes.begin(), version.notes.end());
-  data.source_file = instrument.file;
+  // The canonical path: the same corpus named another way (relative, absolute, ./) is the same data.
+  data.source_file = instrument.absolute_file;
   data.line = provision.line;  // document order within the instrument, for browsing
   data.verification.status = provision.verification.status();
   for (const auto& c : provision.verification.checks)

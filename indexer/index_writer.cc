@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyzer.h"
 #include "document_builder.h"
 #include "parallel_builder.h"
 #include "relations.h"
@@ -90,6 +91,54 @@ bool in_scope(const Existing& e, const std::vector<std::string>& inputs,
   }
   return false;
 }
+
+// The provisions the database at options.db_path holds that this run leaves alone (out of
+// scope: from another file, of another instrument): references to them are fine. Read on first
+// use only, which a corpus whose references all resolve among its own files never needs.
+class IndexedElsewhere {
+ public:
+  IndexedElsewhere(const IndexOptions& options, const std::unordered_set<std::string>& instruments)
+      : options_(options), instruments_(instruments) {}
+
+  // REQUIRES: every instrument of the run is in `instruments` (the corpus was scanned).
+  bool contains(const std::string& provision_id) {
+    if (!read_) read();
+    return ids_.count(provision_id) > 0;
+  }
+
+ private:
+  void read() {
+    read_ = true;
+    if (!fs::exists(options_.db_path)) return;
+    Xapian::Database db;
+    try {
+      db = Xapian::Database(options_.db_path);
+    } catch (const Xapian::DatabaseError&) {
+      return;  // not an index: the writer reports it when it opens the folder
+    }
+    auto inputs = canonical_paths(options_.input_paths);
+    std::vector<std::string> instrument_of(db.get_lastdocid() + 1), file_of(db.get_lastdocid() + 1);
+    auto read_slot = [&](Xapian::valueno slot, std::vector<std::string>& into) {
+      for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v)
+        if (v.get_docid() < into.size()) into[v.get_docid()] = *v;
+    };
+    read_slot(schema::kInstrumentSlot, instrument_of);
+    read_slot(schema::kSourceFileSlot, file_of);
+    for (auto v = db.valuestream_begin(schema::kProvisionIdSlot); v != db.valuestream_end(schema::kProvisionIdSlot); ++v) {
+      Xapian::docid id = v.get_docid();
+      if (id >= file_of.size()) continue;
+      Existing e;
+      e.source_file = file_of[id];
+      e.instrument = instrument_of[id];
+      if (!in_scope(e, inputs, instruments_)) ids_.insert(*v);
+    }
+  }
+
+  const IndexOptions& options_;
+  const std::unordered_set<std::string>& instruments_;
+  bool read_ = false;
+  std::unordered_set<std::string> ids_;
+};
 
 // A document the corpus yields, before analysis: enough to find it again and to compare it.
 // Its instrument is found by file (CorpusShelf), so the instrument need not stay in memory.
@@ -275,6 +324,20 @@ class AtomicWrite {
   Xapian::WritableDatabase db_;
 };
 
+// Adds (`add`) or takes out the words `doc` gives the spelling table (schema::is_spelling_word),
+// once each: the table counts documents, so replacing or deleting one takes its words out again.
+void update_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc, bool add) {
+  const auto& stop = english_stopwords();
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (!schema::is_spelling_word(term) || std::find(stop.begin(), stop.end(), term) != stop.end()) continue;
+    if (add)
+      db.add_spelling(term);
+    else
+      db.remove_spelling(term);
+  }
+}
+
 // Documents analysed per round when files must be read again: bounds what is re-read and held
 // at once (a file's documents always stay in one round).
 constexpr std::size_t kRoundDocuments = 16384;
@@ -327,11 +390,16 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
   std::string new_kinds = kinds.dump();
   bool kinds_changed = old_kinds != new_kinds;
 
+  // Documents written by an older format gave no words to the spelling table: none to take out
+  // (they are all rewritten, the format being part of every content hash).
+  bool spelling_indexed = db.get_metadata(std::string(schema::kFormatKey)) == schema::kFormatVersion;
+
   if (report.changed() || graph_changed || kinds_changed) {
     atomic.begin();
     try {
       std::size_t done = 0, total = to_delete.size() + to_write.size();
       for (auto id : to_delete) {
+        if (spelling_indexed) update_spelling(db, db.get_document(id), false);
         db.delete_document(id);
         if (options.progress && ++done % 1000 == 0) options.progress(done, total);
       }
@@ -356,6 +424,8 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
             },
             [&](std::size_t i, Xapian::Document& doc) {
               const Write& write = to_write[begin + i];
+              if (write.replaces && spelling_indexed) update_spelling(db, db.get_document(write.replaces), false);
+              update_spelling(db, doc, true);
               if (write.replaces)
                 db.replace_document(write.replaces, doc);
               else
@@ -407,10 +477,16 @@ IndexReport index_corpus_files(const std::vector<std::string>& files, const Inde
   shelf.files = files;
   shelf.held.assign(files.size(), nullptr);
   CorpusGraph graph;
-  scan_corpus(files, diagnostics, [&](std::size_t index, Instrument&& instrument, bool valid) {
-    if (valid && diagnostics.empty()) planner.add(static_cast<std::uint32_t>(index), instrument);
-    graph.add(instrument);
-  });
+  std::unordered_set<std::string> scanned_instruments;
+  IndexedElsewhere elsewhere(options, scanned_instruments);
+  scan_corpus(
+      files, diagnostics,
+      [&](std::size_t index, Instrument&& instrument, bool valid) {
+        if (valid && diagnostics.empty()) planner.add(static_cast<std::uint32_t>(index), instrument);
+        if (!instrument.id.empty()) scanned_instruments.insert(instrument.id);
+        graph.add(instrument);
+      },
+      [&](const std::string& id) { return elsewhere.contains(id); });
   if (!diagnostics.empty()) return {};
   return apply(shelf, planner, report, options, started, graph_json(graph).dump());
 }

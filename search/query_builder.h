@@ -7,7 +7,9 @@
 //   instrument:ID         only that instrument        topic:T   only that topic
 //   lang:en|zh-Hant|zh-Hans  only documents in that language
 //   year:2019, year:2016..2019  only versions that took effect in that year (the "year" facet)
-//   cite:"Article 58"     provisions whose citation has those parts (any language: cite:第五十八條)
+//   cite:"Article 58"     provisions whose citation has those parts (any language: cite:第五十八條;
+//                         cite:"Article 68(v)" = cite:第六十八條第（五）項, the item only;
+//                         cite:1.F.e = cite:"sector 1.F.e", a sector of the services schedules)
 //   art:58                the same as cite:"Article 58"
 //
 // Mistakes are either repaired, with a note saying how the query was read (an unbalanced quote or

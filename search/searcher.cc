@@ -13,6 +13,7 @@
 #include "schema.h"
 #include "script.h"
 #include "utf8.h"
+#include "spelling.h"
 
 #include <set>
 
@@ -126,7 +127,7 @@ StoredDocument Searcher::in_language(StoredDocument data, const std::string& lan
 }
 
 std::vector<Hit> Searcher::superseded_matches(const Xapian::Query& query, const SearchOptions& options,
-                                              double best_current, std::size_t room, const std::set<std::string>& query_terms,
+                                              double best_current, std::size_t room, const QueryHighlights& query_terms,
                                               const Xapian::MatchDecider* decider) {
   std::vector<Hit> out;
   if (room == 0) return out;
@@ -235,7 +236,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   if (options.facets) result.facets = spy.facets();
   if (result.complete == 0) result.suggestion = spelling_suggestion(options.query, built.words);
 
-  std::set<std::string> query_terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
+  QueryHighlights query_terms = query_highlights(query);
   std::size_t rank = options.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     StoredDocument data = in_language(parse_stored_document(it.get_document().get_data()), options.lang);
@@ -264,7 +265,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   return result;
 }
 
-Hit Searcher::make_hit(const StoredDocument& data, const std::set<std::string>& query_terms) {
+Hit Searcher::make_hit(const StoredDocument& data, const QueryHighlights& query_terms) {
   Hit hit;
   hit.id = data.id;
   hit.instrument = data.instrument;
@@ -288,35 +289,7 @@ Hit Searcher::make_hit(const StoredDocument& data, const std::set<std::string>& 
 }
 
 std::string Searcher::spelling_suggestion(const std::string& query, const std::vector<std::string>& words) {
-  std::string suggestion = query;
-  bool changed = false;
-  const auto& stop = english_stopwords();
-  for (const auto& typed : words) {
-    std::string word = Xapian::Unicode::tolower(typed);
-    if (word.size() < 3 || db_.term_exists(word) || std::find(stop.begin(), stop.end(), word) != stop.end())
-      continue;
-    // The corpus's own words that start with the same letter (a typo rarely hits the first one;
-    // this keeps the scan short on a large index), closest first, then most frequent.
-    std::size_t limit = word.size() <= 4 ? 1 : 2, best_distance = limit + 1;
-    Xapian::doccount best_freq = 0;
-    std::string best;
-    std::string first = word.substr(0, 1);
-    for (auto t = db_.allterms_begin(first); t != db_.allterms_end(first); ++t) {
-      const std::string& candidate = *t;
-      if (candidate.size() + limit < word.size() || candidate.size() > word.size() + limit) continue;
-      std::size_t d = edit_distance(word, candidate);
-      if (d < best_distance || (d == best_distance && t.get_termfreq() > best_freq)) {
-        best_distance = d;
-        best_freq = t.get_termfreq();
-        best = candidate;
-      }
-    }
-    if (best.empty()) continue;
-    std::size_t at = suggestion.find(typed);
-    if (at != std::string::npos) suggestion.replace(at, typed.size(), best);
-    changed = true;
-  }
-  return changed ? suggestion : std::string();
+  return provisio::spelling_suggestion(db_, query, words);
 }
 
 std::vector<StoredDocument> Searcher::provision_documents(const std::string& id) {

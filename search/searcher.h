@@ -128,9 +128,9 @@ class Searcher {
   // `best_current` (their best such version each): best first, marked superseded.
   std::vector<Hit> superseded_matches(const Xapian::Query& query, const SearchOptions& options, double best_current,
                                       std::size_t room,
-                                      const std::set<std::string>& query_terms, const Xapian::MatchDecider* decider);
+                                      const QueryHighlights& query_terms, const Xapian::MatchDecider* decider);
   std::string spelling_suggestion(const std::string& query, const std::vector<std::string>& words);
-  Hit make_hit(const StoredDocument& data, const std::set<std::string>& query_terms);
+  Hit make_hit(const StoredDocument& data, const QueryHighlights& query_terms);
   std::optional<StoredDocument> sibling(const std::string& id, const std::string& from_iso,
                                         const std::string& lang);
 

@@ -1,6 +1,7 @@
 #include "snippet.h"
 
 #include <algorithm>
+#include <map>
 
 namespace provisio {
 
@@ -15,19 +16,87 @@ std::vector<std::size_t> char_starts(std::string_view text) {
   return starts;
 }
 
+void collect_highlights(const Xapian::Query& q, QueryHighlights& out) {
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      out.terms.insert(*q.get_terms_begin());
+      return;
+    case Xapian::Query::OP_PHRASE: {
+      std::vector<std::string> phrase;
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM) break;  // not a plain phrase: its terms alone
+        phrase.push_back(*sub.get_terms_begin());
+      }
+      if (phrase.size() == q.get_num_subqueries() && phrase.size() > 1) {
+        out.phrases.push_back(std::move(phrase));
+        return;
+      }
+      break;
+    }
+    case Xapian::Query::OP_AND_NOT:
+      // Only the left side matched; the right side is what the hit does not have.
+      if (q.get_num_subqueries() > 0) collect_highlights(q.get_subquery(0), out);
+      return;
+    default:
+      break;
+  }
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) collect_highlights(q.get_subquery(i), out);
+}
+
+// Byte ranges of `tokens` that match `query`, in text order (may overlap).
+std::vector<std::pair<std::size_t, std::size_t>> matched_ranges(const std::vector<Analyzer::Token>& tokens,
+                                                                 const QueryHighlights& query) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  std::map<Xapian::termpos, std::vector<const Analyzer::Token*>> at;  // positional tokens by position
+  for (const auto& token : tokens) {
+    if (token.position) at[token.position].push_back(&token);
+    if (query.terms.count(token.term) || (token.stem.size() > 1 && query.terms.count(token.stem)))
+      ranges.emplace_back(token.begin, token.end);
+  }
+  for (const auto& phrase : query.phrases)
+    for (const auto& [first_pos, first_tokens] : at) {
+      std::size_t begin = std::string::npos, end = 0;
+      bool whole = true;
+      for (std::size_t i = 0; i < phrase.size() && whole; ++i) {
+        auto here = at.find(first_pos + static_cast<Xapian::termpos>(i));
+        whole = false;
+        if (here == at.end()) break;
+        for (const auto* t : here->second)
+          if (t->term == phrase[i]) {
+            begin = std::min(begin, t->begin);
+            end = std::max(end, t->end);
+            whole = true;
+          }
+      }
+      if (whole) ranges.emplace_back(begin, end);
+    }
+  std::sort(ranges.begin(), ranges.end());
+  return ranges;
+}
+
 }  // namespace
 
-Snippet make_snippet(Analyzer& analyzer, std::string_view text,
-                     const std::set<std::string>& query_terms, std::size_t max_chars) {
+QueryHighlights query_highlights(const Xapian::Query& query) {
+  QueryHighlights out;
+  collect_highlights(query, out);
+  return out;
+}
+
+Snippet make_snippet(Analyzer& analyzer, std::string_view text, const std::set<std::string>& query_terms,
+                     std::size_t max_chars) {
+  return make_snippet(analyzer, text, QueryHighlights{query_terms, {}}, max_chars);
+}
+
+Snippet make_snippet(Analyzer& analyzer, std::string_view text, const QueryHighlights& query,
+                     std::size_t max_chars) {
   // Matched byte ranges, merged where they touch or overlap (a Chinese match is a chain of bigrams).
   std::vector<std::pair<std::size_t, std::size_t>> matches;
-  for (const auto& token : analyzer.tokenize(text)) {
-    if (!query_terms.count(token.term) && !(token.stem.size() > 1 && query_terms.count(token.stem)))
-      continue;
-    if (!matches.empty() && token.begin <= matches.back().second)
-      matches.back().second = std::max(matches.back().second, token.end);
+  for (const auto& [b, e] : matched_ranges(analyzer.tokenize(text), query)) {
+    if (!matches.empty() && b <= matches.back().second)
+      matches.back().second = std::max(matches.back().second, e);
     else
-      matches.emplace_back(token.begin, token.end);
+      matches.emplace_back(b, e);
   }
 
   auto starts = char_starts(text);

@@ -3,6 +3,9 @@
 
 #include <xapian.h>
 
+#include <filesystem>
+#include <map>
+
 #include "corpus.h"
 #include "document_builder.h"
 #include "index_writer.h"
@@ -311,4 +314,114 @@ BOOST_AUTO_TEST_CASE(a_file_changed_while_indexing_fails_the_run_and_changes_not
   BOOST_TEST(!std::filesystem::exists(dir / "fresh"));
   for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
     BOOST_TEST(entry.path().filename().string().find("fresh") == std::string::npos);
+}
+
+namespace {
+
+// Changes the working directory for a scope.
+class InDirectory {
+ public:
+  explicit InDirectory(const std::filesystem::path& dir) : before_(std::filesystem::current_path()) {
+    std::filesystem::current_path(dir);
+  }
+  ~InDirectory() { std::filesystem::current_path(before_); }
+  InDirectory(const InDirectory&) = delete;
+  InDirectory& operator=(const InDirectory&) = delete;
+
+ private:
+  std::filesystem::path before_;
+};
+
+IndexReport index_paths(const std::vector<std::string>& paths, const std::string& db, Diagnostics& d) {
+  return index_corpus_files(collect_corpus_files(paths, d), {db, paths, {}}, d);
+}
+
+// An instrument whose provision refers to (and relates to) tig/art58/2 of sample_instrument().
+std::string referring_instrument(const std::string& target) {
+  return R"(<instrument id="o" kind="plan" signed="2019-02-18">
+<title lang="en">O</title><title lang="zh-Hant">綱要</title>
+<provision id="o/1"><citation lang="en">1</citation><topics>gba</topics><ref to=")" + target + R"("/>
+<version from="2019-02-18"><heading lang="en">GBA</heading><text lang="en">Greater Bay Area</text></version></provision>
+</instrument>)";
+}
+
+std::map<std::string, Xapian::termcount> spellings(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::map<std::string, Xapian::termcount> out;
+  for (auto t = db.spellings_begin(); t != db.spellings_end(); ++t) out[*t] = t.get_termfreq();
+  return out;
+}
+
+}  // namespace
+
+// Issue 13, item 16: the same corpus named another way is the same corpus.
+BOOST_AUTO_TEST_CASE(another_spelling_of_the_corpus_path_rewrites_nothing) {
+  TempDir dir;
+  write_file(dir / "corpus/tig.xml", testing::sample_instrument());
+  InDirectory here(dir.path());
+  Diagnostics d;
+  BOOST_TEST(index_paths({"corpus"}, "db", d).added == 4u);
+  for (std::string path : {dir / "corpus", std::string("./corpus"), std::string("./corpus/"), dir / "corpus/tig.xml"}) {
+    IndexReport r = index_paths({path}, "db", d);
+    BOOST_TEST(d.empty());
+    BOOST_TEST(!r.changed(), path);
+    BOOST_TEST(r.unchanged == 4u, path);
+  }
+}
+
+// Issue 13, item 16: a file indexed on its own may refer to provisions the index already has.
+BOOST_AUTO_TEST_CASE(references_to_provisions_already_indexed_are_fine) {
+  TempDir dir;
+  write_file(dir / "corpus/tig.xml", testing::sample_instrument());
+  write_file(dir / "corpus/o.xml", referring_instrument("tig/art58/2"));
+  Diagnostics d;
+  BOOST_TEST(index_paths({dir / "corpus"}, dir / "db", d).added == 5u);
+  BOOST_REQUIRE(d.empty());
+  // The referring file alone: its target is in the index, from a file this run leaves alone.
+  IndexReport r = index_paths({dir / "corpus/o.xml"}, dir / "db", d);
+  BOOST_TEST(d.empty(), (d.empty() ? "" : d.front().to_string()));
+  BOOST_TEST(r.unchanged == 1u);
+  BOOST_TEST(Xapian::Database(dir / "db").get_doccount() == 5u);
+
+  // A target neither in the files nor in the index is still a problem, and nothing is written.
+  write_file(dir / "other/o.xml", referring_instrument("tig/art99"));
+  d.clear();
+  index_paths({dir / "other/o.xml"}, dir / "db", d);
+  BOOST_REQUIRE_EQUAL(d.size(), 1u);
+  BOOST_TEST(d.front().message == "reference to unknown provision 'tig/art99'");
+
+  // A target in the index only from the files being indexed, which no longer have it, is gone.
+  write_file(dir / "corpus/tig.xml", many_provisions("tig", 1, "other"));
+  d.clear();
+  index_paths({dir / "corpus"}, dir / "db", d);
+  BOOST_REQUIRE_EQUAL(d.size(), 1u);
+  BOOST_TEST(d.front().message == "reference to unknown provision 'tig/art58/2'");
+}
+
+// Issue 13, item 9: "did you mean" reads Xapian's spelling table, which follows the documents.
+BOOST_AUTO_TEST_CASE(the_spelling_table_follows_the_documents) {
+  TempDir dir;
+  write_file(dir / "corpus/tig.xml", testing::sample_instrument());
+  index_folder(dir / "corpus", dir / "db");
+  auto table = spellings(dir / "db");
+  // Once per document with the word (the English documents of tig/art58/1 say "standards" twice,
+  // one per version); no stopwords, no Chinese, no short words.
+  BOOST_TEST(table["standards"] == 2u);
+  BOOST_TEST(table["laboratories"] == 1u);
+  BOOST_TEST(!table.count("the"));
+  for (const auto& [word, freq] : table) BOOST_TEST(schema::is_spelling_word(word), word);
+
+  // Replacing and deleting documents takes their words out again.
+  std::string xml = testing::sample_instrument();
+  xml.replace(xml.find("Accredited Hong Kong laboratories"), 33, "Accredited Hong Kong labs");
+  write_file(dir / "corpus/tig.xml", xml);
+  index_folder(dir / "corpus", dir / "db");
+  table = spellings(dir / "db");
+  BOOST_TEST(!table.count("laboratories"));
+  BOOST_TEST(table["labs"] == 1u);
+  write_file(dir / "corpus/tig.xml", many_provisions("tig", 1, "other"));
+  index_folder(dir / "corpus", dir / "db");
+  table = spellings(dir / "db");
+  BOOST_TEST(!table.count("standards"));
+  BOOST_TEST(table["other"] == 1u);
 }

@@ -51,19 +51,40 @@ std::optional<int> parse_u32_number(const std::u32string& s) {
   return static_cast<int>(*n);
 }
 
+// The value of a lower-case Roman numeral of i, v and x ("vi" = 6), as items are numbered in the
+// English texts ("Article 68(v)", "item (vi)"); nullopt for anything else.
+std::optional<int> parse_roman(const std::wstring& s) {
+  if (s.empty() || s.size() > 8) return std::nullopt;
+  auto value = [](wchar_t c) { return c == L'i' ? 1 : c == L'v' ? 5 : c == L'x' ? 10 : 0; };
+  int total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    int v = value(s[i]);
+    if (v == 0) return std::nullopt;
+    total += i + 1 < s.size() && value(s[i + 1]) > v ? -v : v;
+  }
+  return total > 0 ? std::optional<int>(total) : std::nullopt;
+}
+
 struct Pattern {
   std::wregex re;
   const char* key;
-  int group = 1;  // the sub-match holding the number
+  enum Kind { kNumber, kRoman, kCode } kind = kNumber;  // what group 1 holds
 };
 
-// Patterns over lower-cased text in wide characters; group 1 is the number.
+// Patterns over lower-cased text in wide characters (NFKC: full-width brackets are ASCII ones);
+// group 1 is the number, Roman numeral or sector code.
 const std::vector<Pattern>& patterns() {
   static const std::wstring kNum = L"([0-9０-９零〇○一二兩两三四五六七八九十廿卅百千萬万億亿]+)";
+  static const std::wstring kRoman = L"([ivx]+)";
+  // A sector of the services schedules: "1.F.e", "11.A" (CPC-based classification), never "5.2.6".
+  static const std::wstring kCode = L"([0-9]+\\.[a-z](?:\\.[a-z]+)*)(?![0-9a-z.])";
   static const std::vector<Pattern> p = {
       {std::wregex(L"\\b(?:article|art\\.?)\\s*" + kNum), "art"},
       // "Article 58(2)": the paragraph, as 第五十八條第二款 gives it.
       {std::wregex(L"\\b(?:article|art\\.?)\\s*[0-9]+\\s*\\(" + kNum + L"\\)"), "para"},
+      // "Article 68(v)", "Article 59(3)(ii)": the item in Roman numerals, as 第（五）項 gives it.
+      {std::wregex(L"\\b(?:article|art\\.?)\\s*[0-9]+\\s*(?:\\([0-9]+\\)\\s*)?\\(" + kRoman + L"\\)"), "item",
+       Pattern::kRoman},
       {std::wregex(L"第" + kNum + L"[條条]"), "art"},
       {std::wregex(L"\\bchapter\\s*" + kNum), "ch"},
       {std::wregex(L"第" + kNum + L"章"), "ch"},
@@ -74,10 +95,17 @@ const std::vector<Pattern>& patterns() {
       {std::wregex(L"\\btable\\s*" + kNum), "table"},
       // 表 after another Chinese character is a word (代表, 發表), not a table.
       {std::wregex(L"(?:^|[^\u4e00-\u9fff])表\\s*" + kNum), "table"},
-      {std::wregex(L"\\b(?:paragraph|para\\.?)\\s*" + kNum), "para"},
-      {std::wregex(L"第" + kNum + L"款"), "para"},
-      {std::wregex(L"\\bitem\\s*" + kNum), "item"},
-      {std::wregex(L"第" + kNum + L"[項项]"), "item"},
+      // Not "sub-paragraph", which is an item (項).
+      {std::wregex(L"(?:^|[^a-z-])(?:paragraph|para\\.?)\\s*" + kNum), "para"},
+      {std::wregex(L"第\\(?" + kNum + L"\\)?款"), "para"},
+      // "item 3", "item (v)", "sub-paragraph (4)": 第3項, 第（五）項.
+      {std::wregex(L"\\b(?:item|sub-?paragraph)\\s*\\(?" + kNum), "item"},
+      {std::wregex(L"\\b(?:item|sub-?paragraph)\\s*\\(" + kRoman + L"\\)"), "item", Pattern::kRoman},
+      {std::wregex(L"第\\(?" + kNum + L"\\)?[項项]"), "item"},
+      // "sector 1.F.e", "1.F.e" alone (as the Chinese texts cite it), "sector 11", 第11部門.
+      {std::wregex(L"\\bsector\\s*([0-9]+)(?![0-9.])"), "sector"},
+      {std::wregex(L"(?:^|[^0-9a-z.])" + kCode), "sector", Pattern::kCode},
+      {std::wregex(L"第" + kNum + L"[部][門门]"), "sector"},
   };
   return p;
 }
@@ -93,9 +121,13 @@ std::vector<std::string> citation_keys(std::string_view citation) {
   std::vector<std::pair<std::ptrdiff_t, std::string>> found;
   for (const auto& p : patterns())
     for (std::wsregex_iterator it(w.begin(), w.end(), p.re), end; it != end; ++it) {
-      std::wstring num = (*it)[p.group].str();
-      if (auto n = parse_u32_number(std::u32string(num.begin(), num.end())))
-        found.emplace_back(it->position(p.group), p.key + std::to_string(*n));
+      std::wstring num = (*it)[1].str();
+      if (p.kind == Pattern::kCode) {
+        found.emplace_back(it->position(1), p.key + std::string(num.begin(), num.end()));  // ASCII
+        continue;
+      }
+      auto n = p.kind == Pattern::kRoman ? parse_roman(num) : parse_u32_number(std::u32string(num.begin(), num.end()));
+      if (n) found.emplace_back(it->position(1), p.key + std::to_string(*n));
     }
   std::sort(found.begin(), found.end());
   std::vector<std::string> keys;

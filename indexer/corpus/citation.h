@@ -15,7 +15,10 @@
 namespace provisio {
 
 // The keys found in `citation`, in order, without duplicates: art<N>, ch<N>, s<N>, annex<N>,
-// table<N>, para<N>, item<N>. A bare number (as in "art:58") gives art<N>.
+// table<N>, para<N>, item<N>, sector<code>. A bare number (as in "art:58") gives art<N>. Items
+// numbered in Roman numerals ("Article 68(v)", "item (vi)") and in brackets (第（五）項) give
+// item<N>; a services sector code ("sector 1.F.e", "1.F.e") gives sector<code> in lower case
+// ("sector1.f.e"), "sector 11" and 第11部門 give sector11.
 std::vector<std::string> citation_keys(std::string_view citation);
 
 // The value of a number written in Arabic digits (full-width too) or Chinese numerals up to the

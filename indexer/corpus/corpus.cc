@@ -542,10 +542,10 @@ class FileParser {
     std::string to;
     Diagnostic where;
   };
-  // Reports references that name no provision in `all_ids`.
-  void check_refs(const std::set<std::string>& all_ids) {
+  // Reports references that name no provision in `all_ids` nor one `known_elsewhere`.
+  void check_refs(const std::set<std::string>& all_ids, const KnownProvision& known_elsewhere) {
     for (auto r : pending_refs_)
-      if (!all_ids.count(r.to)) {
+      if (!all_ids.count(r.to) && !(known_elsewhere && known_elsewhere(r.to))) {
         r.where.message = "reference to unknown provision '" + r.to + "'";
         diagnostics_.push_back(r.where);
       }
@@ -605,7 +605,7 @@ Instrument parse_instrument_file(const std::string& path, Diagnostics& diagnosti
 }
 
 void scan_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics,
-                 const InstrumentVisitor& visit) {
+                 const InstrumentVisitor& visit, const KnownProvision& known_elsewhere) {
   // Parsers are kept so cross-file problems can still be reported at their element.
   std::vector<std::unique_ptr<FileParser>> parsers;
   std::map<std::string, std::string> instrument_file;  // id -> file
@@ -634,8 +634,8 @@ void scan_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics
     graph.add(instrument);
     visit(index, std::move(instrument), diagnostics.size() == problems_before);
   }
-  for (auto& parser : parsers) parser->check_refs(all_ids);
-  check_graph(graph, diagnostics);
+  for (auto& parser : parsers) parser->check_refs(all_ids, known_elsewhere);
+  check_graph(graph, diagnostics, known_elsewhere);
 }
 
 Corpus load_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics) {

@@ -143,10 +143,16 @@ Corpus load_corpus(const std::vector<std::string>& files, Diagnostics& diagnosti
 // still what says the whole corpus is valid).
 using InstrumentVisitor = std::function<void(std::size_t file_index, Instrument&& instrument, bool valid)>;
 
+// Whether a provision that none of the files being read defines is known all the same (it is in
+// the index being updated, from files this run leaves alone): a reference or relation to it is
+// then no problem. Called only for such ids, after every file was visited.
+using KnownProvision = std::function<bool(const std::string& id)>;
+
 // load_corpus() without holding the corpus: the same checks and diagnostics, but each
 // instrument goes to `visit` and is then the visitor's to keep or drop. What is kept across files
-// (ids and references, for the cross-file checks) is small beside the texts.
+// (ids and references, for the cross-file checks) is small beside the texts. References and
+// relations to provisions `known_elsewhere` are accepted (by default none is).
 void scan_corpus(const std::vector<std::string>& files, Diagnostics& diagnostics,
-                 const InstrumentVisitor& visit);
+                 const InstrumentVisitor& visit, const KnownProvision& known_elsewhere = {});
 
 }  // namespace provisio

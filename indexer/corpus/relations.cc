@@ -55,7 +55,8 @@ struct Components {
 
 }  // namespace
 
-void check_graph(const CorpusGraph& graph, Diagnostics& diagnostics) {
+void check_graph(const CorpusGraph& graph, Diagnostics& diagnostics,
+                 const std::function<bool(const std::string&)>& known_elsewhere) {
   std::map<std::string, const IdRecord*> record_of;
   for (const auto& r : graph.records) {
     if (graph.provisions.count(r.id))
@@ -92,6 +93,7 @@ void check_graph(const CorpusGraph& graph, Diagnostics& diagnostics) {
     for (const auto& rel : node.relations) {
       auto target = graph.provisions.find(rel.to);
       if (target == graph.provisions.end()) {
+        if (known_elsewhere && known_elsewhere(rel.to)) continue;
         auto rec = record_of.find(rel.to);
         std::string hint = rec == record_of.end() ? ""
                            : rec->second->kind == "moved" ? " (it moved to '" + rec->second->to + "')"

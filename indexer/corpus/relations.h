@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -45,8 +46,11 @@ struct CorpusGraph {
 
 // Reports: relations to unknown provisions (naming the new id when the target moved), relations
 // to a provision that starts later than the one relating to it, cycles, two names for one line,
-// moved/withdrawn records for ids that still exist, recorded twice, or moved to nowhere.
-void check_graph(const CorpusGraph& graph, Diagnostics& diagnostics);
+// moved/withdrawn records for ids that still exist, recorded twice, or moved to nowhere. A
+// relation to a provision outside the graph that `known_elsewhere` knows (one already in the index)
+// is accepted; its dates cannot be compared.
+void check_graph(const CorpusGraph& graph, Diagnostics& diagnostics,
+                 const std::function<bool(const std::string&)>& known_elsewhere = {});
 
 // One commitment line: provisions connected by supersedes, amends, carries-over or echoes.
 struct CommitmentLine {

@@ -8,6 +8,7 @@
 // the submissions store: one document per submission.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -45,9 +46,23 @@ enum Slot : unsigned {
   kVersionCountSlot = 8,    // how many versions the provision has, in decimal: ranking (search/ranking.h)
 };
 
+// The spelling table ("did you mean", Database::get_spelling_suggestion): each English word of
+// the texts (an unprefixed term of three to kMaxSpellingWordBytes letters a-z), once per document
+// that has it, so that deleting or replacing a document takes its words out again. Stopwords are
+// left out by the writer: a query is never respelt into one.
+inline constexpr std::size_t kMaxSpellingWordBytes = 30;
+inline bool is_spelling_word(std::string_view term) {
+  if (term.size() < 3 || term.size() > kMaxSpellingWordBytes) return false;
+  for (char c : term)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
+// 6: the spelling table; citation keys for Roman-numbered items (item5 for "(v)") and sectors;
+//    instrument kinds (metadata) and version counts (kVersionCountSlot) for ranking.
 inline constexpr std::string_view kFormatVersion = "6";
 // The corpus graph (relations.h graph_json()): commitment lines, relations, moved and withdrawn ids.
 // Rewritten by every index run whose graph differs; a database indexed from several corpus folders

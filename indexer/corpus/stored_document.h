@@ -58,7 +58,7 @@ struct StoredDocument {
   std::optional<std::string> by;      // instrument that made this version, when known
   std::optional<std::string> approx;  // "month" or "year" when the date is known only that closely
   std::vector<std::string> notes;     // the provision's notes, then the version's
-  std::string source_file;            // the corpus file, as given when indexing
+  std::string source_file;            // the corpus file (its canonical path when indexed)
   int line = 0;                       // where the provision is declared: document order
   StoredVerification verification;    // the provision's, the same in every version and language
   std::vector<StoredRelation> relations;  // the provision's, to earlier provisions

@@ -132,7 +132,7 @@ SubmissionSearchResult search_submissions(Store& store, const std::string& query
     }
   }
   result.total = mset.get_matches_estimated();
-  std::set<std::string> terms(q.get_unique_terms_begin(), q.get_unique_terms_end());
+  QueryHighlights terms = query_highlights(q);  // a glossary form counts only whole (snippet.h)
   std::size_t rank = offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto data = nlohmann::json::parse(it.get_document().get_data());
