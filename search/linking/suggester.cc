@@ -231,7 +231,7 @@ std::vector<Suggestion> LinkSuggester::other_views(const std::string& text) {
     s.heading = about.heading;
     s.citation = about.citation;
     s.matched_words = named;
-    s.submission_snippet = make_snippet(analyzer_, tidy_whitespace(text), {}).text;
+    s.submission_snippet = make_snippet(analyzer_, tidy_whitespace(text), std::set<std::string>{}).text;
     out.push_back(std::move(s));
   }
   return out;
