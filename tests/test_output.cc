@@ -118,8 +118,8 @@ BOOST_AUTO_TEST_CASE(search_json_is_one_line_with_every_field) {
              R"("effective_to":null,"heading":"CCC testing","id":"tis/1","instrument":"cepa-tis","lang":"en","line":null,)"
              R"("parallel":[{"citation":"附件1第1項","heading":"強制性產品認證檢測","id":"tis/1","lang":"zh-Hant",)"
              R"("snippet":"…可檢測產品…","snippet_highlights":[[6,12]],"text_kind":"digest"}],"rank":1,"score":1.5,)"
-             R"("snippet":"…may test CCC products…","snippet_highlights":[[7,11]],"text_kind":"digest",)"
-             R"("topics":["ccc"]}],"suggestion":null,"total":1})"
+             R"("snippet":"…may test CCC products…","snippet_highlights":[[7,11]],"superseded":false,"text_kind":"digest",)"
+             R"("topics":["ccc"]}],"suggestion":null,"superseded":0,"total":1,"unit":"provisions"})"
              "\n");
 }
 
