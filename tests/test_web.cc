@@ -90,6 +90,11 @@ BOOST_AUTO_TEST_CASE(the_provision_page_links_its_line_and_relations) {
   for (const auto& r : shown["relations"])
     BOOST_TEST(page->body.find(r["type"].get<std::string>() + " <a href=\"/provisions/" + r["to"].get<std::string>()) !=
                std::string::npos);
+  // One "Relations" paragraph, holding them all (the page once showed an empty one per relation too).
+  std::size_t paragraphs = 0;
+  for (auto at = page->body.find(">Relations:"); at != std::string::npos; at = page->body.find(">Relations:", at + 1))
+    ++paragraphs;
+  BOOST_TEST(paragraphs == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(errors_have_statuses_and_the_cli_message) {

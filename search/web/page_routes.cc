@@ -230,7 +230,8 @@ void provision_page(Context& c, const httplib::Request& req, httplib::Response& 
     s->SetValue("HREF", "/provisions/" + ref.get<std::string>());
   }
   if (!record["relations"].empty()) {
-    auto* relations = d.AddSectionDictionary("RELATIONS");
+    // Not "RELATIONS": fill() already made one (empty) section of that name per relation.
+    auto* relations = d.AddSectionDictionary("RELATION_LIST");
     for (const auto& r : record["relations"]) {
       auto* s = relations->AddSectionDictionary("RELATION");
       s->SetValue("TYPE", r["type"].get<std::string>());

@@ -6,7 +6,7 @@
 <p class="meta">{{#DIVISIONS}}<span class="division">{{VALUE}}</span>{{#DIVISIONS_separator}} › {{/DIVISIONS_separator}}{{/DIVISIONS}}</p>
 <p class="meta">{{L_INSTRUMENT}}: <a href="/search?q=instrument%3A{{INSTRUMENT}}">{{INSTRUMENT}}</a> · {{L_TOPICS}}: {{#TOPICS}}<a class="topic" href="/search?q=topic%3A{{VALUE}}">{{VALUE}}</a> {{/TOPICS}}</p>
 <p class="meta">{{L_SEE_ALSO}}: {{#REF}}<a class="ref" href="{{HREF}}">{{ID}}</a> {{/REF}}</p>
-{{#RELATIONS}}<p class="meta">{{L_RELATIONS}}: {{#RELATION}}<span class="relation">{{TYPE}} <a href="{{HREF}}">{{TO}}</a></span> {{/RELATION}}</p>{{/RELATIONS}}
+{{#RELATION_LIST}}<p class="meta">{{L_RELATIONS}}: {{#RELATION}}<span class="relation">{{TYPE}} <a href="{{HREF}}">{{TO}}</a></span> {{/RELATION}}</p>{{/RELATION_LIST}}
 {{#LINE}}<section class="line" id="line"><h2>{{L_LINE}}: {{NAME}}</h2>
 <p class="meta">{{L_LINE_HELP}} · {{L_FROM}} {{SINCE}}</p>
 <ol class="line-members">{{#MEMBER}}<li>{{#HERE}}<strong>{{ID}}</strong> <span class="tag">{{L_YOU_ARE_HERE}}</span>{{/HERE}}{{#ELSEWHERE}}<a href="{{HREF}}">{{ID}}</a>{{/ELSEWHERE}}</li>{{/MEMBER}}</ol>
