@@ -32,7 +32,7 @@ std::string trim(const std::string& s) {
   return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
 }
 
-bool has_non_ascii(const std::string& s) {
+bool has_non_ascii(std::string_view s) {
   for (unsigned char c : s)
     if (c >= 0x80) return true;
   return false;
@@ -98,10 +98,9 @@ std::string ascii_lower(std::string s) {
 
 bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
 
-// Whether folded, lower-cased `needle` occurs in `haystack`: anywhere for Chinese; for English as a
-// whole word, or followed by up to three letters when the form is longer than four characters
-// ("standards", "promoted"), so that short acronyms never match inside words ("cma" in "dogma").
-bool occurs(const std::string& haystack, const std::string& needle) {
+}  // namespace
+
+bool form_occurs(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return false;
   bool ascii = !has_non_ascii(needle);
   for (std::size_t pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) {
@@ -116,16 +115,17 @@ bool occurs(const std::string& haystack, const std::string& needle) {
   return false;
 }
 
-}  // namespace
-
 std::vector<const GlossaryConcept*> Glossary::named_in(std::string_view text) const {
   TextFolder folder;
-  std::string folded = ascii_lower(folder.fold(text));
+  std::string cased = folder.fold(text), folded = ascii_lower(cased);
   std::vector<const GlossaryConcept*> found;
+  // Abbreviations keep their case ("IT" is not "it"); other forms match in any case.
+  auto named = [&](const GlossaryForm& f) {
+    return f.column == "abbr" ? form_occurs(cased, folder.fold(f.text))
+                              : form_occurs(folded, ascii_lower(folder.fold(f.text)));
+  };
   for (const auto& c : concepts_)
-    if (std::any_of(c.forms.begin(), c.forms.end(),
-                    [&](const GlossaryForm& f) { return occurs(folded, ascii_lower(folder.fold(f.text))); }))
-      found.push_back(&c);
+    if (std::any_of(c.forms.begin(), c.forms.end(), named)) found.push_back(&c);
   return found;
 }
 

@@ -32,6 +32,13 @@ struct GlossaryConcept {
   int line = 0;  // where it is defined, for messages
 };
 
+// Whether `needle` occurs in `haystack` as a glossary form does, both already folded alike:
+// anywhere for a form with Chinese characters; otherwise as a whole word, or followed by up to
+// three letters when the form is longer than four characters ("standards", "promoted"), so that
+// short acronyms never match inside words ("cma" in "dogma"). Shared by the link suggester's
+// concept table (search/linking/concepts.cc).
+bool form_occurs(std::string_view haystack, std::string_view needle);
+
 class Glossary {
  public:
   // Reads a glossary file. Throws std::runtime_error with "FILE:LINE: message" on a malformed line
@@ -43,9 +50,8 @@ class Glossary {
   const std::vector<GlossaryConcept>& concepts() const { return concepts_; }
 
   // The concepts that `text` names in any of their forms, each once, in file order. Matching is on
-  // folded text (full-width, Traditional and Simplified alike), case-insensitive; Chinese forms
-  // match anywhere, English ones as whole words (a form longer than four characters also with up
-  // to three more letters: "standards", "promoted"). Linear in the text per form.
+  // folded text (full-width, Traditional and Simplified alike), by form_occurs(); abbreviations
+  // keep their case ("IT" is not "it"), other forms match in any case. Linear in the text per form.
   std::vector<const GlossaryConcept*> named_in(std::string_view text) const;
 
   // The process-wide glossary, analysis_data_dir()/glossary.tsv, loaded on first call (thread-safe).

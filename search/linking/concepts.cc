@@ -61,32 +61,6 @@ std::string ascii_lower(std::string s) {
   return s;
 }
 
-bool is_word_byte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
-}
-
-bool is_ascii(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return !(static_cast<unsigned char>(c) & 0x80); });
-}
-
-// Whole-word (for ASCII names) or substring (for Chinese names) occurrence.
-bool contains(const std::string& haystack, const std::string& needle) {
-  bool ascii = is_ascii(needle);
-  for (std::size_t pos = haystack.find(needle); pos != std::string::npos;
-       pos = haystack.find(needle, pos + 1)) {
-    if (!ascii) return true;
-    bool left_ok = pos == 0 || !std::isalnum(static_cast<unsigned char>(haystack[pos - 1]));
-    std::size_t end = pos + needle.size();
-    // English plurals and verb forms still count ("standards", "promoted").
-    std::size_t after = end;
-    while (after < haystack.size() && after - end < 3 && std::isalpha(static_cast<unsigned char>(haystack[after]))) ++after;
-    bool right_ok = end == haystack.size() || !is_word_byte(haystack[end]) ||
-                    ((after == haystack.size() || !is_word_byte(haystack[after])) && needle.size() > 4);
-    if (left_ok && right_ok) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<const Concept*> find_concepts(std::string_view text) {
@@ -95,7 +69,7 @@ std::vector<const Concept*> find_concepts(std::string_view text) {
   std::vector<const Concept*> found;
   for (const auto& c : concepts()) {
     for (const auto& name : c.names) {
-      if (contains(folded, ascii_lower(folder.fold(name)))) {
+      if (form_occurs(folded, ascii_lower(folder.fold(name)))) {
         found.push_back(&c);
         break;
       }
@@ -112,8 +86,8 @@ std::vector<std::string> glossary_concepts_named(std::string_view text, const Gl
   for (const auto& c : glossary.concepts())
     for (const auto& form : c.forms)
       // Abbreviations keep their case: "IT" is information technology, "it" is not.
-      if (form.column == "abbr" ? contains(cased, folder.fold(form.text))
-                                : contains(folded, ascii_lower(folder.fold(form.text)))) {
+      if (form.column == "abbr" ? form_occurs(cased, folder.fold(form.text))
+                                : form_occurs(folded, ascii_lower(folder.fold(form.text)))) {
         found.push_back(c.id);
         break;
       }
