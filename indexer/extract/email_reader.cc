@@ -10,6 +10,7 @@
 #include "charset.h"
 #include "docx.h"
 #include "formats.h"
+#include "gmime_support.h"
 #include "ocr.h"
 #include "pdf_reader.h"
 #include "tidy.h"
@@ -18,19 +19,6 @@ namespace provisio::submissions::detail {
 
 namespace {
 
-template <typename T>
-struct GObjectDeleter {
-  void operator()(T* p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectDeleter<T>>;
-
-void init_gmime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
 
 struct ParseState {
   std::string problem;  // the first serious problem the parser reported

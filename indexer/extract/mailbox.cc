@@ -6,38 +6,25 @@
 #include <memory>
 #include <mutex>
 
+#include "gmime_support.h"
 #include "reader.h"
 
 namespace provisio::submissions {
-
-namespace {
-
-template <typename T>
-struct GObjectDeleter {
-  void operator()(T* p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectDeleter<T>>;
-
-}  // namespace
 
 bool looks_like_mbox(std::string_view bytes) { return bytes.substr(0, 5) == "From "; }
 
 std::vector<MailboxMessage> split_mbox(const std::string& file_name, std::string_view bytes) {
   if (!looks_like_mbox(bytes))
     throw ReadError(file_name + ": not an mbox file (it does not start with a \"From \" line)");
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
+  detail::init_gmime();
   // GMime finds the "From " separators; the messages it builds are dropped: each message's own bytes are read again as an .eml so that a
   // message filed from an mbox and the same message saved as .eml are read alike.
-  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
-  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+  detail::GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
+  detail::GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MBOX);
   std::vector<std::size_t> markers;
   while (!g_mime_parser_eos(parser.get())) {
-    GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), nullptr));
+    detail::GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), nullptr));
     if (!message) break;
     gint64 offset = g_mime_parser_get_mbox_marker_offset(parser.get());
     if (offset < 0 || static_cast<std::size_t>(offset) >= bytes.size()) break;
