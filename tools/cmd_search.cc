@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "commands.h"
 #include "explain.h"
@@ -59,6 +60,7 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
       "  instrument:cepa-tis  topic:ccc  lang:en     filters\n"
       "  year:2019  year:2016..2019                   versions that took effect then\n"
       "  cite:\"Article 58\"  cite:第五十八條  art:58   provisions by citation\n"
+      "  cite:\"Article 68(v)\"  cite:1.F.e             an item only; a services sector\n"
       "English, Traditional and Simplified Chinese, full-width forms: all find the same provisions.\n"
       "One hit per provision; versions in force today unless --as-of or --all-versions.\n\n"
       "Examples:\n  provisio search \"mutual recognition\"\n  provisio search 檢測 --lang en --parallel\n"
@@ -102,7 +104,11 @@ Run add_search_command(CLI::App& root, const Terminal& terminal) {
     if (!result.suggestion.empty()) std::cerr << "provisio: did you mean \"" << result.suggestion << "\"?\n";
 
     if (args->ids) {
-      for (const auto& hit : result.hits) std::cout << hit.id << "\n";
+      // One line per provision: a superseded version listed after the current hits may be an older
+      // version of a provision already printed, and a script piping ids into `show` wants each once.
+      std::set<std::string> printed;
+      for (const auto& hit : result.hits)
+        if (printed.insert(hit.id).second) std::cout << hit.id << "\n";
       return 0;
     }
     if (args->script == "hans" || o.lang == "zh-Hans") {
