@@ -65,6 +65,13 @@ BOOST_AUTO_TEST_CASE(api_provision_and_diff_are_the_cli_json) {
   auto http = w.client();
   BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tig/art58/2")) == cli_json("show cepa-tig/art58/2", w));
   BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tig/art58/2?lang=en")) == cli_json("show --lang en cepa-tig/art58/2", w));
+  // A provision on a commitment line carries it; a Simplified reader gets the Traditional converted.
+  BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tis/a1/t2/1fe/1")) == cli_json("show cepa-tis/a1/t2/1fe/1", w));
+  auto hans = json_of(http.Get("/api/provisions/cepa-tis/a1/t2/1fe/1?lang=zh-Hans"));
+  BOOST_TEST(hans == cli_json("show --lang zh-Hans cepa-tis/a1/t2/1fe/1", w));
+  BOOST_TEST(hans["line"]["name"] == "CCC检测范围");
+  BOOST_TEST(!hans["versions"].back()["texts"].empty(), hans.dump());
+  BOOST_TEST(http.Get("/api/provisions/cepa-tig/art58/2?script=bogus")->status == 400);
   BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tis/a1/t2/1fe/1/diff")) == cli_json("diff cepa-tis/a1/t2/1fe/1", w));
   auto line = json_of(http.Get("/api/provisions/cepa-tis/a1/t2/1fe/1/history"));
   BOOST_TEST(line == cli_json("history cepa-tis/a1/t2/1fe/1", w));
@@ -72,6 +79,25 @@ BOOST_AUTO_TEST_CASE(api_provision_and_diff_are_the_cli_json) {
   BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tig/art58/2/history?lang=zh-Hant")) ==
              cli_json("history --lang zh-Hant cepa-tig/art58/2", w));
   BOOST_TEST(http.Get("/api/provisions/cepa-tig/nope/history")->status == 404);
+}
+
+// The provision page follows the search's Simplified display and offers the other script; a search
+// with one hit says "1 result".
+BOOST_AUTO_TEST_CASE(the_provision_page_shows_simplified_when_asked) {
+  WebWorld w;
+  auto http = w.client();
+  auto traditional = http.Get("/provisions/cepa-tig/art58/2");
+  BOOST_REQUIRE(traditional->status == 200);
+  BOOST_TEST(traditional->body.find("電子電器產品") != std::string::npos);
+  BOOST_TEST(traditional->body.find("href=\"/provisions/cepa-tig/art58/2?script=hans\"") != std::string::npos);
+  auto simplified = http.Get("/provisions/cepa-tig/art58/2?script=hans");
+  BOOST_REQUIRE(simplified->status == 200);
+  BOOST_TEST(simplified->body.find("电子电器产品") != std::string::npos);
+  BOOST_TEST(simplified->body.find("電子電器產品") == std::string::npos);
+  auto search = http.Get("/search?q=%22electrical%20and%20electronic%22&script=hans");  // one hit
+  BOOST_REQUIRE(search->status == 200);
+  BOOST_TEST(search->body.find("href=\"/provisions/cepa-s7/ttf/iecee-cb?script=hans\"") != std::string::npos, search->body);
+  BOOST_TEST(search->body.find(">1 result · 1–1<") != std::string::npos, search->body);
 }
 
 BOOST_AUTO_TEST_CASE(the_provision_page_links_its_line_and_relations) {
@@ -95,6 +121,11 @@ BOOST_AUTO_TEST_CASE(the_provision_page_links_its_line_and_relations) {
   for (auto at = page->body.find(">Relations:"); at != std::string::npos; at = page->body.find(">Relations:", at + 1))
     ++paragraphs;
   BOOST_TEST(paragraphs == 1u);
+  // One line section too (the record's own line summary once drew a second, empty one).
+  std::size_t lines = 0;
+  for (auto at = page->body.find("class=\"line\""); at != std::string::npos; at = page->body.find("class=\"line\"", at + 1))
+    ++lines;
+  BOOST_TEST(lines == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(errors_have_statuses_and_the_cli_message) {

@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "history.h"
+#include "shown_provision.h"
 #include "locations.h"
 #include "provision_output.h"
 #include "script_converter.h"
@@ -76,16 +77,9 @@ Run add_show_command(CLI::App& root, const Terminal& terminal) {
       }
       docs = in_force;
     }
-    nlohmann::json line = line_summary_json(read_graph(found->searcher->database()), docs.front().id,
-                                            args->lang == "all" ? "en" : args->lang);
-    // The corpus seldom has Simplified text: a Simplified reader gets the Traditional converted.
-    if (args->lang == "zh-Hans") {
-      ScriptConverter converter;
-      docs = with_simplified(docs, converter);
-      if (!line.is_null()) line["name"] = converter.to_simplified(line["name"].get<std::string>());
-    }
-    std::cout << (args->json ? output::show_json(docs, args->lang, line)
-                             : output::show_text(docs, args->lang, terminal.style(), line));
+    ShownProvision shown = shown_provision(found->searcher->database(), docs, args->lang, ScriptConverter());
+    std::cout << (args->json ? output::show_json(shown.docs, args->lang, shown.line)
+                             : output::show_text(shown.docs, args->lang, terminal.style(), shown.line));
     return 0;
   };
 }

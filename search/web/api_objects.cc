@@ -7,6 +7,7 @@
 #include "date.h"
 #include "history.h"
 #include "history_output.h"
+#include "shown_provision.h"
 #include "language.h"
 #include "provision_output.h"
 #include "reader.h"
@@ -83,8 +84,10 @@ json search(IndexReaders& readers, const SearchRequest& r) {
   return parsed(output::search_json(result, o, &graph));
 }
 
-json provision(IndexReaders& readers, const std::string& id, const std::string& lang, const std::string& as_of) {
+json provision(IndexReaders& readers, const std::string& id, const std::string& lang, const std::string& as_of,
+               const std::string& script) {
   if (lang != "all" && !known_lang(lang)) throw HttpError(400, "--lang: " + lang + " not in {en,zh-Hant,zh-Hans,all}");
+  if (script != "as-written" && script != "hans") throw HttpError(400, "--script: " + script + " not in {as-written,hans}");
   auto docs = provision_or_throw(readers.searcher, id);
   if (!as_of.empty()) {
     Date day = parse_day(as_of, "as-of");
@@ -96,7 +99,8 @@ json provision(IndexReaders& readers, const std::string& id, const std::string& 
                                docs.front().effective_from + ")");
     docs = in_force;
   }
-  return parsed(output::show_json(docs, lang));
+  ShownProvision shown = shown_provision(readers.searcher.database(), docs, lang, readers.converter, script == "hans");
+  return parsed(output::show_json(shown.docs, lang, shown.line));
 }
 
 json history(IndexReaders& readers, const std::string& id, const std::string& lang) {

@@ -40,8 +40,9 @@ struct SearchRequest {
 // `provisio search --json`. 400 for a bad date or an unreadable query.
 nlohmann::json search(IndexReaders& readers, const SearchRequest& request);
 // `provisio show --json ID [--lang L] [--as-of D]` (lang "all" by default). 404 for an unknown id.
+// `script` "hans" shows Chinese in Simplified only, as the search's `script` does for hits.
 nlohmann::json provision(IndexReaders& readers, const std::string& id, const std::string& lang,
-                         const std::string& as_of);
+                         const std::string& as_of, const std::string& script = "as-written");
 // `provisio diff --json ID [--from D] [--to D] --lang L`; {"id", "lang", "single": true, ...} when
 // the provision has one version (the CLI says so in a sentence).
 nlohmann::json diff(IndexReaders& readers, const std::string& id, const std::string& from, const std::string& to,

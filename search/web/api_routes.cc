@@ -85,7 +85,8 @@ void add_api_routes(Context& c, httplib::Server& server) {
   });
   get(c, server, "/api/provisions/(.+)", [&c](const httplib::Request& req, httplib::Response& res) {
     auto readers = c.index.lease();
-    send_json(res, provision(*readers, req.matches[1], param(req, "lang", "all"), param(req, "as_of")));
+    send_json(res, provision(*readers, req.matches[1], param(req, "lang", "all"), param(req, "as_of"),
+                                   param(req, "script", "as-written")));
   });
   get(c, server, "/api/submissions", [&c](const httplib::Request&, httplib::Response& res) {
     auto store = open_store(c);

@@ -83,14 +83,15 @@ void add_runs(TemplateDictionary& dict, const std::string& section, const std::s
   run(at, text.size(), false);
 }
 
-void add_hit(TemplateDictionary& dict, const json& hit, const std::string& as_of) {
+void add_hit(TemplateDictionary& dict, const json& hit, const std::string& as_of, const std::string& script) {
   fill(dict, hit);
-  dict.SetValue("HREF", url("/provisions/" + hit["id"].get<std::string>(), {}));
+  // The provision page keeps the search's Simplified display.
+  dict.SetValue("HREF", url("/provisions/" + hit["id"].get<std::string>(), {{"script", script == "hans" ? "hans" : ""}}));
   add_runs(dict, "SNIPPET_RUN", hit["snippet"], hit["snippet_highlights"]);
   if (hit.contains("effective_to") && hit["effective_to"].is_string() && hit["effective_to"].get<std::string>() <= as_of)
     dict.ShowSection("SUPERSEDED");
   if (hit.contains("parallel"))
-    for (const auto& p : hit["parallel"]) add_hit(*dict.AddSectionDictionary("OTHER_LANG"), p, as_of);
+    for (const auto& p : hit["parallel"]) add_hit(*dict.AddSectionDictionary("OTHER_LANG"), p, as_of, script);
 }
 
 std::vector<std::string> instruments_of(Context& c) {
@@ -157,6 +158,7 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
     }
     std::string as_of = result["as_of"];
     d.SetValue("TOTAL", std::to_string(result["total"].get<std::size_t>()));
+    d.SetValue("RESULTS_WORD", label(result["total"].get<std::size_t>() == 1 ? "result" : "results", caller().ui));
     if (!result["counts_exact"].get<bool>()) d.ShowSection("ABOUT");
     if (result["results"].empty()) d.ShowSection("NO_RESULTS");
     for (const auto& note : result["notes"]) d.AddSectionDictionary("NOTE")->SetValue("VALUE", note.get<std::string>());
@@ -165,7 +167,7 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
       s->SetValue("VALUE", result["suggestion"].get<std::string>());
       s->SetValue("HREF", url("/search", {{"q", result["suggestion"]}}));
     }
-    for (const auto& hit : result["results"]) add_hit(*d.AddSectionDictionary("HIT"), hit, as_of);
+    for (const auto& hit : result["results"]) add_hit(*d.AddSectionDictionary("HIT"), hit, as_of, r.script);
     for (const char* name : {"instrument", "topic", "lang", "year"}) {
       if (!result["facets"].contains(name)) continue;
       auto* f = d.AddSectionDictionary("FACET");
@@ -191,6 +193,7 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
     if (r.offset > 0) set_and_show(d, "PREV_HREF", search_url(instrument, topic, r.offset >= per_page ? r.offset - per_page : 0, r.query), "PREV");
     if (r.offset + per_page < total) set_and_show(d, "NEXT_HREF", search_url(instrument, topic, r.offset + per_page, r.query), "NEXT");
     if (!result["results"].empty()) {
+      d.ShowSection("FIRST");  // the summary's "· FIRST–LAST"
       d.SetIntValue("FIRST", static_cast<long>(r.offset + 1));
       d.SetIntValue("LAST", static_cast<long>(r.offset + result["results"].size()));
     }
@@ -202,9 +205,10 @@ void provision_page(Context& c, const httplib::Request& req, httplib::Response& 
   std::string id = req.matches[1];
   json record, comparison, linked, line;
   std::string dlang = param(req, "dlang", "en"), from = param(req, "from"), to = param(req, "to");
+  bool hans = param(req, "script") == "hans";
   {
     auto readers = c.index.lease();
-    record = provision(*readers, id, "all", "");
+    record = provision(*readers, id, "all", "", hans ? "hans" : "as-written");
     line = history(*readers, id, caller().ui);  // its line named in the interface's language
     if (!from.empty() || !to.empty() || req.has_param("dlang")) comparison = diff(*readers, id, from, to, dlang);
   }
@@ -217,7 +221,12 @@ void provision_page(Context& c, const httplib::Request& req, httplib::Response& 
   std::string title = record["citations"].contains("en") ? record["citations"]["en"].get<std::string>() : id;
   Page page("provision", id);
   auto& d = page.dict;
+  // The page draws the line from `history` (named in the interface's language, with its members),
+  // not from the record's summary of it, which fill() would turn into a second LINE section.
+  record.erase("line");
   fill(d, record);
+  d.SetValue("SCRIPT_HREF", url("/provisions/" + id, {{"script", hans ? "" : "hans"}}));
+  d.SetValue("SCRIPT_LABEL", label(hans ? "as_written" : "simplified", caller().ui));
   d.SetValue("TITLE", title);
   for (const auto& [lang, citation] : record["citations"].items()) {
     auto* s = d.AddSectionDictionary("CITATION");

@@ -5,6 +5,7 @@
 <ul class="citations">{{#CITATION}}<li lang="{{LANG}}">{{VALUE}} <span class="tag">{{LANG}}</span></li>{{/CITATION}}</ul>
 <p class="meta">{{#DIVISIONS}}<span class="division">{{VALUE}}</span>{{#DIVISIONS_separator}} › {{/DIVISIONS_separator}}{{/DIVISIONS}}</p>
 <p class="meta">{{L_INSTRUMENT}}: <a href="/search?q=instrument%3A{{INSTRUMENT}}">{{INSTRUMENT}}</a> · {{L_TOPICS}}: {{#TOPICS}}<a class="topic" href="/search?q=topic%3A{{VALUE}}">{{VALUE}}</a> {{/TOPICS}}</p>
+<p class="meta"><a id="script-toggle" href="{{SCRIPT_HREF}}">{{SCRIPT_LABEL}}</a></p>
 <p class="meta">{{L_SEE_ALSO}}: {{#REF}}<a class="ref" href="{{HREF}}">{{ID}}</a> {{/REF}}</p>
 {{#RELATION_LIST}}<p class="meta">{{L_RELATIONS}}: {{#RELATION}}<span class="relation">{{TYPE}} <a href="{{HREF}}">{{TO}}</a></span> {{/RELATION}}</p>{{/RELATION_LIST}}
 {{#LINE}}<section class="line" id="line"><h2>{{L_LINE}}: {{NAME}}</h2>
