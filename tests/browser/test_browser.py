@@ -34,8 +34,9 @@ try:
 except ImportError:
     skip("python3-selenium is not installed")
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+# PROVISIO_CHROMIUM / PROVISIO_CHROMEDRIVER name other binaries (the test of the skip path names none).
+CHROMIUM = os.environ.get("PROVISIO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+DRIVER = os.environ.get("PROVISIO_CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
 if not os.path.exists(CHROMIUM):
     skip("chromium is not installed")
 if not os.path.exists(DRIVER):
