@@ -98,6 +98,13 @@ BOOST_AUTO_TEST_CASE(the_provision_page_shows_simplified_when_asked) {
   BOOST_REQUIRE(search->status == 200);
   BOOST_TEST(search->body.find("href=\"/provisions/cepa-s7/ttf/iecee-cb?script=hans\"") != std::string::npos, search->body);
   BOOST_TEST(search->body.find(">1 result · 1–1<") != std::string::npos, search->body);
+  // The range counts the hits in force; superseded versions after them are counted apart, as the CLI does.
+  auto cli = cli_json("search 檢測", w);
+  std::size_t superseded = cli["superseded"], shown = cli["results"].size() - superseded;
+  BOOST_REQUIRE(superseded > 0u);
+  auto chinese = http.Get("/search?q=%E6%AA%A2%E6%B8%AC");
+  BOOST_TEST(chinese->body.find("results · 1–" + std::to_string(shown) + "; " + std::to_string(superseded) +
+                                " superseded versions that match better") != std::string::npos, chinese->body);
 }
 
 BOOST_AUTO_TEST_CASE(the_provision_page_links_its_line_and_relations) {

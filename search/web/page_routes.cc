@@ -192,10 +192,18 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
     std::size_t total = result["total"];
     if (r.offset > 0) set_and_show(d, "PREV_HREF", search_url(instrument, topic, r.offset >= per_page ? r.offset - per_page : 0, r.query), "PREV");
     if (r.offset + per_page < total) set_and_show(d, "NEXT_HREF", search_url(instrument, topic, r.offset + per_page, r.query), "NEXT");
-    if (!result["results"].empty()) {
+    // As the CLI's summary: the range counts the hits in force; superseded versions that match
+    // better than any in force follow them, marked, and are counted apart.
+    std::size_t superseded = result["superseded"], in_force = result["results"].size() - superseded;
+    if (in_force > 0) {
       d.ShowSection("FIRST");  // the summary's "· FIRST–LAST"
       d.SetIntValue("FIRST", static_cast<long>(r.offset + 1));
-      d.SetIntValue("LAST", static_cast<long>(r.offset + result["results"].size()));
+      d.SetIntValue("LAST", static_cast<long>(r.offset + in_force));
+    }
+    if (superseded > 0) {
+      auto* s = d.AddSectionDictionary("SUPERSEDED_EXTRA");
+      s->SetIntValue("COUNT", static_cast<long>(superseded));
+      s->SetValue("TEXT", label(superseded == 1 ? "superseded_extra_one" : "superseded_extra", caller().ui));
     }
   }
   send_page(c, res, page, "search");

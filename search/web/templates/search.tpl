@@ -32,7 +32,7 @@
 {{#FACET}}<h3>{{NAME}}</h3><ul>{{#VALUE_COUNT}}<li><a href="{{HREF}}">{{VALUE}}</a> <span class="count">{{COUNT}}</span></li>{{/VALUE_COUNT}}</ul>{{/FACET}}
 </aside>
 <section class="results">
-<p class="summary" id="summary">{{#ABOUT}}{{L_ABOUT}} {{/ABOUT}}{{TOTAL}} {{RESULTS_WORD}}{{#FIRST}} · {{FIRST}}–{{LAST}}{{/FIRST}}</p>
+<p class="summary" id="summary">{{#ABOUT}}{{L_ABOUT}} {{/ABOUT}}{{TOTAL}} {{RESULTS_WORD}}{{#FIRST}} · {{FIRST}}–{{LAST}}{{/FIRST}}{{#SUPERSEDED_EXTRA}}; {{COUNT}} {{TEXT}}{{/SUPERSEDED_EXTRA}}</p>
 {{#NOTE}}<p class="note">{{VALUE}}</p>{{/NOTE}}
 {{#SUGGESTION}}<p class="note">{{L_DID_YOU_MEAN}} <a href="{{HREF}}">{{VALUE}}</a>?</p>{{/SUGGESTION}}
 {{#NO_RESULTS}}<p>{{L_NO_RESULTS}}</p>{{/NO_RESULTS}}
