@@ -21,18 +21,27 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+// A submission whose text came from the PDF or OCR readers (always UTF-8), with how much was OCR.
+ReadSubmission extracted(std::string format, std::string text, int ocr_pages, int ocr_confidence) {
+  ReadSubmission r;
+  r.format = std::move(format);
+  r.charset = "UTF-8";
+  r.text = std::move(text);
+  r.ocr_pages = ocr_pages;
+  r.ocr_confidence = ocr_confidence;
+  return r;
+}
+
+}  // namespace
+
 namespace detail {
 
 ReadSubmission read_pdf(std::string_view bytes) {
   try {
     extract::PdfText pdf = extract::pdf_text(bytes);
-    ReadSubmission r;
-    r.format = "pdf";
-    r.charset = "UTF-8";
-    r.text = pdf.text;
-    r.ocr_pages = pdf.ocr_pages;
-    r.ocr_confidence = pdf.ocr_confidence;
-    return r;
+    return extracted("pdf", std::move(pdf.text), pdf.ocr_pages, pdf.ocr_confidence);
   } catch (const extract::PdfError& e) {
     throw FormatError(e.what());
   }
@@ -41,14 +50,9 @@ ReadSubmission read_pdf(std::string_view bytes) {
 ReadSubmission read_image(std::string_view bytes) {
   try {
     extract::OcrText ocr = extract::ocr_image(bytes);
-    ReadSubmission r;
     // The format is what the bytes are, whatever the name says (a .jpg that is a PNG is read).
-    r.format = bytes.substr(0, 4) == "\x89PNG" ? "png" : bytes.substr(0, 2) == "\xFF\xD8" ? "jpeg" : "tiff";
-    r.charset = "UTF-8";
-    r.text = ocr.text;
-    r.ocr_pages = ocr.pages;
-    r.ocr_confidence = ocr.confidence;
-    return r;
+    std::string format = bytes.substr(0, 4) == "\x89PNG" ? "png" : bytes.substr(0, 2) == "\xFF\xD8" ? "jpeg" : "tiff";
+    return extracted(std::move(format), std::move(ocr.text), ocr.pages, ocr.confidence);
   } catch (const extract::OcrError& e) {
     throw FormatError(e.what());
   }
