@@ -397,8 +397,8 @@ BOOST_AUTO_TEST_CASE(default_store_is_beside_the_default_index) {
 }
 
 BOOST_AUTO_TEST_CASE(every_command_has_help_with_an_example) {
-  for (const std::string c : {"submission add", "submission list", "submission show", "link suggest", "link accept",
-                              "link add", "link remove", "link list", "report"}) {
+  for (const std::string c : {"submission add", "submission list", "submission show", "submission groups",
+                              "link suggest", "link accept", "link add", "link remove", "link list", "report"}) {
     CommandResult r = run(c + " --help");
     BOOST_TEST(r.status == 0, c);
     BOOST_TEST(r.out.find("--store") != std::string::npos, c);
@@ -415,7 +415,7 @@ BOOST_FIXTURE_TEST_SUITE(records, World)
 
 BOOST_AUTO_TEST_CASE(a_mistyped_store_on_a_reading_command_is_an_error_not_a_new_store) {
   std::string typo = dir / "data/typo.db";
-  for (const std::string c : {"submission list", "submission show sub-0001", "link list", "report",
+  for (const std::string c : {"submission list", "submission show sub-0001", "submission groups", "link list", "report",
                               "link suggest sub-0001", "submission remove sub-0001",
                               "submission edit sub-0001 --from x"}) {
     CommandResult r = run(c.substr(0, c.find(' ', c.find(' ') + 1)) + " --db '" + db + "' --store '" + typo + "'" +

@@ -130,7 +130,7 @@ std::size_t common_member(const std::vector<std::size_t>& group, const std::vect
 
 }  // namespace
 
-std::vector<Campaign> find_campaigns(const std::vector<Submission>& filed, std::size_t min_size) {
+std::vector<Campaign> find_campaigns(const std::vector<Submission>& filed, std::size_t min_size, bool with_changes) {
   std::vector<const Submission*> letters;
   for (const auto& s : filed)
     if (!s.removed()) letters.push_back(&s);
@@ -155,7 +155,7 @@ std::vector<Campaign> find_campaigns(const std::vector<Submission>& filed, std::
     bool comparable = characters(texts[common]) <= kMaxCompareCharacters;
     for (auto i : group) {
       CampaignMember m{letters[i]->id, letters[i]->sender, letters[i]->received, {}};
-      if (i != common) {
+      if (i != common && with_changes) {
         if (comparable && characters(texts[i]) <= kMaxCompareCharacters)
           m.changes = changes_between(common_folded, FoldedText(folder, texts[i]));
         else
@@ -170,7 +170,8 @@ std::vector<Campaign> find_campaigns(const std::vector<Submission>& filed, std::
 }
 
 std::vector<Campaign> find_campaigns(Store& store, std::size_t min_size) {
-  return find_campaigns(store.submissions(/*with_text=*/true, /*include_removed=*/false), min_size);
+  return find_campaigns(store.submissions(/*with_text=*/true, /*include_removed=*/false), min_size,
+                        /*with_changes=*/false);
 }
 
 const Campaign* campaign_of(const std::vector<Campaign>& campaigns, const std::string& submission) {

@@ -6,8 +6,9 @@
 // derived data, like the submissions index: the texts in the store decide them, and a stored group
 // would go stale whenever a submission is filed, removed or edited (and would need a schema
 // migration to hold nothing the texts do not already say). The cost is one MinHash pass over the
-// inbox (near_duplicates.h: about a second for thousands of letters). What *is* primary, the links
-// a campaign led to, is stored per member as every link is (campaign_links()).
+// inbox (near_duplicates.h), plus, for `submission groups`, a word-by-word comparison of each
+// member with the common text. What *is* primary, the links a campaign led to, is stored per
+// member as every link is (campaign_links()).
 //
 // A campaign is named by its lead: the member filed first (its id is stable while that member
 // stays filed). Method and thresholds: near_duplicates.h.
@@ -48,15 +49,17 @@ struct Campaign {
 // than kMaxCompareCharacters are not compared word by word (the comparison's table grows with the
 // square of the length), and such a member's one change says so.
 inline constexpr std::size_t kMaxPassageCharacters = 160;
-inline constexpr std::size_t kMaxCompareCharacters = 6000;
+inline constexpr std::size_t kMaxCompareCharacters = 3000;
 
 // The campaigns among `filed` (which must carry their texts), largest first, then by lead in filing
 // order; those of fewer than `min_size` members are left out. The common text is the text most
 // members share exactly (after folding and whitespace); when none is shared, the member most similar
-// to the others. REQUIRES: min_size >= 2.
-std::vector<Campaign> find_campaigns(const std::vector<Submission>& filed, std::size_t min_size = 2);
+// to the others. Members' `changes` are worked out only `with_changes` (the report and the links
+// need only who is in which campaign). REQUIRES: min_size >= 2.
+std::vector<Campaign> find_campaigns(const std::vector<Submission>& filed, std::size_t min_size = 2,
+                                     bool with_changes = true);
 
-// The campaigns of the submissions in `store` that are filed (not removed).
+// The campaigns of the submissions in `store` that are filed (not removed), without `changes`.
 std::vector<Campaign> find_campaigns(Store& store, std::size_t min_size = 2);
 
 // The campaign among `campaigns` that `submission` belongs to, or nullptr.

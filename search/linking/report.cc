@@ -27,7 +27,7 @@ Report build_report(Store& store, LinkSuggester& index, const std::string& by, c
   reported.include_removed = false;
   auto reported_letters = store.submissions(reported, /*with_text=*/true);
   std::map<std::string, std::string> campaign_lead;  // member -> lead
-  for (const auto& c : find_campaigns(reported_letters))
+  for (const auto& c : find_campaigns(reported_letters, 2, /*with_changes=*/false))
     for (const auto& m : c.members) campaign_lead[m.id] = c.lead;
   for (auto& s : reported_letters) {
     s.text.clear();

@@ -76,7 +76,8 @@ std::string campaigns_json(const std::string& store, const std::vector<Campaign>
 std::string campaign_links_text(const submissions::CampaignLinkResult& result) {
   if (result.lead.empty()) return "";
   std::ostringstream out;
-  out << "campaign " << result.lead << ": " << result.added() << " new links for its " << result.members.size()
+  out << "campaign " << result.lead << ": " << result.added() << (result.added() == 1 ? " new link" : " new links")
+      << " for its " << result.members.size()
       << " other " << (result.members.size() == 1 ? "member" : "members") << "\n";
   for (const auto& m : result.members)
     for (const auto& target : m.declined)

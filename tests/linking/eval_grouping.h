@@ -19,6 +19,7 @@
 
 #include "campaign_letters.h"
 #include "campaigns.h"
+#include "near_duplicates.h"
 #include "reader.h"
 
 namespace provisio::testing {
@@ -50,10 +51,16 @@ inline void print_grouping_figures(const std::string& samples_dir) {
   for (std::size_t c = 0; c < campaigns.size(); ++c)
     for (const auto& m : campaigns[c].members) group[index_of[m.id]] = static_cast<int>(c);
 
+  std::vector<MinHashSignature> signatures;
+  for (const auto& l : letters) signatures.push_back(minhash_signature(l.text));
   std::size_t true_pairs = 0, grouped_pairs = 0, right_pairs = 0;
+  double lowest_copies = 1, highest_others = 0;  // the margin on either side of the threshold
   for (std::size_t i = 0; i < letters.size(); ++i)
     for (std::size_t j = i + 1; j < letters.size(); ++j) {
       bool same = truth[i] >= 0 && truth[i] == truth[j];
+      double similarity = estimated_similarity(signatures[i], signatures[j]);
+      if (same) lowest_copies = std::min(lowest_copies, similarity);
+      else highest_others = std::max(highest_others, similarity);
       bool grouped = group[i] >= 0 && group[i] == group[j];
       true_pairs += same;
       grouped_pairs += grouped;
@@ -70,6 +77,8 @@ inline void print_grouping_figures(const std::string& samples_dir) {
               grouped_pairs ? static_cast<double>(right_pairs) / grouped_pairs : 1.0, right_pairs, grouped_pairs);
   std::printf("grouping recall (pairs): %.3f (%zu of %zu)\n",
               true_pairs ? static_cast<double>(right_pairs) / true_pairs : 1.0, right_pairs, true_pairs);
+  std::printf("grouping similarity: copies of one letter %.2f and up; other pairs %.2f at most (threshold %.2f)\n",
+              lowest_copies, highest_others, NearDuplicateTuning::kThreshold);
 }
 
 }  // namespace provisio::testing
