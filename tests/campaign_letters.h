@@ -17,14 +17,15 @@ namespace provisio::testing {
 struct SyntheticLetter {
   std::string file_name;  // "campaign-en-07.txt", "campaign-zh-03.txt", "other-2.txt"
   std::string sender;
-  std::string received;   // YYYY-MM-DD
+  std::string received;  // YYYY-MM-DD
   std::string text;
-  int campaign = -1;      // 0: the English campaign, 1: the Chinese one, -1: none
+  int campaign = -1;  // 0: the English campaign, 1: the Chinese one, -1: none
 };
 
 inline std::vector<SyntheticLetter> synthetic_campaign_letters() {
   static const std::vector<std::string> en_body = {
-      "We write as testing laboratories accredited by HKAS to ask the Government to press for full recognition "
+      "We write as testing laboratories accredited by HKAS to ask the Government to press for full "
+      "recognition "
       "of Hong Kong test reports under the China Compulsory Certification scheme.",
       "At present only products processed or manufactured in Hong Kong may be tested here for CCC, so our "
       "clients must send samples to designated laboratories on the Mainland.",
@@ -45,14 +46,19 @@ inline std::vector<SyntheticLetter> synthetic_campaign_letters() {
       "Our clients in the toy and electrical appliance trades are affected most.",
       "The same problem arises for medical devices and building materials."};
   static const std::vector<std::string> en_names = {
-      "Chan Tai Man", "Wong Siu Ming", "Lee Ka Yan", "Cheung Wai Kit", "Lau Mei Kuen", "Ho Chi Wing",
-      "Ng Ka Lok", "Yip Hoi Ling", "Tsang Kin Wah", "Leung Pui Shan", "Kwok Man Hon", "Fung Sze Wan",
-      "Mak Tsz Hin", "Choi Yuen Yee", "Lam Chun Kit", "Tang Hiu Tung", "Poon Wing Sze"};
-  static const std::vector<std::string> en_firms = {
-      "Harbour Testing Laboratory", "Kowloon Materials Lab", "Tsuen Wan Electrical Testing",
-      "Pearl River Quality Services", "Sha Tin Product Safety Centre", "Victoria Analytical", "Lantau Test House"};
+      "Chan Tai Man", "Wong Siu Ming", "Lee Ka Yan",    "Cheung Wai Kit", "Lau Mei Kuen", "Ho Chi Wing",
+      "Ng Ka Lok",    "Yip Hoi Ling",  "Tsang Kin Wah", "Leung Pui Shan", "Kwok Man Hon", "Fung Sze Wan",
+      "Mak Tsz Hin",  "Choi Yuen Yee", "Lam Chun Kit",  "Tang Hiu Tung",  "Poon Wing Sze"};
+  static const std::vector<std::string> en_firms = {"Harbour Testing Laboratory",
+                                                    "Kowloon Materials Lab",
+                                                    "Tsuen Wan Electrical Testing",
+                                                    "Pearl River Quality Services",
+                                                    "Sha Tin Product Safety Centre",
+                                                    "Victoria Analytical",
+                                                    "Lantau Test House"};
   static const std::vector<std::string> en_greetings = {
-      "Dear Sir or Madam,", "To the Hong Kong Council for Testing and Certification,", "Dear Council members,"};
+      "Dear Sir or Madam,", "To the Hong Kong Council for Testing and Certification,",
+      "Dear Council members,"};
 
   static const std::vector<std::string> zh_hant_body = {
       "我們是獲香港認可處認可的檢測實驗所，謹此就內地強制性產品認證（CCC）向貴局提出意見。",
@@ -74,8 +80,8 @@ inline std::vector<SyntheticLetter> synthetic_campaign_letters() {
   static const std::vector<std::string> zh_hans_extra = {"去年我们有一位客户等了十一个星期才取得证书。",
                                                          "小型实验所无法在内地另设分所。",
                                                          "玩具及电器业界受影响最大。"};
-  static const std::vector<std::string> zh_names = {"陳大文", "李小玲", "張志強", "黃美儀", "劉家明", "何嘉欣",
-                                                    "吳偉倫", "林淑芬"};
+  static const std::vector<std::string> zh_names = {"陳大文", "李小玲", "張志強", "黃美儀",
+                                                    "劉家明", "何嘉欣", "吳偉倫", "林淑芬"};
 
   std::vector<SyntheticLetter> out;
   auto two = [](std::size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); };
@@ -88,8 +94,8 @@ inline std::vector<SyntheticLetter> synthetic_campaign_letters() {
     }
     std::string name = en_names[i % en_names.size()], firm = en_firms[i % en_firms.size()];
     text += "\nYours faithfully,\n" + name + "\n" + firm + "\n";
-    out.push_back({"campaign-en-" + two(i + 1) + ".txt", name + ", " + firm,
-                   "2019-05-" + two(10 + i % 15), text, 0});
+    out.push_back(
+        {"campaign-en-" + two(i + 1) + ".txt", name + ", " + firm, "2019-05-" + two(10 + i % 15), text, 0});
   }
   for (std::size_t j = 0; j < 16; ++j) {
     bool hant = j % 2 == 0;
@@ -109,40 +115,56 @@ inline std::vector<SyntheticLetter> synthetic_campaign_letters() {
   // Unrelated letters on the campaigns' subjects: different letters, same words.
   static const std::vector<std::pair<std::string, std::string>> others = {
       {"Kowloon Materials Lab",
-       "Dear Council,\nOur laboratory tests construction materials for projects in the Greater Bay Area. The Mainland "
+       "Dear Council,\nOur laboratory tests construction materials for projects in the Greater Bay Area. The "
+       "Mainland "
        "developers we work with ask for a CMA mark on every report, which we cannot give because we have no "
        "inspection and testing body qualification. We ask the Council to arrange for accredited Hong Kong "
        "laboratories to apply for CMA qualification in Guangdong, starting with building materials.\n"},
       {"Pearl River Quality Services",
-       "To whom it may concern,\nWe are a certification body with offices in Hong Kong and Shenzhen. Recognition of "
-       "test reports is only half of the problem: our auditors also need their qualifications recognised across "
-       "the boundary. We suggest a joint register of auditors for management system certification under CEPA, "
+       "To whom it may concern,\nWe are a certification body with offices in Hong Kong and Shenzhen. "
+       "Recognition of "
+       "test reports is only half of the problem: our auditors also need their qualifications recognised "
+       "across "
+       "the boundary. We suggest a joint register of auditors for management system certification under "
+       "CEPA, "
        "so that a Hong Kong audit counts on the Mainland.\n"},
       {"Harbour Testing Laboratory",
-       "Dear Sir,\nWe write as testing laboratories accredited by HKAS to ask the Government to press for full "
-       "recognition of Hong Kong test reports under the China Compulsory Certification scheme. In our case the "
+       "Dear Sir,\nWe write as testing laboratories accredited by HKAS to ask the Government to press for "
+       "full "
+       "recognition of Hong Kong test reports under the China Compulsory Certification scheme. In our case "
+       "the "
        "issue is food testing rather than products: exporters of packaged food to Guangdong must have their "
        "samples retested on arrival, and perishable goods spoil while they wait at the boundary.\n"},
       {"Victoria Analytical",
-       "Dear Council members,\nThank you for the consultation. Our main concern is the shortage of trained analysts. "
-       "Young people do not see testing and certification as a career. We suggest scholarships, internships with "
-       "accredited laboratories and a recognised professional qualification, so that the sector can grow when "
+       "Dear Council members,\nThank you for the consultation. Our main concern is the shortage of trained "
+       "analysts. "
+       "Young people do not see testing and certification as a career. We suggest scholarships, internships "
+       "with "
+       "accredited laboratories and a recognised professional qualification, so that the sector can grow "
+       "when "
        "the Mainland market opens further.\n"},
       {"Lantau Test House",
-       "Dear Madam,\nWe test electrical appliances for export to Europe and North America and have no plans to "
-       "serve the Mainland market. We ask only that HKAS keep its accreditation fees stable and its assessment "
+       "Dear Madam,\nWe test electrical appliances for export to Europe and North America and have no plans "
+       "to "
+       "serve the Mainland market. We ask only that HKAS keep its accreditation fees stable and its "
+       "assessment "
        "visits short, since every day of an assessment is a day our small team cannot test.\n"},
       {"Sha Tin Product Safety Centre",
-       "Dear Sir or Madam,\nWe support the proposal to let Hong Kong laboratories serve the Greater Bay Area but ask "
-       "that the rules be published in English as well as Chinese. Our technical staff include engineers from "
+       "Dear Sir or Madam,\nWe support the proposal to let Hong Kong laboratories serve the Greater Bay Area "
+       "but ask "
+       "that the rules be published in English as well as Chinese. Our technical staff include engineers "
+       "from "
        "overseas who cannot read the national standards, and every translation we commission adds cost and "
        "delay to our work for Mainland clients.\n"},
       {"陳先生",
-       "致香港檢測和認證局：\n本公司從事中藥檢測，內地客戶要求檢測報告加蓋CMA標誌，但香港實驗所未能取得資質認定。"
-       "建議貴局與國家認監委商討，讓香港的認可實驗所在大灣區設立辦事處並申請資質認定，首先開放中藥及食品檢測。\n"},
+       "致香港檢測和認證局：\n本公司從事中藥檢測，內地客戶要求檢測報告加蓋CMA標誌，但香港實驗所未能取得資質認"
+       "定。"
+       "建議貴局與國家認監委商討，讓香港的認可實驗所在大灣區設立辦事處並申請資質認定，首先開放中藥及食品檢測"
+       "。\n"},
       {"王小姐",
        "致香港检测和认证局：\n我们是一家小型纺织品检测公司，希望政府资助业界参加内地的能力验证计划。"
-       "参加这些计划的费用很高，但没有结果内地客户不会相信我们的报告。此外，我们希望有更多关于大湾区标准的培训课程。\n"},
+       "参加这些计划的费用很高，但没有结果内地客户不会相信我们的报告。此外，我们希望有更多关于大湾区标准的培"
+       "训课程。\n"},
       {"李先生",
        "敬啟者：\n我們是珠寶檢測實驗所，客戶主要來自內地旅客。近年內地旅客減少，業務大受影響。"
        "希望政府加強宣傳香港檢測證書的公信力，並在內地主要城市舉辦推廣活動，讓消費者認識香港的認可制度。\n"},
@@ -150,7 +172,8 @@ inline std::vector<SyntheticLetter> synthetic_campaign_letters() {
        "致香港檢測和認證局：\n本人是一名實驗室技術員，想就人手問題表達意見。業界薪酬偏低，年輕人不願入行，"
        "而內地實驗室的待遇越來越好。建議設立專業資格及晉升階梯，並資助在職培訓，留住人才。\n"}};
   for (std::size_t k = 0; k < others.size(); ++k)
-    out.push_back({"other-" + two(k + 1) + ".txt", others[k].first, "2019-05-" + two(11 + k), others[k].second, -1});
+    out.push_back(
+        {"other-" + two(k + 1) + ".txt", others[k].first, "2019-05-" + two(11 + k), others[k].second, -1});
   return out;
 }
 

@@ -107,8 +107,9 @@ BOOST_AUTO_TEST_CASE(changes_are_passages_against_the_most_common_text_in_each_l
   std::string renamed = kTemplate;
   renamed.replace(renamed.find("Chan Tai Man"), 12, "Lee Ka Yan");
   std::string longer = kTemplate + " We also ask for a meeting.";
-  std::vector<sub::Submission> filed = {letter("s1", renamed), letter("s2", kTemplate), letter("s3", kTemplate),
-                                        letter("s4", longer), letter("s5", "An unrelated note about lifts.")};
+  std::vector<sub::Submission> filed = {letter("s1", renamed), letter("s2", kTemplate),
+                                        letter("s3", kTemplate), letter("s4", longer),
+                                        letter("s5", "An unrelated note about lifts.")};
   auto campaigns = sub::find_campaigns(filed);
   BOOST_REQUIRE_EQUAL(campaigns.size(), 1u);
   const auto& c = campaigns[0];
@@ -146,7 +147,8 @@ BOOST_AUTO_TEST_CASE(a_link_for_one_member_is_made_for_every_member_and_removals
   auto campaigns = sub::find_campaigns(store);
   BOOST_REQUIRE_EQUAL(campaigns.size(), 2u);
 
-  std::vector<sub::LinkRequest> ccc = {{"cepa-tis/a1/t2/1fe/1", "provision", "manual", std::nullopt, "asks for CCC"}};
+  std::vector<sub::LinkRequest> ccc = {
+      {"cepa-tis/a1/t2/1fe/1", "provision", "manual", std::nullopt, "asks for CCC"}};
   BOOST_TEST(store.add_links("sub-0002", ccc, "officer") == 1u);
   auto result = sub::campaign_links(store, campaigns, "sub-0002", ccc, "officer");
   BOOST_TEST(result.lead == "sub-0001");
@@ -157,7 +159,8 @@ BOOST_AUTO_TEST_CASE(a_link_for_one_member_is_made_for_every_member_and_removals
   std::set<std::string> linked;
   for (const auto& l : links) {
     linked.insert(l.submission);
-    if (l.submission != "sub-0002") BOOST_TEST(l.note == "asks for CCC; via campaign sub-0001 (from sub-0002)");
+    if (l.submission != "sub-0002")
+      BOOST_TEST(l.note == "asks for CCC; via campaign sub-0001 (from sub-0002)");
   }
   for (const auto& m : campaigns[0].members) BOOST_TEST(linked.count(m.id) == 1u, m.id);
   BOOST_TEST(store.links({"sub-0035", "", "", false}).empty());  // the other campaign is untouched
@@ -179,11 +182,15 @@ BOOST_AUTO_TEST_CASE(a_link_for_one_member_is_made_for_every_member_and_removals
 // The commands, on the synthetic letters filed as files.
 BOOST_AUTO_TEST_CASE(groups_accept_add_and_report_through_the_cli) {
   TempDir dir;
-  std::string env = "HOME='" + (dir / "home") + "' XDG_DATA_HOME= PROVISIO_DB= PROVISIO_STORE= PROVISIO_HOME= "
+  std::string env = "HOME='" + (dir / "home") +
+                    "' XDG_DATA_HOME= PROVISIO_DB= PROVISIO_STORE= PROVISIO_HOME= "
                     "USER=tester NO_COLOR=1";
   std::string where = " --db '" + (dir / "index") + "' --store '" + (dir / "s.db") + "' ";
-  auto run = [&](const std::string& sub, const std::string& rest) { return run_provisio(sub + where + rest, env); };
-  BOOST_REQUIRE_EQUAL(run_provisio("index --db '" + (dir / "index") + "' '" + PROVISIO_SOURCE_CORPUS + "'", env).status, 0);
+  auto run = [&](const std::string& sub, const std::string& rest) {
+    return run_provisio(sub + where + rest, env);
+  };
+  BOOST_REQUIRE_EQUAL(
+      run_provisio("index --db '" + (dir / "index") + "' '" + PROVISIO_SOURCE_CORPUS + "'", env).status, 0);
   auto letters = synthetic_campaign_letters();
   for (const auto& l : letters) write_file(dir / ("inbox/" + l.file_name), l.text);
   BOOST_REQUIRE_EQUAL(run("submission add", "'" + (dir / "inbox") + "'").status, 0);
@@ -195,7 +202,8 @@ BOOST_AUTO_TEST_CASE(groups_accept_add_and_report_through_the_cli) {
   BOOST_REQUIRE(j["campaigns"].size() == 2u);
   BOOST_TEST(j["campaigns"][0]["size"] == 34);
   BOOST_TEST(j["campaigns"][1]["size"] == 16);
-  BOOST_TEST(nlohmann::json::parse(run("submission groups", "--json --min-size 20").out)["campaigns"].size() == 1u);
+  BOOST_TEST(
+      nlohmann::json::parse(run("submission groups", "--json --min-size 20").out)["campaigns"].size() == 1u);
   r = run("submission groups", "");
   BOOST_TEST(r.out.rfind("2 campaigns, 50 of 60 submissions\n", 0) == 0u, r.out);
   BOOST_TEST(r.out.find("{+Chan Tai Man Harbour Testing Laboratory+}") != std::string::npos, r.out);
@@ -206,7 +214,8 @@ BOOST_AUTO_TEST_CASE(groups_accept_add_and_report_through_the_cli) {
   BOOST_TEST(lead == "sub-0001");
   r = run("link add", "sub-0005 hkctc-views-2019/q1 --note 'form letter'");
   BOOST_TEST(r.status == 0, r.err);
-  BOOST_TEST(r.out == "linked sub-0005 to 1 target\ncampaign sub-0001: 33 new links for its 33 other members\n");
+  BOOST_TEST(r.out ==
+             "linked sub-0005 to 1 target\ncampaign sub-0001: 33 new links for its 33 other members\n");
   r = run("link add", "sub-0040 hkctc-views-2019/q1 --only-this --json");
   BOOST_TEST(nlohmann::json::parse(r.out)["campaign"].is_null());
   r = run("link add", "sub-0051 hkctc-views-2019/q1");  // an unrelated letter
@@ -231,7 +240,17 @@ BOOST_AUTO_TEST_CASE(groups_accept_add_and_report_through_the_cli) {
   BOOST_TEST(r.out.find("    sub-0001  [campaign sub-0001, signed by 34]\n") != std::string::npos, r.out);
   r = run("report", "--by question --format csv");
   BOOST_TEST(r.out.find("hkctc-views-2019/q1,question,") != std::string::npos);
-  BOOST_TEST(r.out.find(",3,36,\"sub-0001 (campaign sub-0001, signed by 34: sub-0001 sub-0002") != std::string::npos, r.out);
+  BOOST_TEST(
+      r.out.find(",3,36,\"sub-0001 (campaign sub-0001, signed by 34: sub-0001 sub-0002") != std::string::npos,
+      r.out);
+
+  // The workbook lists the campaign as the CSV does, with its letters counted.
+  std::string xlsx = dir / "report.xlsx";
+  BOOST_TEST(run("report", "--format xlsx -o '" + xlsx + "'").status == 0);
+  std::string strings = provisio::testing::run_program("unzip -p '" + xlsx + "' xl/sharedStrings.xml").out;
+  BOOST_TEST(strings.find("sub-0001 (campaign sub-0001, signed by 34: sub-0001 sub-0002") !=
+             std::string::npos);
+  BOOST_TEST(strings.find(">letters<") != std::string::npos);
 
   // accept on a campaign member: every member gets the accepted links, noted; a removal stays.
   BOOST_TEST(run("link remove", "sub-0009 hkctc-views-2019/q1").status == 0);
@@ -242,9 +261,12 @@ BOOST_AUTO_TEST_CASE(groups_accept_add_and_report_through_the_cli) {
   std::string target = j["suggestions"][0]["id"];
   auto rows = nlohmann::json::parse(run("link list", "--provision '" + target + "' --json").out)["links"];
   std::size_t via = 0;
-  for (const auto& l : rows) via += l["note"].is_string() && l["note"].get<std::string>().find("via campaign sub-0035") != std::string::npos;
+  for (const auto& l : rows)
+    via += l["note"].is_string() &&
+           l["note"].get<std::string>().find("via campaign sub-0035") != std::string::npos;
   BOOST_TEST(via == 15u);
   r = run("link add", "sub-0002 hkctc-views-2019/q1");
   BOOST_TEST(r.out.find("not linked again: sub-0009 -> hkctc-views-2019/q1 (a person removed that link)") !=
-             std::string::npos, r.out);
+                 std::string::npos,
+             r.out);
 }

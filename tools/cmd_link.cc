@@ -133,7 +133,8 @@ int run_add(const Args& a, const Terminal& t) {
   if (a.json)
     std::cout << with_campaign_json(output::added_json(a.submission, requests.size(), added), campaign);
   else
-    std::cout << output::added_text(a.submission, requests.size(), added) << output::campaign_links_text(campaign);
+    std::cout << output::added_text(a.submission, requests.size(), added)
+              << output::campaign_links_text(campaign);
   return 0;
 }
 
@@ -196,8 +197,8 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
                    "Link only this submission, not the other members of its campaign (submission groups)");
   accept->add_option("submission", args->submission, "Submission id")->required();
   accept->footer("A link a person removed is never made again by accept (`link add` makes it by hand).\n"
-                 "For a member of a campaign (`submission groups`), every member gets the links, each its own,\n"
-                 "noted \"via campaign LEAD\" (--only-this: this submission only); never one a person removed.\n\n"
+                 "For a member of a campaign (`submission groups`), every member gets the links, each its\n"
+                 "own, noted \"via campaign LEAD\" (--only-this: this one only); never one a person removed.\n\n"
                  "Examples:\n  provisio link accept sub-0001 --top 2\n  provisio link accept sub-0001 --top 5 --min-score 0.5");
 
   auto* add = cmd->add_subcommand("add", "Link a submission to provisions or questions by hand");
@@ -209,9 +210,10 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
                 "Link only this submission, not the other members of its campaign (submission groups)");
   add->add_option("submission", args->submission, "Submission id")->required();
   add->add_option("id", args->ids, "Provision or question ids")->required();
-  add->footer("Every id is checked first: one unknown id and no link is added. For a member of a campaign,\n"
-              "every member gets the links (--only-this: this one only), except where a person removed them.\n\n"
-              "Example:\n  provisio link add sub-0001 hkctc-views-2019/q2 samr-2020/cma-gba --note \"asks for CMA\"");
+  add->footer(
+      "Every id is checked first: one unknown id and no link is added. For a member of a campaign,\n"
+      "every member gets the links (--only-this: this one only), except where a person removed them.\n\n"
+      "Example:\n  provisio link add sub-0001 hkctc-views-2019/q2 samr-2020/cma-gba --note \"asks for CMA\"");
 
   auto* remove = cmd->add_subcommand("remove", "Remove a link (it stays in the history)");
   common(remove);

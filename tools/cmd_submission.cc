@@ -378,7 +378,8 @@ Run add_submission_command(CLI::App& root, const Terminal& terminal) {
   show->footer("Examples:\n  provisio submission show sub-0001\n  provisio submission show --original sub-0001 > copy.eml");
 
   auto groups_args = std::make_shared<GroupsArgs>();
-  auto* groups = cmd->add_subcommand("groups", "List campaigns: groups of near-identical letters, and what each changed");
+  auto* groups = cmd->add_subcommand(
+      "groups", "List campaigns: groups of near-identical letters, and what each changed");
   add_location_options(groups, groups_args->db, groups_args->store);
   groups->add_option("--min-size", groups_args->min_size, "Only campaigns of at least N letters (default 2)")
       ->check(CLI::Range(2, 1000000));

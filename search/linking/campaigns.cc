@@ -130,7 +130,8 @@ std::size_t common_member(const std::vector<std::size_t>& group, const std::vect
 
 }  // namespace
 
-std::vector<Campaign> find_campaigns(const std::vector<Submission>& filed, std::size_t min_size, bool with_changes) {
+std::vector<Campaign> find_campaigns(const std::vector<Submission>& filed, std::size_t min_size,
+                                     bool with_changes) {
   std::vector<const Submission*> letters;
   for (const auto& s : filed)
     if (!s.removed()) letters.push_back(&s);
@@ -165,7 +166,8 @@ std::vector<Campaign> find_campaigns(const std::vector<Submission>& filed, std::
     }
     campaigns.push_back(std::move(c));
   }
-  std::stable_sort(campaigns.begin(), campaigns.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::stable_sort(campaigns.begin(), campaigns.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
   return campaigns;
 }
 
@@ -187,8 +189,9 @@ std::size_t CampaignLinkResult::added() const {
   return n;
 }
 
-CampaignLinkResult campaign_links(Store& store, const std::vector<Campaign>& campaigns, const std::string& submission,
-                                  const std::vector<LinkRequest>& links, const std::string& by) {
+CampaignLinkResult campaign_links(Store& store, const std::vector<Campaign>& campaigns,
+                                  const std::string& submission, const std::vector<LinkRequest>& links,
+                                  const std::string& by) {
   CampaignLinkResult result;
   const Campaign* campaign = campaign_of(campaigns, submission);
   if (!campaign) return result;

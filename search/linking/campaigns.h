@@ -32,16 +32,16 @@ struct CampaignChange {
 };
 
 struct CampaignMember {
-  std::string id, sender, received;  // "" when unknown
+  std::string id, sender, received;     // "" when unknown
   std::vector<CampaignChange> changes;  // empty for the member holding the common text
   bool compared = true;  // false when it or the common text is too long to compare (kMaxCompareCharacters)
 };
 
 struct Campaign {
-  std::string lead;                      // the member filed first
-  std::string common;                    // the member whose text is the campaign's most common text
-  std::string common_text;               // that text (whitespace runs made one space)
-  std::vector<CampaignMember> members;   // in filing order
+  std::string lead;                     // the member filed first
+  std::string common;                   // the member whose text is the campaign's most common text
+  std::string common_text;              // that text (whitespace runs made one space)
+  std::vector<CampaignMember> members;  // in filing order
   std::size_t size() const { return members.size(); }
 };
 
@@ -70,8 +70,8 @@ struct CampaignLinkResult {
   std::string lead;  // "" when the submission is in no campaign (then nothing else was done)
   struct Member {
     std::string id;
-    std::size_t added = 0;               // new links
-    std::vector<std::string> declined;   // targets a person had removed from this member: not linked
+    std::size_t added = 0;              // new links
+    std::vector<std::string> declined;  // targets a person had removed from this member: not linked
   };
   std::vector<Member> members;  // the other members, in filing order
   std::size_t added() const;

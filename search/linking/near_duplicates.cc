@@ -102,7 +102,8 @@ std::vector<std::vector<std::size_t>> group_near_duplicates(const std::vector<Mi
     for (std::size_t i = 0; i < signatures.size(); ++i) {
       if (signatures[i].size() != Tuning::kHashes) continue;
       std::uint64_t key = fnv1a_step(kFnv1aOffset, band);
-      for (std::size_t r = 0; r < Tuning::kRows; ++r) key = fnv1a_step(key, signatures[i][band * Tuning::kRows + r]);
+      for (std::size_t r = 0; r < Tuning::kRows; ++r)
+        key = fnv1a_step(key, signatures[i][band * Tuning::kRows + r]);
       buckets[key].push_back(i);
     }
     for (const auto& [key, members] : buckets)

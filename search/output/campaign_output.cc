@@ -9,7 +9,9 @@ namespace {
 using nlohmann::json;
 using submissions::Campaign;
 
-json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json or_null(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
 
 // The first `n` characters of `s`, with "…" when there is more.
 std::string opening(const std::string& s, std::size_t n) {
@@ -22,9 +24,11 @@ std::string opening(const std::string& s, std::size_t n) {
 std::string marked(const submissions::CampaignChange& c, const Style& style) {
   std::string out;
   if (!c.removed.empty())
-    out += style.colour() ? std::string(style.deleted) + c.removed + std::string(style.reset) : "[-" + c.removed + "-]";
+    out += style.colour() ? std::string(style.deleted) + c.removed + std::string(style.reset)
+                          : "[-" + c.removed + "-]";
   if (!c.added.empty())
-    out += style.colour() ? std::string(style.inserted) + c.added + std::string(style.reset) : "{+" + c.added + "+}";
+    out += style.colour() ? std::string(style.inserted) + c.added + std::string(style.reset)
+                          : "{+" + c.added + "+}";
   return out;
 }
 
@@ -41,14 +45,18 @@ std::string campaigns_text(const std::vector<Campaign>& campaigns, std::size_t c
   out << campaigns.size() << (campaigns.size() == 1 ? " campaign" : " campaigns") << ", " << letters << " of "
       << compared << " submissions\n";
   for (const auto& c : campaigns) {
-    out << "\n" << style.bold << "campaign " << c.lead << style.reset << ": " << c.size() << " letters, common text "
+    out << "\n"
+        << style.bold << "campaign " << c.lead << style.reset << ": " << c.size() << " letters, common text "
         << c.common << "\n    \"" << opening(c.common_text, 70) << "\"\n";
     for (const auto& m : c.members) {
       out << "  " << m.id << "  " << (m.received.empty() ? "----------" : m.received) << "  "
           << (m.sender.empty() ? "(sender unknown)" : m.sender);
-      if (m.id == c.common) out << "  " << style.dim << "(common text)" << style.reset;
-      else if (!m.compared) out << "  " << style.dim << "(too long to compare)" << style.reset;
-      else if (m.changes.empty()) out << "  " << style.dim << "(same text)" << style.reset;
+      if (m.id == c.common)
+        out << "  " << style.dim << "(common text)" << style.reset;
+      else if (!m.compared)
+        out << "  " << style.dim << "(too long to compare)" << style.reset;
+      else if (m.changes.empty())
+        out << "  " << style.dim << "(same text)" << style.reset;
       out << "\n";
       for (const auto& change : m.changes) out << "      " << marked(change, style) << "\n";
     }
@@ -56,28 +64,35 @@ std::string campaigns_text(const std::vector<Campaign>& campaigns, std::size_t c
   return out.str();
 }
 
-std::string campaigns_json(const std::string& store, const std::vector<Campaign>& campaigns, std::size_t compared,
-                           std::size_t min_size) {
+std::string campaigns_json(const std::string& store, const std::vector<Campaign>& campaigns,
+                           std::size_t compared, std::size_t min_size) {
   json list = json::array();
   for (const auto& c : campaigns) {
     json members = json::array();
     for (const auto& m : c.members) {
       json changes = json::array();
-      for (const auto& change : m.changes) changes.push_back({{"removed", or_null(change.removed)}, {"added", or_null(change.added)}});
-      members.push_back({{"id", m.id}, {"sender", or_null(m.sender)}, {"received", or_null(m.received)},
+      for (const auto& change : m.changes)
+        changes.push_back({{"removed", or_null(change.removed)}, {"added", or_null(change.added)}});
+      members.push_back({{"id", m.id},
+                         {"sender", or_null(m.sender)},
+                         {"received", or_null(m.received)},
                          {"changes", m.compared ? changes : json(nullptr)}});
     }
-    list.push_back({{"id", c.lead}, {"size", c.size()}, {"common", c.common}, {"common_text", c.common_text},
+    list.push_back({{"id", c.lead},
+                    {"size", c.size()},
+                    {"common", c.common},
+                    {"common_text", c.common_text},
                     {"members", members}});
   }
-  return json{{"store", store}, {"compared", compared}, {"min_size", min_size}, {"campaigns", list}}.dump() + "\n";
+  return json{{"store", store}, {"compared", compared}, {"min_size", min_size}, {"campaigns", list}}.dump() +
+         "\n";
 }
 
 std::string campaign_links_text(const submissions::CampaignLinkResult& result) {
   if (result.lead.empty()) return "";
   std::ostringstream out;
-  out << "campaign " << result.lead << ": " << result.added() << (result.added() == 1 ? " new link" : " new links")
-      << " for its " << result.members.size()
+  out << "campaign " << result.lead << ": " << result.added()
+      << (result.added() == 1 ? " new link" : " new links") << " for its " << result.members.size()
       << " other " << (result.members.size() == 1 ? "member" : "members") << "\n";
   for (const auto& m : result.members)
     for (const auto& target : m.declined)
@@ -88,7 +103,8 @@ std::string campaign_links_text(const submissions::CampaignLinkResult& result) {
 json campaign_links_json(const submissions::CampaignLinkResult& result) {
   if (result.lead.empty()) return nullptr;
   json members = json::array();
-  for (const auto& m : result.members) members.push_back({{"id", m.id}, {"added", m.added}, {"declined", m.declined}});
+  for (const auto& m : result.members)
+    members.push_back({{"id", m.id}, {"added", m.added}, {"declined", m.declined}});
   return {{"id", result.lead}, {"members", members}, {"added", result.added()}};
 }
 

@@ -217,7 +217,8 @@ namespace {
 // The links made for `submission` made for the other members of its campaign too (unless
 // `only_this`), as `provisio link accept|add` does: `result` gets "campaign".
 json with_campaign(json result, Store& store, const std::string& submission,
-                   const std::vector<submissions::LinkRequest>& requests, const std::string& user, bool only_this) {
+                   const std::vector<submissions::LinkRequest>& requests, const std::string& user,
+                   bool only_this) {
   submissions::CampaignLinkResult done;
   if (!only_this && !requests.empty()) {
     auto removed = store.removed_targets(submission);  // people decide: not spread from here either
@@ -247,8 +248,8 @@ json link_accept(IndexReaders& readers, Store& store, const std::string& submiss
     if (only.empty() || std::find(only.begin(), only.end(), x.id) != only.end())
       requests.push_back({x.id, x.kind, "suggested", x.score, note});
   std::size_t added = store.add_links(submission, requests, user);
-  return with_campaign(parsed(output::accepted_json(submission, requests, added)), store, submission, requests, user,
-                       only_this);
+  return with_campaign(parsed(output::accepted_json(submission, requests, added)), store, submission,
+                       requests, user, only_this);
 }
 
 json link_add(IndexReaders& readers, Store& store, const std::string& submission,
@@ -270,8 +271,8 @@ json link_add(IndexReaders& readers, Store& store, const std::string& submission
   }
   if (!unknown.empty()) throw HttpError(400, unknown + "no link was added");
   std::size_t added = store.add_links(submission, requests, user);
-  return with_campaign(parsed(output::added_json(submission, requests.size(), added)), store, submission, requests,
-                       user, only_this);
+  return with_campaign(parsed(output::added_json(submission, requests.size(), added)), store, submission,
+                       requests, user, only_this);
 }
 
 json link_remove(Store& store, const std::string& submission, const std::string& target, const std::string& note,

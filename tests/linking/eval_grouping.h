@@ -59,8 +59,10 @@ inline void print_grouping_figures(const std::string& samples_dir) {
     for (std::size_t j = i + 1; j < letters.size(); ++j) {
       bool same = truth[i] >= 0 && truth[i] == truth[j];
       double similarity = estimated_similarity(signatures[i], signatures[j]);
-      if (same) lowest_copies = std::min(lowest_copies, similarity);
-      else highest_others = std::max(highest_others, similarity);
+      if (same)
+        lowest_copies = std::min(lowest_copies, similarity);
+      else
+        highest_others = std::max(highest_others, similarity);
       bool grouped = group[i] >= 0 && group[i] == group[j];
       true_pairs += same;
       grouped_pairs += grouped;
@@ -71,14 +73,18 @@ inline void print_grouping_figures(const std::string& samples_dir) {
     in_campaigns += group[i] >= 0;
     campaign_letters += truth[i] >= 0;
   }
-  std::printf("grouping: %zu letters (%zu in 2 synthetic campaigns, %zu unrelated); %zu campaigns found holding %zu letters\n",
-              letters.size(), campaign_letters, letters.size() - campaign_letters, campaigns.size(), in_campaigns);
+  std::printf(
+      "grouping: %zu letters (%zu in 2 synthetic campaigns, %zu unrelated); %zu campaigns found holding %zu "
+      "letters\n",
+      letters.size(), campaign_letters, letters.size() - campaign_letters, campaigns.size(), in_campaigns);
   std::printf("grouping precision (pairs): %.3f (%zu of %zu)\n",
-              grouped_pairs ? static_cast<double>(right_pairs) / grouped_pairs : 1.0, right_pairs, grouped_pairs);
+              grouped_pairs ? static_cast<double>(right_pairs) / grouped_pairs : 1.0, right_pairs,
+              grouped_pairs);
   std::printf("grouping recall (pairs): %.3f (%zu of %zu)\n",
               true_pairs ? static_cast<double>(right_pairs) / true_pairs : 1.0, right_pairs, true_pairs);
-  std::printf("grouping similarity: copies of one letter %.2f and up; other pairs %.2f at most (threshold %.2f)\n",
-              lowest_copies, highest_others, NearDuplicateTuning::kThreshold);
+  std::printf(
+      "grouping similarity: copies of one letter %.2f and up; other pairs %.2f at most (threshold %.2f)\n",
+      lowest_copies, highest_others, NearDuplicateTuning::kThreshold);
 }
 
 }  // namespace provisio::testing
