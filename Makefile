@@ -65,7 +65,8 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) tests/fuzz/run.sh
 
-# Quality of `provisio link suggest` on the sample submissions of tests/linking: recall@5 and MRR.
+# Quality of `provisio link suggest` on the sample submissions of tests/linking: recall@5 and MRR;
+# then the precision and recall of campaign grouping on a synthetic campaign (tests/campaign_letters.h).
 eval-link: build
 	$(PROVISIO) index --db $(BUILD)/eval-index corpus/instruments >/dev/null
 	$(BUILD)/tests/eval_link $(BUILD)/eval-index tests/linking/samples tests/linking/expected.tsv $(EVAL_ARGS)

@@ -177,12 +177,12 @@ BOOST_AUTO_TEST_CASE(reports_group_links_by_provision_question_and_topic) {
   BOOST_TEST(topics == "cma=2 gba=2 ccc=1 consultation=1 ");
 
   BOOST_TEST(provisio::output::format_report(by_provision, "csv") ==
-             "\xEF\xBB\xBFprovision,kind,heading,count,submissions\r\n"
-             "demo/cma,provision,CMA qualification for Hong Kong testing bodies,2,sub-0001; sub-0002\r\n"
-             "demo/q,question,Views on opening the CCC market,1,sub-0001\r\n");
+             "\xEF\xBB\xBFprovision,kind,heading,count,letters,submissions\r\n"
+             "demo/cma,provision,CMA qualification for Hong Kong testing bodies,2,2,sub-0001; sub-0002\r\n"
+             "demo/q,question,Views on opening the CCC market,1,1,sub-0001\r\n");
   BOOST_TEST(provisio::output::format_report(by_question, "md") ==
-             "| question | kind | heading | count | submissions |\n|---|---|---|---:|---|\n"
-             "| demo/q | question | Views on opening the CCC market | 1 | sub-0001 |\n");
+             "| question | kind | heading | count | letters | submissions |\n|---|---|---|---:|---:|---|\n"
+             "| demo/q | question | Views on opening the CCC market | 1 | 1 | sub-0001 |\n");
   BOOST_TEST(provisio::output::format_report(by_question, "table") ==
              "demo/q  (1 submission)  Views on opening the CCC market\n    sub-0001  2019-05-20  Lab, \"A\"\n");
   auto json = nlohmann::json::parse(provisio::output::format_report(by_provision, "json"));

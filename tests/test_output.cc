@@ -282,17 +282,39 @@ BOOST_AUTO_TEST_CASE(links_and_suggestions) {
   BOOST_TEST(removed_text("sub-0001", "tis/1") == "removed the link from sub-0001 to tis/1 (kept in its history)\n");
 }
 
+BOOST_AUTO_TEST_CASE(report_counts_a_campaign_once_with_how_many_signed_it) {
+  submissions::Report r;
+  r.by = "question";
+  r.rows = {{"q1", "question", "Views", {{"sub-0003", "A", "2019-05-20", "sub-0002", {"sub-0003", "sub-0004", "sub-0007"}},
+                                       {"sub-0005", "", "", "", {}}}}};
+  BOOST_TEST(format_report(r, "table") ==
+             "q1  (2 submissions, 4 letters)  Views\n    sub-0003  2019-05-20  A  [campaign sub-0002, signed by 3]\n"
+             "    sub-0005\n");
+  BOOST_TEST(format_report(r, "csv") ==
+             "\xEF\xBB\xBFquestion,kind,heading,count,letters,submissions\r\n"
+             "q1,question,Views,2,4,\"sub-0003 (campaign sub-0002, signed by 3: sub-0003 sub-0004 sub-0007); sub-0005\"\r\n");
+  BOOST_TEST(format_report(r, "md").find("| q1 | question | Views | 2 | 4 | sub-0003 (campaign sub-0002, signed by 3: "
+                                         "sub-0003 sub-0004 sub-0007), sub-0005 |\n") != std::string::npos);
+  auto j = nlohmann::json::parse(format_report(r, "json"));
+  BOOST_TEST(j["rows"][0]["count"] == 2);
+  BOOST_TEST(j["rows"][0]["letters"] == 4);
+  BOOST_TEST(j["rows"][0]["submissions"][0]["campaign"]["id"] == "sub-0002");
+  BOOST_TEST(j["rows"][0]["submissions"][0]["campaign"]["signed"] == 3);
+  BOOST_TEST(j["rows"][0]["submissions"][0]["campaign"]["members"].size() == 3u);
+  BOOST_TEST(j["rows"][0]["submissions"][1]["campaign"].is_null());
+}
+
 BOOST_AUTO_TEST_CASE(report_csv_quotes_and_markdown_escapes) {
   submissions::Report r;
   r.by = "topic";
-  r.rows = {{"ccc", "topic", "", {{"sub-0001", "Lab, \"A\"", "2019-05-20"}, {"sub-0002", "", ""}}}};
+  r.rows = {{"ccc", "topic", "", {{"sub-0001", "Lab, \"A\"", "2019-05-20", "", {}}, {"sub-0002", "", "", "", {}}}}};
   r.rows.push_back({"a|b", "topic", "line\nbreak", {}});
   BOOST_TEST(format_report(r, "csv") ==
-             "\xEF\xBB\xBFtopic,kind,heading,count,submissions\r\nccc,topic,,2,sub-0001; sub-0002\r\n"
-             "a|b,topic,\"line\nbreak\",0,\r\n");
+             "\xEF\xBB\xBFtopic,kind,heading,count,letters,submissions\r\nccc,topic,,2,2,sub-0001; sub-0002\r\n"
+             "a|b,topic,\"line\nbreak\",0,0,\r\n");
   BOOST_TEST(format_report(r, "md") ==
-             "| topic | kind | heading | count | submissions |\n|---|---|---|---:|---|\n"
-             "| ccc | topic |  | 2 | sub-0001, sub-0002 |\n| a\\|b | topic | line break | 0 |  |\n");
+             "| topic | kind | heading | count | letters | submissions |\n|---|---|---|---:|---:|---|\n"
+             "| ccc | topic |  | 2 | 2 | sub-0001, sub-0002 |\n| a\\|b | topic | line break | 0 | 0 |  |\n");
   BOOST_TEST(format_report(r, "table") ==
              "ccc  (2 submissions)\n    sub-0001  2019-05-20  Lab, \"A\"\n    sub-0002\n"
              "a|b  (0 submissions)  line\nbreak\n");

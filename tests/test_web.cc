@@ -320,6 +320,31 @@ BOOST_AUTO_TEST_CASE(hostile_submissions_are_escaped_everywhere) {
   BOOST_TEST(api["subject"] == "<script>alert('subject')</script> CCC testing");
 }
 
+// A link made on the web for a member of a campaign is made for every member, as on the command
+// line; the report page counts the campaign once, with a badge saying how many signed it.
+BOOST_AUTO_TEST_CASE(links_for_a_campaign_member_reach_every_member) {
+  WebWorld w;
+  Browser b(w);
+  const std::string letter =
+      "Dear Council, we the undersigned laboratories ask that Hong Kong test reports be accepted for China "
+      "Compulsory Certification of all products whatever their origin, since our laboratories are accredited "
+      "to the same standard as those on the Mainland. Signed, ";
+  for (const char* name : {"Chan Tai Man", "Lee Ka Yan", "Wong Siu Ming"})
+    b.post_files("/api/submissions", {{"file", letter + name, std::string(name) + ".txt", "text/plain"}});
+  auto http = w.client();
+  httplib::Headers right = {{"Cookie", b.cookie()}, {"X-CSRF-Token", b.csrf()}};
+  json add = {{"action", "add"}, {"submission", "sub-0002"}, {"ids", {"cepa-tig/art58/2"}}};
+  auto r = json_of(http.Post("/api/links", right, add.dump(), "application/json"));
+  BOOST_TEST(r["campaign"]["id"] == "sub-0001");
+  BOOST_TEST(r["campaign"]["added"] == 2);
+  BOOST_TEST(json_of(http.Get("/api/links?submission=sub-0003"))["links"].size() == 1u);
+  json only = {{"action", "add"}, {"submission", "sub-0001"}, {"ids", {"cepa-tig/art58/1"}}, {"only_this", true}};
+  BOOST_TEST(json_of(http.Post("/api/links", right, only.dump(), "application/json"))["campaign"].is_null());
+  BOOST_TEST(json_of(http.Get("/api/links?submission=sub-0003"))["links"].size() == 1u);
+  std::string page = b.get("/report")->body;
+  BOOST_TEST(page.find("<span class=\"campaign\" title=\"sub-0001\">×3</span>") != std::string::npos, page);
+}
+
 BOOST_AUTO_TEST_CASE(csrf_and_origin_are_checked) {
   WebWorld w;
   Browser b(w);
@@ -338,7 +363,8 @@ BOOST_AUTO_TEST_CASE(csrf_and_origin_are_checked) {
   httplib::Headers right = {{"Cookie", b.cookie()}, {"X-CSRF-Token", b.csrf()}};
   auto ok = http.Post("/api/links", right, add.dump(), "application/json");
   BOOST_TEST(ok->status == 200);
-  BOOST_TEST(json_of(ok) == json({{"submission", "sub-0001"}, {"added", 1}, {"already_linked", 0}}));
+  BOOST_TEST(json_of(ok) ==
+             json({{"submission", "sub-0001"}, {"added", 1}, {"already_linked", 0}, {"campaign", nullptr}}));
   httplib::Headers foreign = {{"Cookie", b.cookie()}, {"X-CSRF-Token", b.csrf()}, {"Origin", "http://evil.example"}};
   BOOST_TEST(http.Post("/api/links", foreign, add.dump(), "application/json")->status == 403);
 }

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
+#include "campaign_output.h"
+#include "campaigns.h"
 #include "commands.h"
 #include "searcher.h"
 #include "store.h"
@@ -22,7 +26,7 @@ struct Args {
   std::vector<std::string> ids;
   std::size_t limit = 5, top = 3;
   std::optional<double> min_score;
-  bool json = false, history = false;
+  bool json = false, history = false, only_this = false;
 };
 
 // Loads the submission's text, or prints the error and returns nullopt.
@@ -49,6 +53,22 @@ int suggest_for(const Args& a, const Terminal& t, Store& store, std::size_t limi
   return 0;
 }
 
+// Links made for a member of a campaign are made for every member (unless --only-this): each its
+// own link row, noted as coming via the campaign. Returns what was done ("" lead when nothing).
+submissions::CampaignLinkResult link_campaign(const Args& a, Store& store,
+                                              const std::vector<submissions::LinkRequest>& requests) {
+  if (a.only_this || requests.empty()) return {};
+  auto campaigns = submissions::find_campaigns(store);
+  return submissions::campaign_links(store, campaigns, a.submission, requests, acting_user(a.by));
+}
+
+// The command's own JSON object with "campaign" added (null when the submission is in none).
+std::string with_campaign_json(const std::string& object, const submissions::CampaignLinkResult& campaign) {
+  auto j = nlohmann::json::parse(object);
+  j["campaign"] = output::campaign_links_json(campaign);
+  return j.dump() + "\n";
+}
+
 int run_suggest(const Args& a, const Terminal& t) {
   Store store(store_path(a.store), submissions::Access::kReadOnly);
   std::vector<submissions::Suggestion> suggestions;
@@ -71,8 +91,16 @@ int run_accept(const Args& a, const Terminal& t) {
   for (const auto& r : requests)
     if (std::binary_search(removed.begin(), removed.end(), r.target)) declined.push_back(r.target);
   std::size_t added = store.add_links(a.submission, requests, acting_user(a.by));
-  std::cout << (a.json ? output::accepted_json(a.submission, requests, added, declined)
-                       : output::accepted_text(a.submission, requests, added, declined));
+  // The other members get what this one got: not the targets declined here.
+  std::vector<submissions::LinkRequest> for_campaign;
+  for (const auto& r : requests)
+    if (!std::binary_search(removed.begin(), removed.end(), r.target)) for_campaign.push_back(r);
+  auto campaign = link_campaign(a, store, for_campaign);
+  if (a.json)
+    std::cout << with_campaign_json(output::accepted_json(a.submission, requests, added, declined), campaign);
+  else
+    std::cout << output::accepted_text(a.submission, requests, added, declined)
+              << output::campaign_links_text(campaign);
   return 0;
 }
 
@@ -101,8 +129,12 @@ int run_add(const Args& a, const Terminal& t) {
     return 1;
   }
   std::size_t added = store.add_links(a.submission, requests, acting_user(a.by));
-  std::cout << (a.json ? output::added_json(a.submission, requests.size(), added)
-                       : output::added_text(a.submission, requests.size(), added));
+  auto campaign = link_campaign(a, store, requests);
+  if (a.json)
+    std::cout << with_campaign_json(output::added_json(a.submission, requests.size(), added), campaign);
+  else
+    std::cout << output::added_text(a.submission, requests.size(), added)
+              << output::campaign_links_text(campaign);
   return 0;
 }
 
@@ -161,8 +193,12 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
   accept->add_option("--by", args->by, "Who links (default: $USER)");
   accept->add_option("--note", args->note, "A note kept with each link");
   accept->add_flag("--json", args->json, "Print one JSON object instead of text");
+  accept->add_flag("--only-this", args->only_this,
+                   "Link only this submission, not the other members of its campaign (submission groups)");
   accept->add_option("submission", args->submission, "Submission id")->required();
-  accept->footer("A link a person removed is never made again by accept (`link add` makes it by hand).\n\n"
+  accept->footer("A link a person removed is never made again by accept (`link add` makes it by hand).\n"
+                 "For a member of a campaign (`submission groups`), every member gets the links, each its\n"
+                 "own, noted \"via campaign LEAD\" (--only-this: this one only); never one a person removed.\n\n"
                  "Examples:\n  provisio link accept sub-0001 --top 2\n  provisio link accept sub-0001 --top 5 --min-score 0.5");
 
   auto* add = cmd->add_subcommand("add", "Link a submission to provisions or questions by hand");
@@ -170,10 +206,14 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
   add->add_option("--by", args->by, "Who links (default: $USER)");
   add->add_option("--note", args->note, "A note kept with each link");
   add->add_flag("--json", args->json, "Print one JSON object instead of text");
+  add->add_flag("--only-this", args->only_this,
+                "Link only this submission, not the other members of its campaign (submission groups)");
   add->add_option("submission", args->submission, "Submission id")->required();
   add->add_option("id", args->ids, "Provision or question ids")->required();
-  add->footer("Every id is checked first: one unknown id and no link is added.\n\n"
-              "Example:\n  provisio link add sub-0001 hkctc-views-2019/q2 samr-2020/cma-gba --note \"asks for CMA\"");
+  add->footer(
+      "Every id is checked first: one unknown id and no link is added. For a member of a campaign,\n"
+      "every member gets the links (--only-this: this one only), except where a person removed them.\n\n"
+      "Example:\n  provisio link add sub-0001 hkctc-views-2019/q2 samr-2020/cma-gba --note \"asks for CMA\"");
 
   auto* remove = cmd->add_subcommand("remove", "Remove a link (it stays in the history)");
   common(remove);

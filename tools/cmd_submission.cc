@@ -1,4 +1,4 @@
-// provisio submission add | list | show | remove | edit: filing what the sector sends.
+// provisio submission add | list | show | remove | edit | groups: filing what the sector sends.
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -8,6 +8,8 @@
 #include <sstream>
 #include <xapian.h>
 
+#include "campaign_output.h"
+#include "campaigns.h"
 #include "commands.h"
 #include "charset.h"
 #include "date.h"
@@ -284,6 +286,21 @@ int run_edit(const EditArgs& a) {
   return 0;
 }
 
+struct GroupsArgs {
+  std::string db, store;
+  std::size_t min_size = 2;
+  bool json = false;
+};
+
+int run_groups(const GroupsArgs& a, const Terminal& terminal) {
+  Store store(store_path(a.store), submissions::Access::kReadOnly);
+  auto filed = store.submissions(/*with_text=*/true);
+  auto campaigns = submissions::find_campaigns(filed, a.min_size);
+  std::cout << (a.json ? output::campaigns_json(store.path(), campaigns, filed.size(), a.min_size)
+                       : output::campaigns_text(campaigns, filed.size(), terminal.style()));
+  return 0;
+}
+
 }  // namespace
 
 Run add_submission_command(CLI::App& root, const Terminal& terminal) {
@@ -360,7 +377,23 @@ Run add_submission_command(CLI::App& root, const Terminal& terminal) {
   show->add_option("id", show_args->id, "Submission id")->required();
   show->footer("Examples:\n  provisio submission show sub-0001\n  provisio submission show --original sub-0001 > copy.eml");
 
+  auto groups_args = std::make_shared<GroupsArgs>();
+  auto* groups = cmd->add_subcommand(
+      "groups", "List campaigns: groups of near-identical letters, and what each changed");
+  add_location_options(groups, groups_args->db, groups_args->store);
+  groups->add_option("--min-size", groups_args->min_size, "Only campaigns of at least N letters (default 2)")
+      ->check(CLI::Range(2, 1000000));
+  groups->add_flag("--json", groups_args->json, "Print one JSON object instead of text");
+  groups->footer(
+      "Letters are grouped when their texts, folded as the index folds them (so Traditional and\n"
+      "Simplified copies match), share at least half of their runs of four words or four Chinese\n"
+      "characters (MinHash estimate; texts under 30 words are never grouped). Each member's changes\n"
+      "from the campaign's most common text are shown as [-left out-]{+written instead+}.\n"
+      "`report` counts a campaign once; `link accept` and `link add` link every member.\n\n"
+      "Examples:\n  provisio submission groups\n  provisio submission groups --min-size 10 --json");
+
   return [=, &terminal] {
+    if (groups->parsed()) return run_groups(*groups_args, terminal);
     if (add->parsed()) return run_add(*add_args, terminal);
     if (list->parsed()) return run_list(*list_args);
     if (remove->parsed()) return run_remove(*remove_args);

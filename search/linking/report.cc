@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "campaigns.h"
 #include "link_targets.h"
 
 #include <algorithm>
@@ -7,6 +8,12 @@
 #include <set>
 
 namespace provisio::submissions {
+
+std::size_t ReportRow::letters() const {
+  std::size_t n = 0;
+  for (const auto& e : submissions) n += e.signed_by();
+  return n;
+}
 
 Report build_report(Store& store, LinkSuggester& index, const std::string& by, const std::string& lang,
                     const SubmissionFilter& filter) {
@@ -18,7 +25,12 @@ Report build_report(Store& store, LinkSuggester& index, const std::string& by, c
   std::map<std::string, std::size_t> order;
   SubmissionFilter reported = filter;
   reported.include_removed = false;
-  for (auto& s : store.submissions(reported)) {
+  auto reported_letters = store.submissions(reported, /*with_text=*/true);
+  std::map<std::string, std::string> campaign_lead;  // member -> lead
+  for (const auto& c : find_campaigns(reported_letters, 2, /*with_changes=*/false))
+    for (const auto& m : c.members) campaign_lead[m.id] = c.lead;
+  for (auto& s : reported_letters) {
+    s.text.clear();
     order[s.id] = order.size();
     submissions[s.id] = std::move(s);
   }
@@ -41,14 +53,25 @@ Report build_report(Store& store, LinkSuggester& index, const std::string& by, c
                             it->second.citation, l.how, l.score, l.created_by, l.created_at, l.note});
   }
   if (by == "link") return report;
-  auto entry = [&](const std::string& id) {
-    const auto& s = submissions[id];
-    return ReportRow::Entry{id, s.sender, s.received};
-  };
+  // The entries of a row: one per letter, but one per campaign for the members of a campaign.
   auto finish = [&](ReportRow& row, const std::set<std::string>& ids) {
     std::vector<std::string> sorted(ids.begin(), ids.end());
     std::sort(sorted.begin(), sorted.end(), [&](const auto& a, const auto& b) { return order[a] < order[b]; });
-    for (const auto& id : sorted) row.submissions.push_back(entry(id));
+    std::map<std::string, std::size_t> entry_of_campaign;
+    for (const auto& id : sorted) {
+      auto lead = campaign_lead.find(id);
+      if (lead != campaign_lead.end()) {
+        auto [it, fresh] = entry_of_campaign.emplace(lead->second, row.submissions.size());
+        if (!fresh) {
+          row.submissions[it->second].members.push_back(id);
+          continue;
+        }
+      }
+      const auto& s = submissions[id];
+      ReportRow::Entry e{id, s.sender, s.received, "", {}};
+      if (lead != campaign_lead.end()) e.campaign = lead->second, e.members = {id};
+      row.submissions.push_back(std::move(e));
+    }
   };
 
   if (by == "topic") {

@@ -19,10 +19,17 @@ struct ReportRow {
   std::string key;      // provision id, question id or topic
   std::string kind;     // "provision", "question" or "topic"
   std::string heading;  // provision heading, or "" for topics
+  // One view: a submission, or a campaign of near-identical letters counted once (campaigns.h).
   struct Entry {
-    std::string submission, sender, received;
+    std::string submission, sender, received;  // for a campaign, its first member linked here
+    std::string campaign;                       // the campaign's lead, "" for a letter of its own
+    std::vector<std::string> members;           // a campaign's members linked here, in filing order
+    std::size_t signed_by() const { return campaign.empty() ? 1 : members.size(); }
   };
   std::vector<Entry> submissions;  // linked, active links only, in filing order, each once
+  // How many letters the entries stand for: a campaign counts once in submissions.size() and
+  // once per member here.
+  std::size_t letters() const;
 };
 
 // One active link, with what staff need beside it in a spreadsheet.
@@ -49,6 +56,8 @@ struct Report {
 // by "question": every consultation question of the index, linked or not, in id order;
 // by "topic": every topic of the linked targets, a submission counted once per topic;
 // by "link": no rows, only `links`.
+// Members of one campaign (find_campaigns() over the submissions reported on) linked to one row
+// make one entry of that row: a campaign counts once, with how many signed it.
 // Only the submissions `filter` lets through count (removed ones never do): its since and until
 // make a report on a period of `received`. Headings in `lang` where the index has it.
 // REQUIRES: by is one of the four.

@@ -67,17 +67,18 @@ class Sheet {
 
 void write_grouping(Sheet& sheet, const Report& report) {
   std::string key = report.by == "topic" ? "topic" : report.by == "question" ? "question" : "provision";
-  sheet.header({key, "kind", "heading", "count", "submissions"}, {32, 10, 60, 8, 40});
+  sheet.header({key, "kind", "heading", "count", "letters", "submissions"}, {32, 10, 60, 8, 8, 40});
   lxw_row_t row = 0;
   for (const auto& r : report.rows) {
     ++row;
     std::string ids;
-    for (const auto& e : r.submissions) ids += (ids.empty() ? "" : "; ") + e.submission;
+    for (const auto& e : r.submissions) ids += (ids.empty() ? "" : "; ") + report_entry_label(e);
     sheet.text(row, 0, r.key);
     sheet.text(row, 1, r.kind);
     sheet.text(row, 2, r.heading);
     sheet.number(row, 3, static_cast<double>(r.submissions.size()));
-    sheet.text(row, 4, ids);
+    sheet.number(row, 4, static_cast<double>(r.letters()));
+    sheet.text(row, 5, ids);
   }
   sheet.finish(row);
 }

@@ -13,7 +13,7 @@ namespace provisio::output {
 
 // Writes the workbook at `path` (replacing any file there): one sheet per report, in order, named
 // after its grouping ("By provision", "By question", "By topic", "Links"). A grouping sheet has
-// the columns of the CSV report (id, kind, heading, count, submissions); the links sheet those of
+// the columns of the CSV report (id, kind, heading, count, letters, submissions); the links sheet those of
 // the per-link report (report_link_columns()). Each sheet has a bold header row that stays in view,
 // and a filter on every column. Throws std::runtime_error naming `path` when it cannot be written.
 void write_report_workbook(const std::vector<submissions::Report>& reports, const std::string& path);

@@ -38,9 +38,19 @@ std::string md_cell(const std::string& s) {
   return out;
 }
 
+// One entry as the CSV, Markdown and workbook list it: its id, or for a campaign
+// "sub-0037 (campaign sub-0037, signed by 4: sub-0037 sub-0038 sub-0039 sub-0040)".
+std::string entry_label(const ReportRow::Entry& e) {
+  if (e.campaign.empty()) return e.submission;
+  std::string out =
+      e.submission + " (campaign " + e.campaign + ", signed by " + std::to_string(e.signed_by()) + ":";
+  for (const auto& m : e.members) out += " " + m;
+  return out + ")";
+}
+
 std::string joined_ids(const ReportRow& r, const std::string& sep) {
   std::string out;
-  for (const auto& e : r.submissions) out += (out.empty() ? "" : sep) + e.submission;
+  for (const auto& e : r.submissions) out += (out.empty() ? "" : sep) + entry_label(e);
   return out;
 }
 
@@ -425,6 +435,10 @@ const std::vector<std::string>& report_link_columns() { return kLinkColumns; }
 
 std::vector<std::string> report_link_cells(const submissions::ReportLink& link) { return link_cells(link); }
 
+std::string report_entry_label(const submissions::ReportRow::Entry& entry) {
+  return entry_label(entry);
+}
+
 std::string format_report(const Report& report, const std::string& format) {
   if (report.by == "link") return format_link_report(report, format);
   std::ostringstream out;
@@ -433,32 +447,51 @@ std::string format_report(const Report& report, const std::string& format) {
     json rows = json::array();
     for (const auto& r : report.rows) {
       json subs = json::array();
-      for (const auto& e : r.submissions)
-        subs.push_back({{"id", e.submission}, {"sender", or_null(e.sender)}, {"received", or_null(e.received)}});
-      rows.push_back({{"id", r.key}, {"kind", r.kind}, {"heading", or_null(r.heading)},
-                      {"count", r.submissions.size()}, {"submissions", subs}});
+      for (const auto& e : r.submissions) {
+        json campaign = nullptr;
+        if (!e.campaign.empty())
+          campaign = {{"id", e.campaign}, {"signed", e.signed_by()}, {"members", e.members}};
+        subs.push_back({{"id", e.submission},
+                        {"sender", or_null(e.sender)},
+                        {"received", or_null(e.received)},
+                        {"campaign", campaign}});
+      }
+      rows.push_back({{"id", r.key},
+                      {"kind", r.kind},
+                      {"heading", or_null(r.heading)},
+                      {"count", r.submissions.size()},
+                      {"letters", r.letters()},
+                      {"submissions", subs}});
     }
     out << json{{"by", report.by},        {"since", or_null(report.since)}, {"until", or_null(report.until)},
                 {"submissions_total", report.submissions_total}, {"rows", rows}, {"warnings", report.warnings}}
                .dump()
         << "\n";
   } else if (format == "csv") {
-    out << "\xEF\xBB\xBF" << key_title << ",kind,heading,count,submissions\r\n";
+    out << "\xEF\xBB\xBF" << key_title << ",kind,heading,count,letters,submissions\r\n";
     for (const auto& r : report.rows)
-      out << csv_field(r.key) << "," << r.kind << "," << csv_field(r.heading) << "," << r.submissions.size() << ","
-          << csv_field(joined_ids(r, "; ")) << "\r\n";
+      out << csv_field(r.key) << "," << r.kind << "," << csv_field(r.heading) << "," << r.submissions.size()
+          << "," << r.letters() << "," << csv_field(joined_ids(r, "; ")) << "\r\n";
   } else if (format == "md") {
-    out << "| " << key_title << " | kind | heading | count | submissions |\n|---|---|---|---:|---|\n";
+    out << "| " << key_title
+        << " | kind | heading | count | letters | submissions |\n|---|---|---|---:|---:|---|\n";
     for (const auto& r : report.rows)
-      out << "| " << md_cell(r.key) << " | " << r.kind << " | " << md_cell(r.heading) << " | " << r.submissions.size()
-          << " | " << md_cell(joined_ids(r, ", ")) << " |\n";
+      out << "| " << md_cell(r.key) << " | " << r.kind << " | " << md_cell(r.heading) << " | "
+          << r.submissions.size() << " | " << r.letters() << " | " << md_cell(joined_ids(r, ", ")) << " |\n";
   } else {
     for (const auto& r : report.rows) {
-      out << r.key << "  (" << r.submissions.size() << (r.submissions.size() == 1 ? " submission" : " submissions")
-          << ")" << (r.heading.empty() ? "" : "  " + r.heading) << "\n";
+      std::size_t letters = r.letters();
+      out << r.key << "  (" << r.submissions.size()
+          << (r.submissions.size() == 1 ? " submission" : " submissions")
+          << (letters == r.submissions.size() ? "" : ", " + std::to_string(letters) + " letters") << ")"
+          << (r.heading.empty() ? "" : "  " + r.heading) << "\n";
       for (const auto& e : r.submissions)
         out << "    " << e.submission << (e.received.empty() ? "" : "  " + e.received)
-            << (e.sender.empty() ? "" : "  " + e.sender) << "\n";
+            << (e.sender.empty() ? "" : "  " + e.sender)
+            << (e.campaign.empty()
+                    ? ""
+                    : "  [campaign " + e.campaign + ", signed by " + std::to_string(e.signed_by()) + "]")
+            << "\n";
     }
     if (report.rows.empty()) out << "No links yet.\n";
   }

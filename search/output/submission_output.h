@@ -93,11 +93,16 @@ std::string links_text(const std::vector<submissions::Link>& links, const Target
 // `format`: "table", "csv" (UTF-8 with a byte-order mark and CRLF line ends, so Excel opens it
 // with Chinese intact), "json" (which also carries the report's warnings; unknown values are null)
 // or "md". A report by "link" has one line per link: submission, sender, date, subject, provision,
-// citation, who linked, when, note. REQUIRES: one of these formats.
+// citation, who linked, when, note. A grouping counts a campaign of near-identical letters once
+// ("count") and gives the letters its entries stand for ("letters"; in the table, "N letters" when
+// they differ, and "[campaign LEAD, signed by N]" on the campaign's line). REQUIRES: one of these formats.
 std::string format_report(const submissions::Report& report, const std::string& format);
 // The column names of a per-link report and one link's cells, in that order (for the CSV and the
 // workbook's links sheet).
 const std::vector<std::string>& report_link_columns();
 std::vector<std::string> report_link_cells(const submissions::ReportLink& link);
+// One entry of a grouping row as the CSV, Markdown and workbook list it: the submission id, or for
+// a campaign counted once "sub-0037 (campaign sub-0037, signed by 4: sub-0037 sub-0038 …)".
+std::string report_entry_label(const submissions::ReportRow::Entry& entry);
 
 }  // namespace provisio::output

@@ -4,6 +4,8 @@
 #include <regex>
 #include <set>
 
+#include "campaign_output.h"
+#include "campaigns.h"
 #include "date.h"
 #include "history.h"
 #include "history_output.h"
@@ -214,8 +216,30 @@ json link_suggest(IndexReaders& readers, Store& store, const std::string& submis
   return parsed(output::suggestions_json(submission, readers.suggester.suggest(s.text, limit)));
 }
 
+namespace {
+
+// The links made for `submission` made for the other members of its campaign too (unless
+// `only_this`), as `provisio link accept|add` does: `result` gets "campaign".
+json with_campaign(json result, Store& store, const std::string& submission,
+                   const std::vector<submissions::LinkRequest>& requests, const std::string& user,
+                   bool only_this) {
+  submissions::CampaignLinkResult done;
+  if (!only_this && !requests.empty()) {
+    auto removed = store.removed_targets(submission);  // people decide: not spread from here either
+    std::vector<submissions::LinkRequest> spread;
+    for (const auto& r : requests)
+      if (!std::binary_search(removed.begin(), removed.end(), r.target)) spread.push_back(r);
+    done = submissions::campaign_links(store, submissions::find_campaigns(store), submission, spread, user);
+  }
+  result["campaign"] = output::campaign_links_json(done);
+  return result;
+}
+
+}  // namespace
+
 json link_accept(IndexReaders& readers, Store& store, const std::string& submission, std::size_t top,
-                 const std::string& note, const std::string& user, const std::vector<std::string>& only) {
+                 const std::string& note, const std::string& user, const std::vector<std::string>& only,
+                 bool only_this) {
   if (top < 1 || top > 100) throw HttpError(400, "--top: value " + std::to_string(top) + " not in range [1 - 100]");
   auto s = submission_or_throw(store, submission);
   auto suggestions = readers.suggester.suggest(s.text, only.empty() ? top : kAcceptFrom);
@@ -228,11 +252,13 @@ json link_accept(IndexReaders& readers, Store& store, const std::string& submiss
     if (only.empty() || std::find(only.begin(), only.end(), x.id) != only.end())
       requests.push_back({x.id, x.kind, "suggested", x.score, note});
   std::size_t added = store.add_links(submission, requests, user);
-  return parsed(output::accepted_json(submission, requests, added));
+  return with_campaign(parsed(output::accepted_json(submission, requests, added)), store, submission,
+                       requests, user, only_this);
 }
 
 json link_add(IndexReaders& readers, Store& store, const std::string& submission,
-              const std::vector<std::string>& targets, const std::string& note, const std::string& user) {
+              const std::vector<std::string>& targets, const std::string& note, const std::string& user,
+              bool only_this) {
   submission_or_throw(store, submission);
   if (targets.empty()) throw HttpError(400, "no provision or question id to link to");
   std::vector<submissions::LinkRequest> requests;
@@ -249,7 +275,8 @@ json link_add(IndexReaders& readers, Store& store, const std::string& submission
   }
   if (!unknown.empty()) throw HttpError(400, unknown + "no link was added");
   std::size_t added = store.add_links(submission, requests, user);
-  return parsed(output::added_json(submission, requests.size(), added));
+  return with_campaign(parsed(output::added_json(submission, requests.size(), added)), store, submission,
+                       requests, user, only_this);
 }
 
 json link_remove(Store& store, const std::string& submission, const std::string& target, const std::string& note,

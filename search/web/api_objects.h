@@ -72,13 +72,17 @@ nlohmann::json link_suggest(IndexReaders& readers, submissions::Store& store, co
                             std::size_t limit);
 // `provisio link accept --json ID --top N`. With `only` (the pages' per-suggestion Accept), the
 // suggestions among the top kAcceptFrom with those ids instead; 400 if one is not among them.
+// As on the command line, the links are made for every member of the submission's campaign
+// ("campaign" in the result, null when it is in none) unless `only_this`.
 inline constexpr std::size_t kAcceptFrom = 20;
 nlohmann::json link_accept(IndexReaders& readers, submissions::Store& store, const std::string& submission,
                            std::size_t top, const std::string& note, const std::string& user,
-                           const std::vector<std::string>& only = {});
-// `provisio link add --json ID TARGET...`; 400 naming the unknown ids, nothing added.
+                           const std::vector<std::string>& only = {}, bool only_this = false);
+// `provisio link add --json ID TARGET...`; 400 naming the unknown ids, nothing added. Made for
+// every member of the submission's campaign unless `only_this`, as link_accept().
 nlohmann::json link_add(IndexReaders& readers, submissions::Store& store, const std::string& submission,
-                        const std::vector<std::string>& targets, const std::string& note, const std::string& user);
+                        const std::vector<std::string>& targets, const std::string& note, const std::string& user,
+                        bool only_this = false);
 // `provisio link remove --json ID TARGET`; 404 when there is no such active link.
 nlohmann::json link_remove(submissions::Store& store, const std::string& submission, const std::string& target,
                            const std::string& note, const std::string& user);

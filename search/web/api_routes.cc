@@ -139,6 +139,8 @@ void add_api_routes(Context& c, httplib::Server& server) {
       return;
     }
     auto readers = c.index.lease();
+    bool only_this = body.contains("only_this") &&
+                     (body["only_this"] == true || body["only_this"] == "1" || body["only_this"] == "true");
     if (action == "accept") {
       std::size_t top = 3;
       if (body.contains("top")) {
@@ -146,9 +148,9 @@ void add_api_routes(Context& c, httplib::Server& server) {
         else if (body["top"].is_string()) top = std::stoul("0" + body["top"].get<std::string>());
         else throw HttpError(400, "'top' must be a number");
       }
-      send_json(res, link_accept(*readers, store, submission, top, note, user, ids));
+      send_json(res, link_accept(*readers, store, submission, top, note, user, ids, only_this));
     } else if (action == "add") {
-      send_json(res, link_add(*readers, store, submission, ids, note, user));
+      send_json(res, link_add(*readers, store, submission, ids, note, user, only_this));
     } else {
       throw HttpError(400, "'action' must be accept, add or remove");
     }

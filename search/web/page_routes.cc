@@ -480,6 +480,12 @@ void report_page(Context& c, const httplib::Request& req, httplib::Response& res
       auto* s = r->AddSectionDictionary("ENTRY");
       s->SetValue("ID", e.submission);
       s->SetValue("HREF", "/submissions/" + e.submission);
+      // A campaign of near-identical letters counts once; the badge says how many signed it.
+      if (!e.campaign.empty()) {
+        auto* badge = s->AddSectionDictionary("CAMPAIGN");
+        badge->SetValue("LEAD", e.campaign);
+        badge->SetIntValue("SIGNED", static_cast<long>(e.signed_by()));
+      }
     }
     if (!row.submissions.empty()) bars.push_back({row.key, row.submissions.size()});
   }

@@ -1,6 +1,7 @@
 // Measures `provisio link suggest` on the sample submissions of tests/linking: recall@5 (of all the
 // links a careful officer would make, the share found in the top 5 suggestions) and MRR (the mean of
-// 1 / rank of the first right suggestion). Run by `make eval-link`.
+// 1 / rank of the first right suggestion); then the campaign grouping's precision and recall
+// (eval_grouping.h). Run by `make eval-link`.
 //
 // usage: eval_link INDEX_DIR SAMPLES_DIR EXPECTED_TSV [--verbose] [--terms N] [--concepts W] [--topics W]
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <sstream>
 #include <vector>
 
+#include "eval_grouping.h"
 #include "language.h"
 #include "reader.h"
 #include "suggester.h"
@@ -98,6 +100,7 @@ int main(int argc, char** argv) try {
   for (const auto& [lang, fe] : by_lang)
     std::printf("  %-7s recall@5 %.3f (%zu of %zu)\n", lang.c_str(), static_cast<double>(fe.first) / fe.second,
                 fe.first, fe.second);
+  provisio::testing::print_grouping_figures(argv[2]);
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "eval_link: " << e.what() << "\n";

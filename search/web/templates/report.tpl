@@ -17,7 +17,7 @@
 <table class="list" id="report-table">
 <thead><tr><th>ID</th><th>{{L_HEADING}}</th><th>{{L_COUNT}}</th><th>{{L_SUBMISSIONS}}</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td>{{#LINKED}}<a href="{{HREF}}">{{KEY}}</a>{{/LINKED}}{{#PLAIN}}{{KEY}}{{/PLAIN}}</td><td>{{HEADING}}</td><td class="num">{{COUNT}}</td><td>{{#ENTRY}}<a href="{{HREF}}">{{ID}}</a> {{/ENTRY}}</td></tr>{{/ROW}}
+{{#ROW}}<tr><td>{{#LINKED}}<a href="{{HREF}}">{{KEY}}</a>{{/LINKED}}{{#PLAIN}}{{KEY}}{{/PLAIN}}</td><td>{{HEADING}}</td><td class="num">{{COUNT}}</td><td>{{#ENTRY}}<a href="{{HREF}}">{{ID}}</a>{{#CAMPAIGN}} <span class="campaign" title="{{LEAD}}">×{{SIGNED}}</span>{{/CAMPAIGN}} {{/ENTRY}}</td></tr>{{/ROW}}
 </tbody>
 </table>
 {{>FOOTER}}
