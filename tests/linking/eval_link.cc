@@ -1,21 +1,60 @@
 // Measures `provisio link suggest` on the sample submissions of tests/linking: recall@5 (of all the
 // links a careful officer would make, the share found in the top 5 suggestions) and MRR (the mean of
-// 1 / rank of the first right suggestion). Run by `make eval-link`.
+// 1 / rank of the first right suggestion), for the tuning half, the held-out half and all samples
+// (link_expectations.h). Run by `make eval-link`. Tune on the tuning half only; quote the held-out.
 //
 // usage: eval_link INDEX_DIR SAMPLES_DIR EXPECTED_TSV [--verbose] [--terms N] [--concepts W] [--topics W]
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
 #include <vector>
 
-#include "language.h"
+#include "link_expectations.h"
 #include "reader.h"
 #include "suggester.h"
+
+namespace {
+
+using provisio::linking_eval::JudgedSample;
+
+constexpr std::size_t kCutoff = 5;
+
+struct Outcome {
+  std::size_t found = 0;  // expected links in the top kCutoff
+  double reciprocal_rank = 0;
+};
+
+struct Totals {
+  std::size_t samples = 0, expected = 0, found = 0;
+  double recall_sum = 0, reciprocal_ranks = 0;
+  std::map<std::string, std::pair<std::size_t, std::size_t>> by_lang;  // lang -> found, expected
+
+  void add(const JudgedSample& s, const Outcome& o) {
+    ++samples;
+    expected += s.links.size();
+    found += o.found;
+    recall_sum += static_cast<double>(o.found) / static_cast<double>(s.links.size());
+    reciprocal_ranks += o.reciprocal_rank;
+    by_lang[s.lang].first += o.found;
+    by_lang[s.lang].second += s.links.size();
+  }
+
+  void print(const char* name) const {
+    if (samples == 0) return;
+    std::printf("%s: %zu samples, %zu expected links\n", name, samples, expected);
+    std::printf("  recall@5 (all links): %.3f (%zu of %zu)\n", static_cast<double>(found) / expected, found, expected);
+    std::printf("  recall@5 (mean per submission): %.3f\n", recall_sum / samples);
+    std::printf("  MRR: %.3f\n", reciprocal_ranks / samples);
+    for (const auto& [lang, fe] : by_lang)
+      std::printf("    %-7s recall@5 %.3f (%zu of %zu)\n", lang.c_str(), static_cast<double>(fe.first) / fe.second,
+                  fe.first, fe.second);
+  }
+};
+
+}  // namespace
 
 int main(int argc, char** argv) try {
   if (argc < 4) {
@@ -42,62 +81,41 @@ int main(int argc, char** argv) try {
               tuning.max_terms, tuning.concept_boost, tuning.topic_bonus, tuning.feedback_docs,
               tuning.feedback_terms, tuning.feedback_weight);
   provisio::submissions::LinkSuggester suggester(argv[1], tuning);
-  provisio::submissions::LanguageDetector languages;
-  std::ifstream tsv(argv[3]);
-  if (!tsv) {
-    std::cerr << "eval_link: cannot read " << argv[3] << "\n";
+  auto samples = provisio::linking_eval::load_expectations(argv[3]);
+  if (samples.empty()) {
+    std::cerr << "eval_link: no samples in " << argv[3] << "\n";
     return 1;
   }
-  constexpr std::size_t kCutoff = 5;
-  std::size_t samples = 0, expected_total = 0, found_total = 0;
-  double reciprocal_ranks = 0, recall_sum = 0;
-  std::map<std::string, std::pair<std::size_t, std::size_t>> by_lang;  // lang -> found, expected
-  std::string line;
-  while (std::getline(tsv, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::string file = line.substr(0, line.find('\t'));
-    std::istringstream ids(line.substr(line.find('\t') + 1));
-    std::set<std::string> expected{std::istream_iterator<std::string>(ids), std::istream_iterator<std::string>()};
-    std::string path = std::string(argv[2]) + "/" + file;
+  std::map<std::string, Totals> halves;
+  Totals all;
+  for (const auto& sample : samples) {
+    std::string path = std::string(argv[2]) + "/" + sample.file;
     std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot read file");
     std::ostringstream bytes;
     bytes << in.rdbuf();
     auto read = provisio::submissions::read_submission(path, bytes.str());
-    std::string lang = languages.detect(read.text);
     auto suggestions = suggester.suggest(read.text, 20);
-    std::size_t found = 0;
-    double rr = 0;
+    std::set<std::string> expected(sample.links.begin(), sample.links.end());
+    Outcome o;
     for (std::size_t i = 0; i < suggestions.size(); ++i) {
       bool right = expected.count(suggestions[i].id) > 0;
-      if (right && i < kCutoff) ++found;
-      if (right && rr == 0) rr = 1.0 / static_cast<double>(i + 1);
+      if (right && i < kCutoff) ++o.found;
+      if (right && o.reciprocal_rank == 0) o.reciprocal_rank = 1.0 / static_cast<double>(i + 1);
     }
-    ++samples;
-    expected_total += expected.size();
-    found_total += found;
-    recall_sum += static_cast<double>(found) / static_cast<double>(expected.size());
-    reciprocal_ranks += rr;
-    by_lang[lang].first += found;
-    by_lang[lang].second += expected.size();
+    halves[sample.half].add(sample, o);
+    all.add(sample, o);
     if (verbose) {
-      std::printf("%-40s %-7s %zu/%zu  rr %.2f  top:", file.c_str(), lang.c_str(), found, expected.size(), rr);
+      std::printf("%-40s %-7s %-8s %zu/%zu  rr %.2f  top:", sample.file.c_str(), sample.lang.c_str(),
+                  sample.half.c_str(), o.found, sample.links.size(), o.reciprocal_rank);
       for (std::size_t i = 0; i < suggestions.size() && i < kCutoff; ++i)
         std::printf(" %s%s", suggestions[i].id.c_str(), expected.count(suggestions[i].id) ? "*" : "");
       std::printf("\n");
     }
   }
-  if (samples == 0) {
-    std::cerr << "eval_link: no samples in " << argv[3] << "\n";
-    return 1;
-  }
-  std::printf("samples: %zu, expected links: %zu\n", samples, expected_total);
-  std::printf("recall@5 (all links): %.3f (%zu of %zu)\n", static_cast<double>(found_total) / expected_total,
-              found_total, expected_total);
-  std::printf("recall@5 (mean per submission): %.3f\n", recall_sum / samples);
-  std::printf("MRR: %.3f\n", reciprocal_ranks / samples);
-  for (const auto& [lang, fe] : by_lang)
-    std::printf("  %-7s recall@5 %.3f (%zu of %zu)\n", lang.c_str(), static_cast<double>(fe.first) / fe.second,
-                fe.first, fe.second);
+  halves[provisio::linking_eval::kTuningHalf].print("tuning half");
+  halves[provisio::linking_eval::kHeldOutHalf].print("held-out half");
+  all.print("all");
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "eval_link: " << e.what() << "\n";

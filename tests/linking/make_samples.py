@@ -48,8 +48,13 @@ def docx(paragraphs):
     body = "".join('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % esc(p) for p in paragraphs)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8"?><w:document %s><w:body>%s</w:body></w:document>' % (ns, body))
+        # A fixed time stamp, so that running the script again writes the same bytes.
+        def entry(name):
+            info = zipfile.ZipInfo(name, date_time=(2019, 5, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            return info
+        z.writestr(entry("[Content_Types].xml"), '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(entry("word/document.xml"), '<?xml version="1.0" encoding="UTF-8"?><w:document %s><w:body>%s</w:body></w:document>' % (ns, body))
     return buf.getvalue()
 
 def html(title, paragraphs, charset="utf-8"):
@@ -59,8 +64,19 @@ def html(title, paragraphs, charset="utf-8"):
 Q1, Q2, Q3, QO = "hkctc-views-2019/q1", "hkctc-views-2019/q2", "hkctc-views-2019/q3", "hkctc-views-2019/other"
 
 SAMPLES = []
+LANG = "en"  # the language of the samples added next (set at each section below)
 def add(name, data, expected):
-    SAMPLES.append((name, data, expected))
+    SAMPLES.append((name, LANG, data, expected))
+
+def half_by_rule(samples):
+    """The split of tests/linking/link_expectations.h: samples judged to the same set of links are
+    one unit; units, in the order of their first sample, alternate tuning, held-out, tuning..."""
+    units, out = {}, []
+    for _, _, _, expected in samples:
+        key = frozenset(expected)
+        units.setdefault(key, len(units) + 1)
+        out.append("tuning" if units[key] % 2 == 1 else "held-out")
+    return out
 
 # ---- English ----
 add("01-ccc-all-products.txt", """Dear Secretariat,
@@ -81,7 +97,7 @@ Our construction materials reports are rarely accepted by Mainland clients becau
 We propose that Hong Kong testing bodies accredited by HKAS be allowed to obtain the CMA qualification, at least for work in the Greater Bay Area.
 
 Regards,
-Kowloon Materials Testing""", "utf-8", cte="quoted-printable"), [Q2, "samr-2020/cma-gba", "cepa-tig/art58/1"])
+Kowloon Materials Testing""", "utf-8", cte="quoted-printable"), [Q2, "cepa-tig/art58/1"])
 
 add("03-gba-promotion.txt", """To HKCTC,
 
@@ -97,7 +113,7 @@ When we tried to set up a testing company in Shenzhen, the local authority asked
 
 We ask that Hong Kong-invested testing and certification bodies get the same treatment as Mainland bodies, as CEPA promises.
 
-Lion Rock Inspection Group""".encode(), [QO, "cepa-s10/ts/1fe/same-treatment", "cepa-tis/a1/t2/1fe/6"])
+Lion Rock Inspection Group""".encode(), [QO, "cepa-s10/ts/1fe/same-treatment"])
 
 add("05-food-testing.docx", docx([
     "Views of the Food Testing Laboratories Association",
@@ -128,7 +144,7 @@ First, the CCC market: Hong Kong laboratories should be allowed to do CCC testin
 
 Second, acceptance of our results: Mainland customers ask for the CMA mark on reports, which we cannot give because we have no CMA qualification. Please seek CMA qualification for Hong Kong testing bodies.
 
-Tsing Yi Testing Centre""", "utf-8", html=True), [Q1, Q2, "cepa-tis/a1/t2/1fe/1", "samr-2020/cma-gba"])
+Tsing Yi Testing Centre""", "utf-8", html=True), [Q1, Q2, "cepa-tis/a1/t2/1fe/1"])
 
 add("09-voluntary-certification.txt", """Submission
 
@@ -155,6 +171,7 @@ Importers of low-risk goods such as garments and toys face repeated inspection a
 Hong Kong Importers Forum""".encode(), ["cepa-tig/art68/v", "cepa-tig/art68/vi", Q2])
 
 # ---- Traditional Chinese ----
+LANG = "zh-Hant"
 add("13-ccc-big5.eml", mail("陳大文", "tmchan@lab.example.hk", "就進一步開放CCC市場的意見",
     "Mon, 20 May 2019 10:15:00 +0800",
     """敬啟者：
@@ -175,7 +192,7 @@ add("14-cma-big5.eml", mail("李美玲", "may.lee@qa.example.hk", "有關資質�
 建議容許香港的認可實驗所在大灣區取得資質認定，令香港的檢測結果在內地獲得採信。
 
 品質保證實驗室
-李美玲""", "big5"), [Q2, "samr-2020/cma-gba", "cepa-tig/art58/1"])
+李美玲""", "big5"), [Q2, "cepa-tig/art58/1"])
 
 add("15-gba-promotion-big5.txt", """香港檢測和認證局：
 
@@ -189,7 +206,7 @@ add("16-hkscs-cantonese.eml", mail("黃志強", "wong@smalllab.example.hk", "我
 
 我哋係一間細規模嘅實驗所。喺內地開公司做檢測，啲手續好複雜，審批要成年，內地公司就唔使咁麻煩。希望港資檢測機構可以同內地機構有同等待遇。
 
-黃志強""", "big5hkscs", header_charset="big5hkscs"), [QO, "cepa-s10/ts/1fe/same-treatment", "cepa-tis/a1/t2/1fe/6"])
+黃志強""", "big5hkscs", header_charset="big5hkscs"), [QO, "cepa-s10/ts/1fe/same-treatment"])
 
 add("17-mutual-recognition-trad.html", html("互認意見", [
     "本公司在香港生產電子電器產品，銷往內地時須再次檢測。",
@@ -233,13 +250,14 @@ add("22-nansha-traceability-big5.eml", mail("張家豪", "kh.cheung@trace.exampl
 張家豪""", "big5"), ["odp/ch9/s2/2-nansha", Q3])
 
 # ---- Simplified Chinese ----
+LANG = "zh-Hans"
 add("23-cma-gb18030.eml", mail("王小明", "wang@testing.example.cn", "关于资质认定的意见",
     "Fri, 17 May 2019 09:00:00 +0800",
     """尊敬的香港检测和认证局：
 
 我们在深圳设有合作实验室。内地用户普遍要求检测报告加盖CMA标志，香港检测机构因没有资质认定，报告难以获得采信。建议推动香港检测机构在粤港澳大湾区取得资质认定。
 
-王小明""", "gb18030", cte="quoted-printable"), [Q2, "samr-2020/cma-gba"])
+王小明""", "gb18030", cte="quoted-printable"), [Q2])
 
 add("24-ccc-gb18030.txt", """香港检测和认证局：
 
@@ -277,12 +295,13 @@ add("28-food-simp.eml", mail("陈静", "chen.jing@food.example.cn", "食品检�
 陈静""", "gb18030"), ["cepa-s9/ts/1fe/food-gd", "odp/ch8/food-safety"])
 
 # ---- more English, several issues ----
+LANG = "en"
 add("29-three-issues.docx", docx([
     "Submission of the Association of Hong Kong Testing Laboratories",
     "1. CCC: we ask that Hong Kong laboratories may test all CCC products made in the Mainland and elsewhere.",
     "2. CMA: Mainland users rarely accept Hong Kong reports without the CMA mark. Hong Kong testing bodies need the CMA qualification.",
     "3. Promotion: HKCTC should promote Hong Kong testing and certification services to enterprises in the Greater Bay Area.",
-    ]), [Q1, Q2, Q3, "cepa-tis/a1/t2/1fe/1", "samr-2020/cma-gba"])
+    ]), [Q1, Q2, Q3, "cepa-tis/a1/t2/1fe/1"])
 
 add("30-professionals.txt", """Dear HKCTC,
 
@@ -294,7 +313,7 @@ add("31-iecee-ncb.txt", """Views on international recognition
 
 A Hong Kong certification body should be recommended to join the IECEE as a National Certification Body, so that CB Scheme certificates issued in Hong Kong are accepted worldwide. The Mainland should also help Hong Kong laboratories to become CB testing laboratories.
 
-Sha Tin Electrical Certification""".encode(), ["cepa-etc/art23/7", "cepa-s7/ttf/iecee-cb", QO])
+Sha Tin Electrical Certification""".encode(), ["cepa-etc/art23/7", "cepa-s7/ttf/iecee-cb", QO, "cepa-etc/art23/6"])
 
 add("32-single-window.txt", """Submission
 
@@ -305,11 +324,12 @@ Lok Ma Chau Logistics""".encode(), ["odp/ch9/s2/2", "cepa-tig/art68/vi"])
 def main():
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(HERE, "expected.tsv"), "w", encoding="utf-8") as tsv:
-        tsv.write("# file\tlinks a careful officer would make, most important first (written by the Provisio team)\n")
-        for name, data, expected in SAMPLES:
+        tsv.write("# file\tlanguage\thalf (tuning or held-out, by the rule of link_expectations.h)\t"
+                  "links a careful officer would make, most important first (written by the Provisio team)\n")
+        for (name, lang, data, expected), half in zip(SAMPLES, half_by_rule(SAMPLES)):
             with open(os.path.join(OUT, name), "wb") as f:
                 f.write(data)
-            tsv.write(name + "\t" + " ".join(expected) + "\n")
+            tsv.write("\t".join([name, lang, half, " ".join(expected)]) + "\n")
     print("wrote %d samples to %s" % (len(SAMPLES), OUT))
 
 if __name__ == "__main__":
