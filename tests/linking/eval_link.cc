@@ -3,7 +3,8 @@
 // 1 / rank of the first right suggestion), for the tuning half, the held-out half and all samples
 // (link_expectations.h). Run by `make eval-link`. Tune on the tuning half only; quote the held-out.
 //
-// usage: eval_link INDEX_DIR SAMPLES_DIR EXPECTED_TSV [--verbose] [--terms N] [--concepts W] [--topics W]
+// usage: eval_link INDEX_DIR SAMPLES_DIR EXPECTED_TSV [--verbose] [--no-dates] [--ended-weight W]
+//                  [--terms N] [--concepts W] [--topics W] [--feedback-docs N] [--feedback-terms N] [--feedback-weight W]
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -14,6 +15,7 @@
 
 #include "link_expectations.h"
 #include "reader.h"
+#include "submission_date.h"
 #include "suggester.h"
 
 namespace {
@@ -61,11 +63,13 @@ int main(int argc, char** argv) try {
     std::cerr << "usage: eval_link INDEX_DIR SAMPLES_DIR EXPECTED_TSV [--verbose]\n";
     return 2;
   }
-  bool verbose = false;
+  bool verbose = false, use_dates = true;
   provisio::submissions::SuggestTuning tuning;
   for (int i = 4; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--verbose") verbose = true;
+    else if (a == "--no-dates") use_dates = false;
+    else if (a == "--ended-weight" && i + 1 < argc) tuning.ended_weight = std::stod(argv[++i]);
     else if (a == "--terms" && i + 1 < argc) tuning.max_terms = std::stoul(argv[++i]);
     else if (a == "--concepts" && i + 1 < argc) tuning.concept_boost = std::stod(argv[++i]);
     else if (a == "--topics" && i + 1 < argc) tuning.topic_bonus = std::stod(argv[++i]);
@@ -77,9 +81,10 @@ int main(int argc, char** argv) try {
       return 2;
     }
   }
-  std::printf("tuning: terms %zu, concepts %.2f, topics %.2f, feedback %zu docs / %u terms x %.2f\n",
+  std::printf("tuning: terms %zu, concepts %.2f, topics %.2f, feedback %zu docs / %u terms x %.2f, "
+              "dates %s, ended %.2f\n",
               tuning.max_terms, tuning.concept_boost, tuning.topic_bonus, tuning.feedback_docs,
-              tuning.feedback_terms, tuning.feedback_weight);
+              tuning.feedback_terms, tuning.feedback_weight, use_dates ? "on" : "off", tuning.ended_weight);
   provisio::submissions::LinkSuggester suggester(argv[1], tuning);
   auto samples = provisio::linking_eval::load_expectations(argv[3]);
   if (samples.empty()) {
@@ -95,7 +100,9 @@ int main(int argc, char** argv) try {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     auto read = provisio::submissions::read_submission(path, bytes.str());
-    auto suggestions = suggester.suggest(read.text, 20);
+    // The letter's day decides which versions count, as in `provisio link suggest` (--no-dates: none).
+    auto written = use_dates ? provisio::submissions::submission_date(read.received, read.text) : std::nullopt;
+    auto suggestions = suggester.suggest(read.text, 20, written);
     std::set<std::string> expected(sample.links.begin(), sample.links.end());
     Outcome o;
     for (std::size_t i = 0; i < suggestions.size(); ++i) {
@@ -106,8 +113,9 @@ int main(int argc, char** argv) try {
     halves[sample.half].add(sample, o);
     all.add(sample, o);
     if (verbose) {
-      std::printf("%-40s %-7s %-8s %zu/%zu  rr %.2f  top:", sample.file.c_str(), sample.lang.c_str(),
-                  sample.half.c_str(), o.found, sample.links.size(), o.reciprocal_rank);
+      std::printf("%-40s %-7s %-8s %-10s %zu/%zu  rr %.2f  top:", sample.file.c_str(), sample.lang.c_str(),
+                  sample.half.c_str(), written ? written->iso().c_str() : "-", o.found, sample.links.size(),
+                  o.reciprocal_rank);
       for (std::size_t i = 0; i < suggestions.size() && i < kCutoff; ++i)
         std::printf(" %s%s", suggestions[i].id.c_str(), expected.count(suggestions[i].id) ? "*" : "");
       std::printf("\n");
