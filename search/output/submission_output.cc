@@ -220,10 +220,35 @@ std::string score_text(double score) {
   return s.str();
 }
 
+namespace {
+
+json version_at_json(const std::optional<submissions::VersionAt>& v) {
+  if (!v) return nullptr;
+  return {{"id", or_null(v->id)}, {"from", or_null(v->from)}, {"to", or_null(v->to)}, {"heading", or_null(v->heading)}};
+}
+
+}  // namespace
+
+std::string then_and_now(const json& suggestion) {
+  const json& then = suggestion.value("then", json());
+  const json& now = suggestion.value("now", json());
+  if (then.is_null() || now.is_null()) return "";
+  auto text = [](const json& v, const char* key) { return v[key].is_string() ? v[key].get<std::string>() : ""; };
+  auto span = [&](const json& v) {
+    return v["to"].is_null() ? " (since " + text(v, "from") + ")" : " (" + text(v, "from") + " to " + text(v, "to") + ")";
+  };
+  std::string out = "then: " + text(then, "heading") + span(then) + "; now: ";
+  if (now["id"].is_null()) return out + "no longer in force (ended " + text(now, "to") + ")";
+  if (text(now, "id") != text(suggestion, "id")) out += text(now, "id") + " ";
+  return out + text(now, "heading") + span(now);
+}
+
 json suggestion_json(const Suggestion& s) {
   json concepts = json::array();
   for (const auto* c : s.concepts) concepts.push_back({{"id", c->id}, {"label", c->label}});
   return {{"id", s.id},
+          {"then", version_at_json(s.then)},
+          {"now", version_at_json(s.now)},
           {"kind", s.kind},
           {"score", std::round(s.score * 1000) / 1000},
           {"other_views", s.other_views},
@@ -267,6 +292,7 @@ std::string suggestions_text(const std::string& submission, const std::vector<Su
     out << s.bold << ++rank << ". " << x.id << s.reset << "  " << x.kind;
     if (x.other_views) out << ", other views\n   " << x.heading << "\n";
     else out << ", score " << score_text(x.score) << "\n   " << x.heading << "\n";
+    if (auto when = then_and_now(suggestion_json(x)); !when.empty()) out << "   " << s.dim << "time: " << s.reset << when << "\n";
     if (x.other_views) {
       std::string named;
       for (const auto& w : x.matched_words) named += (named.empty() ? "" : ", ") + w;

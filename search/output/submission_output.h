@@ -66,6 +66,12 @@ std::string submission_edited_text(const submissions::Submission& s, std::size_t
 // A score as the text shows it: two decimals.
 std::string score_text(double score);
 nlohmann::json suggestion_json(const submissions::Suggestion& s);
+// For a suggestion (as suggestion_json() gives it) made against the letter's date, when the version
+// meant then differs from what holds today: "then: HEADING (2011-01-01 to 2012-04-01); now: ID
+// HEADING (since 2020-06-01)" (ID only when another provision of the line holds today), or "...; now:
+// no longer in force (ended 2012-04-01)". "" when there is nothing to compare. The CLI and the web
+// submission page both show this line.
+std::string then_and_now(const nlohmann::json& suggestion);
 nlohmann::json link_json(const submissions::Link& l);
 
 // `link suggest`.

@@ -11,6 +11,7 @@
 #include "provision_output.h"
 #include "reader.h"
 #include "search_output.h"
+#include "submission_date.h"
 #include "submission_index.h"
 #include "submission_output.h"
 #include "version_texts.h"
@@ -207,14 +208,15 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
 json link_suggest(IndexReaders& readers, Store& store, const std::string& submission, std::size_t limit) {
   if (limit < 1 || limit > 100) throw HttpError(400, "--limit: value " + std::to_string(limit) + " not in range [1 - 100]");
   auto s = submission_or_throw(store, submission);
-  return parsed(output::suggestions_json(submission, readers.suggester.suggest(s.text, limit)));
+  return parsed(output::suggestions_json(submission, readers.suggester.suggest(s.text, limit, submissions::submission_date(s.received, s.text))));
 }
 
 json link_accept(IndexReaders& readers, Store& store, const std::string& submission, std::size_t top,
                  const std::string& note, const std::string& user, const std::vector<std::string>& only) {
   if (top < 1 || top > 100) throw HttpError(400, "--top: value " + std::to_string(top) + " not in range [1 - 100]");
   auto s = submission_or_throw(store, submission);
-  auto suggestions = readers.suggester.suggest(s.text, only.empty() ? top : kAcceptFrom);
+  auto suggestions = readers.suggester.suggest(s.text, only.empty() ? top : kAcceptFrom,
+                                                submissions::submission_date(s.received, s.text));
   for (const auto& id : only)
     if (std::none_of(suggestions.begin(), suggestions.end(), [&](const auto& x) { return x.id == id; }))
       throw HttpError(400, "'" + id + "' is not among the top " + std::to_string(kAcceptFrom) + " suggestions for " +
