@@ -88,11 +88,20 @@ std::string describe_submission(const Submission& s) {
   return out + ")";
 }
 
+Duplicate duplicate_of(const std::string& file, const Submission& existing) {
+  return {file, existing.id, existing.removed_at, existing.removed_by, existing.removal_note};
+}
+
 std::string filed_json(const std::string& store, const std::vector<Submission>& filed, const Duplicates& duplicates,
                        const Unreadable& unreadable) {
   json list = json::array(), dups = json::array(), bad = json::array();
   for (const auto& s : filed) list.push_back(submission_json(s, 0));
-  for (const auto& [file, id] : duplicates) dups.push_back({{"file", file}, {"already", id}});
+  for (const auto& d : duplicates) {
+    json removed = nullptr;
+    if (!d.removed_at.empty())
+      removed = {{"at", d.removed_at}, {"by", or_null(d.removed_by)}, {"note", or_null(d.removal_note)}};
+    dups.push_back({{"file", d.file}, {"already", d.already}, {"removed", removed}});
+  }
   for (const auto& [file, error] : unreadable) bad.push_back({{"file", file}, {"error", error}});
   return json{{"store", store}, {"filed", list}, {"duplicates", dups}, {"unreadable", bad}}.dump() + "\n";
 }
@@ -105,8 +114,16 @@ std::string filed_summary_text(std::size_t filed, std::size_t duplicates, std::s
 std::string filed_text(const std::vector<Submission>& filed, const Duplicates& duplicates) {
   std::string out;
   for (const auto& s : filed) out += "filed " + describe_submission(s) + "\n";
-  for (const auto& [file, id] : duplicates)
-    out += file + ": already filed as " + id + " (same content); not filed again\n";
+  for (const auto& d : duplicates) {
+    if (d.removed_at.empty()) {
+      out += d.file + ": already filed as " + d.already + " (same content); not filed again\n";
+      continue;
+    }
+    out += d.file + ": filed before as " + d.already + " and removed on " + d.removed_at;
+    if (!d.removed_by.empty()) out += " by " + d.removed_by;
+    if (!d.removal_note.empty()) out += " (" + d.removal_note + ")";
+    out += "; not filed again (the record and its file are kept: provisio submission show " + d.already + ")\n";
+  }
   return out;
 }
 

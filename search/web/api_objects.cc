@@ -162,11 +162,11 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
     s.file_name = file.file_name.substr(file.file_name.find_last_of("/\\") + 1);
     s.sha256 = submissions::sha256_hex(file.bytes);
     if (auto existing = store.find_by_hash(s.sha256)) {
-      duplicates.emplace_back(s.file_name, *existing);
+      duplicates.push_back(output::duplicate_of(s.file_name, *store.submission(*existing)));
       continue;
     }
     if (!batch_hashes.insert(s.sha256).second) {
-      duplicates.emplace_back(s.file_name, "an earlier file of this command");
+      duplicates.push_back({s.file_name, "an earlier file of this command"});
       continue;
     }
     try {
