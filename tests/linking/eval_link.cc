@@ -3,7 +3,7 @@
 // 1 / rank of the first right suggestion), for the tuning half, the held-out half and all samples
 // (link_expectations.h). Run by `make eval-link`. Tune on the tuning half only; quote the held-out.
 //
-// usage: eval_link INDEX_DIR SAMPLES_DIR EXPECTED_TSV [--verbose] [--no-dates] [--ended-weight W]
+// usage: eval_link INDEX_DIR SAMPLES_DIR EXPECTED_TSV [--verbose] [--no-dates] [--ended-weight W] [--concept-sources]
 //                  [--terms N] [--concepts W] [--topics W] [--feedback-docs N] [--feedback-terms N] [--feedback-weight W]
 #include <cstdio>
 #include <fstream>
@@ -13,7 +13,10 @@
 #include <sstream>
 #include <vector>
 
+#include "glossary.h"
 #include "link_expectations.h"
+#include "stored_document.h"
+#include "text_folder.h"
 #include "reader.h"
 #include "submission_date.h"
 #include "suggester.h"
@@ -56,6 +59,53 @@ struct Totals {
   }
 };
 
+std::string read_text(const std::string& dir, const std::string& file) {
+  std::string path = dir + "/" + file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return provisio::submissions::read_submission(path, bytes.str()).text;
+}
+
+std::string folded_lower(provisio::TextFolder& folder, std::string_view s) {
+  std::string out = folder.fold(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// --concept-sources: where each name of the suggester's concept table (concepts.cc) occurs: in the
+// corpus (any provision text or heading), the glossary, tuning samples, held-out samples. A name
+// found only in held-out samples was fitted to them (issue 12) and has no place in the table.
+int print_concept_sources(const std::string& index, const std::string& samples_dir,
+                          const std::vector<JudgedSample>& samples) {
+  provisio::TextFolder folder;
+  std::string corpus;
+  Xapian::Database db(index);
+  for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+    auto data = provisio::parse_stored_document(db.get_document(*id).get_data());
+    corpus += folded_lower(folder, data.heading) + "\n";
+    for (const auto& t : data.texts) corpus += folded_lower(folder, t.body) + "\n";
+  }
+  std::string glossary;
+  for (const auto& c : provisio::Glossary::standard()->concepts())
+    for (const auto& f : c.forms) glossary += folded_lower(folder, f.text) + "\n";
+  std::map<std::string, std::string> by_half;
+  for (const auto& s : samples) by_half[s.half] += folded_lower(folder, read_text(samples_dir, s.file)) + "\n";
+  for (const auto& c : provisio::submissions::concepts()) {
+    for (const auto& name : c.names) {
+      std::string n = folded_lower(folder, name);
+      std::string where;
+      if (provisio::form_occurs(corpus, n)) where += " corpus";
+      if (provisio::form_occurs(glossary, n)) where += " glossary";
+      if (provisio::form_occurs(by_half[provisio::linking_eval::kTuningHalf], n)) where += " tuning";
+      if (provisio::form_occurs(by_half[provisio::linking_eval::kHeldOutHalf], n)) where += " held-out";
+      std::printf("%-24s %-36s%s\n", c.id.c_str(), name.c_str(), where.empty() ? " (nowhere)" : where.c_str());
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -63,12 +113,13 @@ int main(int argc, char** argv) try {
     std::cerr << "usage: eval_link INDEX_DIR SAMPLES_DIR EXPECTED_TSV [--verbose]\n";
     return 2;
   }
-  bool verbose = false, use_dates = true;
+  bool verbose = false, use_dates = true, concept_sources = false;
   provisio::submissions::SuggestTuning tuning;
   for (int i = 4; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--verbose") verbose = true;
     else if (a == "--no-dates") use_dates = false;
+    else if (a == "--concept-sources") concept_sources = true;
     else if (a == "--ended-weight" && i + 1 < argc) tuning.ended_weight = std::stod(argv[++i]);
     else if (a == "--terms" && i + 1 < argc) tuning.max_terms = std::stoul(argv[++i]);
     else if (a == "--concepts" && i + 1 < argc) tuning.concept_boost = std::stod(argv[++i]);
@@ -91,6 +142,7 @@ int main(int argc, char** argv) try {
     std::cerr << "eval_link: no samples in " << argv[3] << "\n";
     return 1;
   }
+  if (concept_sources) return print_concept_sources(argv[1], argv[2], samples);
   std::map<std::string, Totals> halves;
   Totals all;
   for (const auto& sample : samples) {
