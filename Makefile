@@ -65,8 +65,10 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) tests/fuzz/run.sh
 
-# Quality of `provisio link suggest` on the sample submissions of tests/linking: recall@5 and MRR;
-# then the precision and recall of campaign grouping on a synthetic campaign (tests/campaign_letters.h).
+# Quality of `provisio link suggest` on the sample submissions of tests/linking: recall@5 and MRR
+# for the tuning half, the held-out half and all (README, "Measured: make eval-link"); then the
+# precision and recall of campaign grouping on a synthetic campaign (tests/campaign_letters.h).
+# make eval-link EVAL_ARGS=--verbose lists the samples one by one.
 eval-link: build
 	$(PROVISIO) index --db $(BUILD)/eval-index corpus/instruments >/dev/null
 	$(BUILD)/tests/eval_link $(BUILD)/eval-index tests/linking/samples tests/linking/expected.tsv $(EVAL_ARGS)

@@ -236,7 +236,7 @@ BOOST_AUTO_TEST_CASE(submission_lines_cut_long_titles_between_characters) {
   BOOST_TEST(submission_list_text("s.db", {}, {}) == "No submissions in s.db yet.\n");
   s.sender = "Lab";
   s.received = "2019-05-20";
-  BOOST_TEST(filed_text({s}, {{"b.txt", "sub-0001"}}) ==
+  BOOST_TEST(filed_text({s}, {{"b.txt", "sub-0001", "", "", ""}}) ==
              "filed sub-0001 from a.eml (eml, Big5, zh-Hant, from Lab, received 2019-05-20)\n"
              "b.txt: already filed as sub-0001 (same content); not filed again\n");
 }

@@ -69,6 +69,25 @@ BOOST_AUTO_TEST_CASE(filing_reads_headers_detects_language_and_recognises_duplic
   BOOST_TEST(r.err == "provisio: unknown submission 'sub-0099'\n");
 }
 
+BOOST_AUTO_TEST_CASE(a_removed_submission_filed_again_is_reported_as_removed_with_its_id) {
+  std::string file = "'" + kSamples + "01-ccc-all-products.txt'";
+  BOOST_REQUIRE(cmd("submission add", file).status == 0);
+  BOOST_REQUIRE(cmd("submission remove", "sub-0001 --note 'sent by mistake'").status == 0);
+  // Not silently "already filed": the letter was filed, then removed, and is not filed again.
+  CommandResult r = cmd("submission add", file);
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("01-ccc-all-products.txt: filed before as sub-0001 and removed on ") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find(" by tester (sent by mistake); not filed again") != std::string::npos, r.out);
+  auto j = nlohmann::json::parse(cmd("submission add", "--json " + file).out);
+  BOOST_TEST(j["duplicates"][0]["already"] == "sub-0001");
+  BOOST_TEST(j["duplicates"][0]["removed"]["by"] == "tester");
+  BOOST_TEST(j["duplicates"][0]["removed"]["note"] == "sent by mistake");
+  // A duplicate of a submission still filed says so as before, with "removed": null.
+  BOOST_REQUIRE(cmd("submission add", "'" + kSamples + "02-cma-mark.eml'").status == 0);
+  j = nlohmann::json::parse(cmd("submission add", "--json '" + kSamples + "02-cma-mark.eml'").out);
+  BOOST_TEST(j["duplicates"][0]["removed"].is_null());
+}
+
 BOOST_AUTO_TEST_CASE(with_all_or_nothing_one_unreadable_file_and_nothing_is_filed) {
   std::string bad = dir / "broken.docx";
   write_file(bad, "PK\x03\x04 not a zip at all");

@@ -11,6 +11,7 @@
 #include "searcher.h"
 #include "store.h"
 #include "submission_output.h"
+#include "submission_date.h"
 #include "submission_support.h"
 #include "suggester.h"
 
@@ -26,6 +27,7 @@ struct Args {
   std::vector<std::string> ids;
   std::size_t limit = 5, top = 3;
   std::optional<double> min_score;
+  std::string as_of;  // the day the letter speaks from; "" = its received day, else a date in it
   bool json = false, history = false, only_this = false;
 };
 
@@ -40,6 +42,10 @@ std::optional<submissions::Submission> find_submission(Store& store, const std::
 // non-zero exit status, the problem reported, when the submission or the index is missing.
 int suggest_for(const Args& a, const Terminal& t, Store& store, std::size_t limit,
                 std::vector<submissions::Suggestion>& suggestions) {
+  if (!a.as_of.empty() && !Date::parse(a.as_of)) {
+    std::cerr << "provisio: bad date '" << a.as_of << "' for --as-of: expected YYYY-MM-DD\n";
+    return 1;
+  }
   auto s = find_submission(store, a.submission);
   if (!s) return 1;
   std::string db;
@@ -49,7 +55,9 @@ int suggest_for(const Args& a, const Terminal& t, Store& store, std::size_t limi
               << submissions::kMaxSuggestCharacters << " characters\n";
   submissions::SuggestTuning tuning;
   if (a.min_score) tuning.min_score = *a.min_score;
-  suggestions = LinkSuggester(db, tuning).suggest(s->text, limit);
+  // The letter's day decides which provision versions it can mean (suggester.h).
+  auto written = submissions::submission_date(a.as_of.empty() ? s->received : a.as_of, s->text);
+  suggestions = LinkSuggester(db, tuning).suggest(s->text, limit, written);
   return 0;
 }
 
@@ -181,15 +189,23 @@ Run add_link_command(CLI::App& root, const Terminal& terminal) {
   suggest->add_option("--limit", args->limit, "Number of suggestions (default 5)")->check(CLI::Range(1, 100));
   suggest->add_option("--min-score", args->min_score,
                       "Leave out suggestions scoring below this (default: the suggester's, see README)");
+  suggest->add_option("--as-of", args->as_of,
+                      "The day the letter speaks from, YYYY-MM-DD: it decides which provision versions count "
+                      "(default: the day received, else the first date in the letter)");
   suggest->add_flag("--json", args->json, "Print one JSON object instead of text");
   suggest->add_option("submission", args->submission, "Submission id")->required();
-  suggest->footer("Example:\n  provisio link suggest sub-0001 --limit 3");
+  suggest->footer("With a date, each suggestion is the provision version of that day; when today's differs, "
+                  "both are shown (\"then: ...; now: ...\").\n\n"
+                  "Examples:\n  provisio link suggest sub-0001 --limit 3\n  provisio link suggest sub-0001 --as-of 2010-06-15");
 
   auto* accept = cmd->add_subcommand("accept", "Link a submission to its top suggestions");
   common(accept);
   accept->add_option("--top", args->top, "How many of the top suggestions (default 3)")->check(CLI::Range(1, 100));
   accept->add_option("--min-score", args->min_score,
                      "Accept only suggestions scoring at least this (default: the suggester's, see README)");
+  accept->add_option("--as-of", args->as_of,
+                      "The day the letter speaks from, YYYY-MM-DD: it decides which provision versions count "
+                      "(default: the day received, else the first date in the letter)");
   accept->add_option("--by", args->by, "Who links (default: $USER)");
   accept->add_option("--note", args->note, "A note kept with each link");
   accept->add_flag("--json", args->json, "Print one JSON object instead of text");

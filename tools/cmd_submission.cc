@@ -83,11 +83,11 @@ int run_add(const AddArgs& a, const Terminal& terminal) {
     }
     s.sha256 = submissions::sha256_hex(item.bytes);
     if (auto existing = store ? store->find_by_hash(s.sha256) : std::nullopt) {
-      duplicates.emplace_back(item.shown, *existing);
+      duplicates.push_back(output::duplicate_of(item.shown, *store->submission(*existing)));
       return;
     }
     if (!batch_hashes.insert(s.sha256).second) {
-      duplicates.emplace_back(item.shown, "an earlier file of this command");
+      duplicates.push_back({item.shown, "an earlier file of this command"});
       return;
     }
     try {

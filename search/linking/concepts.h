@@ -3,7 +3,9 @@
 // matched against all of its names, so a Chinese letter about 資質認定 finds English text about the
 // CMA qualification and vice versa.
 //
-// The table is ours (concepts.cc); when the shared bilingual glossary lands, it should feed this.
+// The table is ours (concepts.cc). It may hold only names that occur in the corpus, the glossary or
+// the tuning half of tests/linking, never names found only in held-out samples (issue 12); check
+// with `build/tests/eval_link INDEX tests/linking/samples tests/linking/expected.tsv --concept-sources`.
 // Thread-safe (immutable data).
 #pragma once
 

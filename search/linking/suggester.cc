@@ -6,6 +6,7 @@
 #include <set>
 
 #include "glossary.h"
+#include "history.h"
 #include "schema.h"
 #include "searcher.h"
 #include "snippet.h"
@@ -89,7 +90,8 @@ LinkSuggester::LinkSuggester(const std::string& db_path, SuggestTuning tuning) :
   db_ = Xapian::Database(db_path);
 }
 
-std::vector<Suggestion> LinkSuggester::suggest(const std::string& whole_text, std::size_t limit) {
+std::vector<Suggestion> LinkSuggester::suggest(const std::string& whole_text, std::size_t limit,
+                                               const std::optional<Date>& written) {
   const std::string text(suggestion_input(whole_text));
   // Only the tokenizer's stopwords leave the query: dropping every function word (is_function_word)
   // as well measured worse (MRR 0.948 -> 0.932 on `make eval-link`); they are left out of the reasons.
@@ -152,9 +154,13 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& whole_text, st
 
   // 3. Rank, one hit per provision.
   Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+  Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   enquire.set_collapse_key(schema::kProvisionIdSlot);
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  auto ranked = [&](const Xapian::Query& q) {
+    enquire.set_query(q);
+    return enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  };
+  Xapian::MSet mset = ranked(query);
   if (tuning_.feedback_docs > 0 && !mset.empty()) {
     // Pseudo-relevance feedback: the best few provisions' own salient terms (Xapian's expand set,
     // text terms only) join the query with a lower weight.
@@ -174,21 +180,50 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& whole_text, st
     if (!expansion.empty()) {
       parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                          Xapian::Query(Xapian::Query::OP_OR, expansion.begin(), expansion.end()), tuning_.feedback_weight);
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
-      mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+      query = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+      mset = ranked(query);
     }
   }
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto data = document_data(it.get_document());
+  // (document, weight), best first, one per provision.
+  std::vector<std::pair<Xapian::Document, double>> hits;
+  if (!written) {
+    for (auto it = mset.begin(); it != mset.end(); ++it) hits.emplace_back(it.get_document(), it.get_weight());
+  } else {
+    // Versions that had started by a year after the letter: those still in force on its day (or
+    // about to be) rank as they are; provisions matched only through versions ended by then follow
+    // at ended_weight. (to is the first day no longer in force; open versions store 99991231.)
+    std::string cutoff = std::to_string(written->year() + kAnnouncedWithinYears) + written->value_key().substr(4);
+    Xapian::Query started(Xapian::Query::OP_VALUE_LE, schema::kEffectiveFromSlot, cutoff);
+    Xapian::Query in_time(Xapian::Query::OP_AND, started,
+                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kEffectiveToSlot,
+                                        written->next_day().value_key()));
+    Xapian::Query ended(Xapian::Query::OP_VALUE_LE, schema::kEffectiveToSlot, written->value_key());
+    std::set<std::string> current;
+    Xapian::MSet in_time_set = ranked(Xapian::Query(Xapian::Query::OP_FILTER, query, in_time));
+    for (auto it = in_time_set.begin(); it != in_time_set.end(); ++it) {
+      hits.emplace_back(it.get_document(), it.get_weight());
+      current.insert(it.get_collapse_key());
+    }
+    Xapian::MSet ended_set = ranked(Xapian::Query(Xapian::Query::OP_FILTER, query, ended));
+    for (auto it = ended_set.begin(); it != ended_set.end(); ++it)
+      if (!current.count(it.get_collapse_key()))
+        hits.emplace_back(it.get_document(), it.get_weight() * tuning_.ended_weight);
+    std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (hits.size() > limit) hits.resize(limit);
+    enquire.set_query(query);  // matching terms below are those of the whole query
+  }
+  for (const auto& [doc, weight] : hits) {
+    auto data = document_data(doc);
     Suggestion s;
     s.id = data.id;
     s.kind = data.is_question() ? "question" : "provision";
-    s.score = it.get_weight();
+    s.score = weight;
     if (s.score < tuning_.min_score) break;  // best first: the rest score less
     s.heading = data.heading;
     s.citation = data.citation;
     s.lang = data.lang;
-    std::set<std::string> matched(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    std::set<std::string> matched(enquire.get_matching_terms_begin(doc.get_docid()),
+                                  enquire.get_matching_terms_end(doc.get_docid()));
     s.matched_words = why_words(text, tokens, matched);
     std::string provision_text = data.heading;
     for (const auto& t : data.texts) provision_text += "\n" + t.body;
@@ -206,10 +241,45 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& whole_text, st
         s.provision_snippet = sn.text;
       }
     }
+    if (written) {
+      s.then = VersionAt{data.id, data.effective_from, data.effective_to.value_or(""), data.heading};
+      place_in_time(s);
+    }
     out.push_back(std::move(s));
   }
   if (out.empty()) return other_views(text);
   return out;
+}
+
+std::optional<VersionAt> LinkSuggester::version_in_force(const std::string& id, const std::string& lang,
+                                                         const Date& day, std::string* last_end) {
+  std::string term = schema::prefixed(schema::kProvisionTerm, id);
+  std::optional<StoredDocument> best;
+  for (auto post = db_.postlist_begin(term); post != db_.postlist_end(term); ++post) {
+    auto data = document_data(db_.get_document(*post));
+    if (last_end && data.effective_to && *data.effective_to > *last_end) *last_end = *data.effective_to;
+    if (data.in_force_on(day) && (!best || shown_before(data, *best, lang))) best = std::move(data);
+  }
+  if (!best) return std::nullopt;
+  return VersionAt{best->id, best->effective_from, best->effective_to.value_or(""), best->heading};
+}
+
+void LinkSuggester::place_in_time(Suggestion& s) {
+  // s.then is the version that matched, chosen among those of the letter's day.
+  Date today = Date::today();
+  std::string last_end;
+  auto now = version_in_force(s.id, s.lang, today, &last_end);
+  if (!now) {
+    // The provision has ended: what holds today is the latest member of its commitment line that
+    // is in force (the Supplement VII pilot's line ends in today's CCC testing commitment).
+    if (!graph_) graph_ = read_graph(db_);
+    if (const auto* line = graph_->line_of(s.id))
+      for (auto m = line->members.rbegin(); m != line->members.rend() && !now; ++m)
+        if (*m != s.id) now = version_in_force(*m, s.lang, today, nullptr);
+  }
+  if (!now) now = VersionAt{"", "", last_end, ""};
+  if (now->id == s.then->id && now->from == s.then->from) return;  // the same version: nothing to add
+  s.now = std::move(now);
 }
 
 bool is_other_views_question(const std::string& id) {

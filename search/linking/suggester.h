@@ -14,11 +14,21 @@
 // Each suggestion explains itself: the submission's words that matched, the concepts, and a snippet
 // of the submission and of the provision.
 //
+// Time (issue 16): given the submission's date (the day it was written or received), only provision
+// versions that could be meant then take part: those in force on that day or taking effect within
+// a year (kAnnouncedWithinYears) after it (signed but not yet in force: Supplement VII was signed in May 2010
+// and took effect in January 2011; the Exchange of Letters of December 2018 in March 2019). A
+// provision all of whose matching versions had ended by then still counts, at
+// SuggestTuning::ended_weight (letters recall past measures). Each suggestion then says which
+// version it means (`then`) and, when that differs, what holds today (`now`): the provision's
+// version in force today, or the member of its commitment line in force today.
+//
 // Not thread-safe: use one LinkSuggester per thread.
 #pragma once
 
 #include <xapian.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -26,8 +36,18 @@
 
 #include "analyzer.h"
 #include "concepts.h"
+#include "date.h"
+#include "history.h"
 
 namespace provisio::submissions {
+
+// One version of a provision, as a suggestion shows it against the submission's date.
+struct VersionAt {
+  std::string id;       // the provision (for `now`, possibly a later member of its line)
+  std::string from;     // YYYY-MM-DD
+  std::string to;       // first day no longer in force; "" while in force
+  std::string heading;  // in the suggestion's language where the version has it
+};
 
 struct Suggestion {
   std::string id;    // provision id
@@ -40,6 +60,10 @@ struct Suggestion {
   std::vector<std::string> matched_words;     // as written in the submission
   std::vector<const Concept*> concepts;       // named by the submission and carried by the provision
   std::string submission_snippet, provision_snippet;
+  // With a submission date: the version meant on that day, and what holds today when that is a
+  // different version or provision (`now` is absent when the same; its id and heading are empty
+  // when nothing of the line is in force today, and `to` then says when it ended).
+  std::optional<VersionAt> then, now;
 };
 
 // The ranking's knobs. The defaults are the best measured by `make eval-link` (README).
@@ -55,7 +79,14 @@ struct SuggestTuning {
   // menu and a broken lift) at most 27.5 (README, "Scores").
   double min_score = 28;
   bool other_views = true;  // offer the "other views" question to a T&C letter nothing else fits
+  // With a submission date: the weight of a provision whose matching versions had all ended by
+  // then, against one in force (or announced) on that day.
+  double ended_weight = 0.5;
 };
+
+// Versions taking effect less than this many years after a submission's date count as in force for
+// it (measures signed and announced, not yet in force).
+constexpr int kAnnouncedWithinYears = 1;
 
 // The longest submission text a suggestion reads, in characters (code points): about 40 pages.
 // Suggesting costs time in proportion to the text (a 1 MB submission took 19 s and 170 MB), and
@@ -82,8 +113,10 @@ class LinkSuggester {
   explicit LinkSuggester(const std::string& db_path, SuggestTuning tuning = {});
 
   // Up to `limit` suggestions for a submission whose text is `text`, best first, from
-  // suggestion_input(text) only.
-  std::vector<Suggestion> suggest(const std::string& text, std::size_t limit);
+  // suggestion_input(text) only. `written`: the submission's date (see the top of this file);
+  // without it every version takes part and no `then`/`now` is given.
+  std::vector<Suggestion> suggest(const std::string& text, std::size_t limit,
+                                  const std::optional<Date>& written = std::nullopt);
 
   // Whether `id` is a provision of the index, and its kind ("provision" or "question").
   bool provision_exists(const std::string& id);
@@ -99,15 +132,25 @@ class LinkSuggester {
   const Xapian::Database& database() const { return db_; }
 
   // Moves to the latest revision of the index committed since it was opened (see Searcher::reopen).
-  bool reopen() { return db_.reopen(); }
+  bool reopen() {
+    graph_.reset();
+    return db_.reopen();
+  }
 
  private:
+  // Fills s.now for a suggestion whose s.then is set (see Suggestion).
+  void place_in_time(Suggestion& s);
+  // The version of provision `id` in force on `day` (shown in `lang` where it can be), or nullopt.
+  // `last_end`, when given, receives the latest end date among its versions.
+  std::optional<VersionAt> version_in_force(const std::string& id, const std::string& lang, const Date& day,
+                                            std::string* last_end);
   // The "other views" suggestions for a letter nothing reaches the minimum for (SuggestTuning).
   std::vector<Suggestion> other_views(const std::string& text);
   // The submission's words behind the `matched` query terms, in text order, each once (see the .cc).
   static std::vector<std::string> why_words(const std::string& text, const std::vector<Analyzer::Token>& tokens,
                                             const std::set<std::string>& matched);
   Xapian::Database db_;
+  std::optional<StoredGraph> graph_;  // the corpus graph (commitment lines), read when first needed
   Analyzer analyzer_;
   SuggestTuning tuning_;
 };

@@ -98,11 +98,20 @@ std::string describe_submission(const Submission& s) {
   return out + ")";
 }
 
+Duplicate duplicate_of(const std::string& file, const Submission& existing) {
+  return {file, existing.id, existing.removed_at, existing.removed_by, existing.removal_note};
+}
+
 std::string filed_json(const std::string& store, const std::vector<Submission>& filed, const Duplicates& duplicates,
                        const Unreadable& unreadable) {
   json list = json::array(), dups = json::array(), bad = json::array();
   for (const auto& s : filed) list.push_back(submission_json(s, 0));
-  for (const auto& [file, id] : duplicates) dups.push_back({{"file", file}, {"already", id}});
+  for (const auto& d : duplicates) {
+    json removed = nullptr;
+    if (!d.removed_at.empty())
+      removed = {{"at", d.removed_at}, {"by", or_null(d.removed_by)}, {"note", or_null(d.removal_note)}};
+    dups.push_back({{"file", d.file}, {"already", d.already}, {"removed", removed}});
+  }
   for (const auto& [file, error] : unreadable) bad.push_back({{"file", file}, {"error", error}});
   return json{{"store", store}, {"filed", list}, {"duplicates", dups}, {"unreadable", bad}}.dump() + "\n";
 }
@@ -115,8 +124,16 @@ std::string filed_summary_text(std::size_t filed, std::size_t duplicates, std::s
 std::string filed_text(const std::vector<Submission>& filed, const Duplicates& duplicates) {
   std::string out;
   for (const auto& s : filed) out += "filed " + describe_submission(s) + "\n";
-  for (const auto& [file, id] : duplicates)
-    out += file + ": already filed as " + id + " (same content); not filed again\n";
+  for (const auto& d : duplicates) {
+    if (d.removed_at.empty()) {
+      out += d.file + ": already filed as " + d.already + " (same content); not filed again\n";
+      continue;
+    }
+    out += d.file + ": filed before as " + d.already + " and removed on " + d.removed_at;
+    if (!d.removed_by.empty()) out += " by " + d.removed_by;
+    if (!d.removal_note.empty()) out += " (" + d.removal_note + ")";
+    out += "; not filed again (the record and its file are kept: provisio submission show " + d.already + ")\n";
+  }
   return out;
 }
 
@@ -230,10 +247,35 @@ std::string score_text(double score) {
   return s.str();
 }
 
+namespace {
+
+json version_at_json(const std::optional<submissions::VersionAt>& v) {
+  if (!v) return nullptr;
+  return {{"id", or_null(v->id)}, {"from", or_null(v->from)}, {"to", or_null(v->to)}, {"heading", or_null(v->heading)}};
+}
+
+}  // namespace
+
+std::string then_and_now(const json& suggestion) {
+  const json& then = suggestion.value("then", json());
+  const json& now = suggestion.value("now", json());
+  if (then.is_null() || now.is_null()) return "";
+  auto text = [](const json& v, const char* key) { return v[key].is_string() ? v[key].get<std::string>() : ""; };
+  auto span = [&](const json& v) {
+    return v["to"].is_null() ? " (since " + text(v, "from") + ")" : " (" + text(v, "from") + " to " + text(v, "to") + ")";
+  };
+  std::string out = "then: " + text(then, "heading") + span(then) + "; now: ";
+  if (now["id"].is_null()) return out + "no longer in force (ended " + text(now, "to") + ")";
+  if (text(now, "id") != text(suggestion, "id")) out += text(now, "id") + " ";
+  return out + text(now, "heading") + span(now);
+}
+
 json suggestion_json(const Suggestion& s) {
   json concepts = json::array();
   for (const auto* c : s.concepts) concepts.push_back({{"id", c->id}, {"label", c->label}});
   return {{"id", s.id},
+          {"then", version_at_json(s.then)},
+          {"now", version_at_json(s.now)},
           {"kind", s.kind},
           {"score", std::round(s.score * 1000) / 1000},
           {"other_views", s.other_views},
@@ -277,6 +319,7 @@ std::string suggestions_text(const std::string& submission, const std::vector<Su
     out << s.bold << ++rank << ". " << x.id << s.reset << "  " << x.kind;
     if (x.other_views) out << ", other views\n   " << x.heading << "\n";
     else out << ", score " << score_text(x.score) << "\n   " << x.heading << "\n";
+    if (auto when = then_and_now(suggestion_json(x)); !when.empty()) out << "   " << s.dim << "time: " << s.reset << when << "\n";
     if (x.other_views) {
       std::string named;
       for (const auto& w : x.matched_words) named += (named.empty() ? "" : ", ") + w;

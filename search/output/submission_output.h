@@ -26,8 +26,17 @@ nlohmann::json submission_json(const submissions::Submission& s, std::size_t lin
 // "sub-0001 from a.eml (eml, UTF-8, en, from X, received 2019-05-20)".
 std::string describe_submission(const submissions::Submission& s);
 
-// `submission add`: what was filed, and the files already filed (file, the id or earlier file).
-using Duplicates = std::vector<std::pair<std::string, std::string>>;
+// `submission add`: what was filed, and the files already filed.
+struct Duplicate {
+  std::string file;
+  std::string already;  // the submission id, or "an earlier file of this command"
+  // When that submission was removed since (Submission::removed_at/by, removal_note): the letter
+  // is then reported as filed before and removed, not merely "already filed".
+  std::string removed_at, removed_by, removal_note;
+};
+using Duplicates = std::vector<Duplicate>;
+// The Duplicate for `file`, whose content is that of the filed submission `existing`.
+Duplicate duplicate_of(const std::string& file, const submissions::Submission& existing);
 // The files that could not be read: (file, the one-line error, which names the file).
 using Unreadable = std::vector<std::pair<std::string, std::string>>;
 std::string filed_json(const std::string& store, const std::vector<submissions::Submission>& filed,
@@ -66,6 +75,12 @@ std::string submission_edited_text(const submissions::Submission& s, std::size_t
 // A score as the text shows it: two decimals.
 std::string score_text(double score);
 nlohmann::json suggestion_json(const submissions::Suggestion& s);
+// For a suggestion (as suggestion_json() gives it) made against the letter's date, when the version
+// meant then differs from what holds today: "then: HEADING (2011-01-01 to 2012-04-01); now: ID
+// HEADING (since 2020-06-01)" (ID only when another provision of the line holds today), or "...; now:
+// no longer in force (ended 2012-04-01)". "" when there is nothing to compare. The CLI and the web
+// submission page both show this line.
+std::string then_and_now(const nlohmann::json& suggestion);
 nlohmann::json link_json(const submissions::Link& l);
 
 // `link suggest`.

@@ -14,6 +14,7 @@
 #include "provision_output.h"
 #include "reader.h"
 #include "search_output.h"
+#include "submission_date.h"
 #include "submission_index.h"
 #include "submission_output.h"
 #include "version_texts.h"
@@ -167,11 +168,11 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
     s.file_name = file.file_name.substr(file.file_name.find_last_of("/\\") + 1);
     s.sha256 = submissions::sha256_hex(file.bytes);
     if (auto existing = store.find_by_hash(s.sha256)) {
-      duplicates.emplace_back(s.file_name, *existing);
+      duplicates.push_back(output::duplicate_of(s.file_name, *store.submission(*existing)));
       continue;
     }
     if (!batch_hashes.insert(s.sha256).second) {
-      duplicates.emplace_back(s.file_name, "an earlier file of this command");
+      duplicates.push_back({s.file_name, "an earlier file of this command"});
       continue;
     }
     try {
@@ -213,7 +214,7 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
 json link_suggest(IndexReaders& readers, Store& store, const std::string& submission, std::size_t limit) {
   if (limit < 1 || limit > 100) throw HttpError(400, "--limit: value " + std::to_string(limit) + " not in range [1 - 100]");
   auto s = submission_or_throw(store, submission);
-  return parsed(output::suggestions_json(submission, readers.suggester.suggest(s.text, limit)));
+  return parsed(output::suggestions_json(submission, readers.suggester.suggest(s.text, limit, submissions::submission_date(s.received, s.text))));
 }
 
 namespace {
@@ -242,7 +243,8 @@ json link_accept(IndexReaders& readers, Store& store, const std::string& submiss
                  bool only_this) {
   if (top < 1 || top > 100) throw HttpError(400, "--top: value " + std::to_string(top) + " not in range [1 - 100]");
   auto s = submission_or_throw(store, submission);
-  auto suggestions = readers.suggester.suggest(s.text, only.empty() ? top : kAcceptFrom);
+  auto suggestions = readers.suggester.suggest(s.text, only.empty() ? top : kAcceptFrom,
+                                                submissions::submission_date(s.received, s.text));
   for (const auto& id : only)
     if (std::none_of(suggestions.begin(), suggestions.end(), [&](const auto& x) { return x.id == id; }))
       throw HttpError(400, "'" + id + "' is not among the top " + std::to_string(kAcceptFrom) + " suggestions for " +

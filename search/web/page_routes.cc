@@ -8,6 +8,7 @@
 #include "corpus.h"
 #include "schema.h"
 #include "server_internal.h"
+#include "submission_output.h"
 #include "users.h"
 
 namespace provisio::web {
@@ -418,6 +419,7 @@ void submission_page(Context& c, const httplib::Request& req, httplib::Response&
     std::string words;
     for (const auto& w : s["why"]["terms"]) words += (words.empty() ? "" : ", ") + w.get<std::string>();
     if (!words.empty()) set_and_show(*row, "WORD_LIST", words, "HAS_WORDS");
+    if (auto when = output::then_and_now(s); !when.empty()) set_and_show(*row, "THEN_NOW", when, "HAS_THEN_NOW");
   }
   if (!found.is_null()) {
     d.ShowSection("FOUND_SECTION");

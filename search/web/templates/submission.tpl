@@ -30,6 +30,7 @@
     <input name="note" placeholder="{{L_NOTE}}" aria-label="{{L_NOTE}}"><button type="submit" class="accept">{{L_ACCEPT}}</button>
   </form>{{/CAN_ACCEPT}}{{#ALREADY}}<span class="tag">✓</span>{{/ALREADY}}
   <div class="heading">{{HEADING}}</div>
+  {{#HAS_THEN_NOW}}<div class="then-now">{{THEN_NOW}}</div>{{/HAS_THEN_NOW}}
   {{#WHY}}<div class="why"><strong>{{L_WHY}}:</strong>
     {{#HAS_CONCEPTS}}{{L_CONCEPTS}}: {{CONCEPT_LIST}}. {{/HAS_CONCEPTS}}{{#HAS_WORDS}}{{L_WORDS}}: {{WORD_LIST}}{{/HAS_WORDS}}
     <blockquote>{{SUBMISSION_SNIPPET}}</blockquote><blockquote>{{PROVISION_SNIPPET}}</blockquote></div>{{/WHY}}
