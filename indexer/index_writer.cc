@@ -496,6 +496,9 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
               else
                 shard.add_document(doc);
               target.document_written();
+              // A new head is committed as often, so that its spelling table does not build up in
+              // one transaction's memory.
+              if (own_head) own_head->document_written();
               if (options.progress && ++done % 1000 == 0) options.progress(done, total);
             },
             {options.threads});

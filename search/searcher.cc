@@ -232,12 +232,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   // paraphrased query still shows what is near. The scale puts every complete match above every
   // partial one (BM25 weights here are far below it). Both tiers get the boosts of ranking.h.
   Xapian::Query any_word = builder.build(options.query, Xapian::Query::OP_OR).query;
-  // Each tier gets posting sources of its own: one PostingSource object used twice in a query is
-  // read by both places at once on a database of several local shards, and one of them then misses
-  // its weight (a superseded hit scored without its any-word tier; test_shards).
-  const auto kinds = ranking::instrument_kinds(db_);
-  const auto topics = topics_named(expanded_concepts(built.query));
-  Xapian::Query boosts = ranking::boosts(kinds, topics);
+  Xapian::Query boosts = ranking::boosts(ranking::instrument_kinds(db_), topics_named(expanded_concepts(built.query)));
   query = ranking::boosted(query, boosts);
   std::size_t complete = 0;
   if (any_word.serialise() != built.query.serialise()) {
@@ -245,7 +240,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
     fresh_spies();
     query = Xapian::Query(Xapian::Query::OP_OR,
                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, ranking::kCompleteMatchScale),
-                          ranking::boosted(any_word, ranking::boosts(kinds, topics)));
+                          ranking::boosted(any_word, boosts));
   }
   Xapian::MSet mset = run(query);
   result.total = std::max(count(mset), complete);
