@@ -34,7 +34,7 @@ work=$(cd "$work" && pwd)
 
 pids=
 stop_servers() {
-  for p in $pids; do kill -KILL -- "-$p" 2>/dev/null || true; done
+  for p in $pids; do kill -KILL "-$p" 2>/dev/null || true; done  # the group: each server and its per-connection children
   pids=
 }
 trap stop_servers EXIT INT TERM
