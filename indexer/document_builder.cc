@@ -121,6 +121,11 @@ void add_identity(Xapian::Document& doc, const DocumentPlan& plan) {
   doc.add_value(schema::kSourceFileSlot, instrument.absolute_file);
   doc.add_value(schema::kVersionSlot, provision.id + "@" + version.from.iso());
   doc.add_value(schema::kVersionCountSlot, std::to_string(provision.versions.size()));
+  std::string facet = provision.id + "@" + version.from.iso() + schema::kFacetFieldSeparator + instrument.id +
+                      schema::kFacetFieldSeparator + plan.lang + schema::kFacetFieldSeparator;
+  for (std::size_t i = 0; i < provision.topics.size(); ++i)
+    facet += (i ? std::string(1, schema::kFacetTopicSeparator) : std::string()) + provision.topics[i];
+  doc.add_value(schema::kFacetSlot, facet);
 }
 
 Xapian::Document build_document(Analyzer& analyzer, const DocumentPlan& plan) {

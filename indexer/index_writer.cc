@@ -20,6 +20,7 @@
 #include "parallel_builder.h"
 #include "relations.h"
 #include "schema.h"
+#include "shard_layout.h"
 
 namespace provisio {
 
@@ -147,6 +148,7 @@ struct Wanted {
   std::uint32_t provision;  // index into the instrument's provisions
   std::uint32_t version;    // index into the provision's versions
   const std::string* lang;  // an element of kLanguages
+  std::uint32_t shard;      // shard_of(provision id); 0 for a single index
   std::string unique_term;
   std::string hash;
 };
@@ -162,7 +164,8 @@ struct CorpusShelf {
 // The plan of every document an instrument yields, and the report's counts.
 class Planner {
  public:
-  Planner(IndexReport& report, const IndexOptions& options) : report_(report), options_(options) {}
+  Planner(IndexReport& report, const IndexOptions& options, unsigned shard_count)
+      : report_(report), options_(options), shard_count_(shard_count) {}
 
   void add(std::uint32_t file, const Instrument& instrument) {
     ++report_.instruments;
@@ -180,7 +183,8 @@ class Planner {
           if (!has_text) continue;
           report_.languages.insert(lang);
           DocumentPlan plan = plan_document(instrument, provision, version, lang);
-          wanted.push_back({file, p, v, &lang, std::move(plan.unique_term), std::move(plan.hash)});
+          wanted.push_back({file, p, v, &lang, shard_of(provision.id, shard_count_), std::move(plan.unique_term),
+                            std::move(plan.hash)});
           if (options_.progress && wanted.size() % 10000 == 0) options_.progress(wanted.size(), 0);
         }
       }
@@ -194,6 +198,7 @@ class Planner {
  private:
   IndexReport& report_;
   const IndexOptions& options_;
+  unsigned shard_count_;
 };
 
 std::runtime_error changed_since_read(const std::string& file) {
@@ -255,8 +260,8 @@ class AtomicWrite {
  public:
   static constexpr std::size_t kDocumentsPerCommit = 50000;
 
-  explicit AtomicWrite(const IndexOptions& options)
-      : final_path_(options.db_path), fresh_(!fs::exists(final_path_)) {
+  AtomicWrite(const std::string& db_path, const IndexOptions& options)
+      : final_path_(db_path), fresh_(!fs::exists(final_path_)) {
     path_ = fresh_ ? final_path_ + ".new-" + std::to_string(::getpid()) : final_path_;
     fs::path parent = fs::path(final_path_).parent_path();
     fs::create_directories(parent.empty() ? fs::path(".") : parent);
@@ -303,6 +308,7 @@ class AtomicWrite {
     }
   }
   void commit() { db_.commit_transaction(); }
+  bool fresh() const { return fresh_; }
   // Closes the database and puts a new one in place.
   void finish() {
     db_.close();
@@ -342,45 +348,98 @@ void update_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc, 
 // at once (a file's documents always stay in one round).
 constexpr std::size_t kRoundDocuments = 16384;
 
+// The databases a run writes: one single index, or the head and shards of a sharded one
+// (shard_layout.h), whose stub is written once they are all in place.
+struct Layout {
+  std::string head;                    // "" for a single index: its one database is its own head
+  std::vector<std::string> databases;  // database i holds the documents of shard i
+  std::optional<ShardLayout> sharded;
+};
+
+// The layout of the index at options.db_path: the one it has, or for a new index the one
+// options.shards asks for. Throws std::runtime_error when options.shards asks for another.
+Layout layout_for(const IndexOptions& options) {
+  Layout layout;
+  std::optional<ShardLayout> existing = read_shard_layout(options.db_path);
+  if (existing) {
+    if (options.shards && options.shards != existing->shards.size())
+      throw std::runtime_error(options.db_path + ": the index has " + std::to_string(existing->shards.size()) +
+                               " shards; --shards " + std::to_string(options.shards) +
+                               " would move documents between them: index into a new --db instead");
+    layout.sharded = std::move(existing);
+  } else if (options.shards) {
+    if (fs::exists(options.db_path))
+      throw std::runtime_error(options.db_path + ": a single (unsharded) index is there; index into a new --db to shard it");
+    layout.sharded = new_shard_layout(options.db_path, options.shards);
+  }
+  if (!layout.sharded) {
+    layout.databases = {options.db_path};
+    return layout;
+  }
+  layout.head = layout.sharded->head;
+  layout.databases = layout.sharded->shards;
+  return layout;
+}
+
 IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report,
                   const IndexOptions& options, std::chrono::steady_clock::time_point started,
-                  const std::string& graph) {
+                  const std::string& graph, const Layout& layout) {
   std::vector<Wanted>& wanted = planner.wanted;
   report.documents = wanted.size();
 
-  AtomicWrite atomic(options);
-  Xapian::WritableDatabase& db = atomic.db();
-  ExistingDocuments existing = existing_documents(db);
+  // Every database is opened (and write-locked) before anything is decided.
+  std::vector<std::unique_ptr<AtomicWrite>> shards;
+  for (const auto& path : layout.databases) shards.push_back(std::make_unique<AtomicWrite>(path, options));
+  std::unique_ptr<AtomicWrite> own_head;
+  if (!layout.head.empty()) own_head = std::make_unique<AtomicWrite>(layout.head, options);
+  AtomicWrite& head = own_head ? *own_head : *shards.front();
+  // The spelling table and the metadata live in the head.
+  Xapian::WritableDatabase& db = head.db();
   auto inputs = canonical_paths(options.input_paths);
 
   // Decide everything before writing, so an unchanged corpus opens no transaction at all.
-  std::unordered_set<std::string_view> wanted_terms;
-  wanted_terms.reserve(wanted.size());
-  for (const auto& w : wanted) wanted_terms.insert(w.unique_term);
-  std::vector<Xapian::docid> to_delete;
-  for (const auto& [term, e] : existing.by_term)
-    if (!wanted_terms.count(term) && in_scope(e, inputs, planner.instruments)) to_delete.push_back(e.docid);
-  std::sort(to_delete.begin(), to_delete.end());
-  wanted_terms = {};
+  struct Delete {
+    std::uint32_t shard;
+    Xapian::docid docid;
+  };
   struct Write {
     const Wanted* wanted;
     Xapian::docid replaces;  // 0 for a new document
   };
+  std::vector<Delete> to_delete;
   std::vector<Write> to_write;  // in corpus order, so each file's documents are together
-  for (const auto& w : wanted) {
-    auto it = existing.by_term.find(w.unique_term);
-    if (it == existing.by_term.end()) {
-      ++report.added;
-      to_write.push_back({&w, 0});
-    } else if (it->second.hash != w.hash) {
-      ++report.replaced;
-      to_write.push_back({&w, it->second.docid});
-    } else {
-      ++report.unchanged;
+  std::vector<std::vector<const Wanted*>> wanted_in(shards.size());
+  for (const auto& w : wanted) wanted_in[w.shard].push_back(&w);
+  // Per shard, the documents to write: unique term -> the docid it replaces (0: a new document).
+  std::vector<std::unordered_map<std::string_view, Xapian::docid>> writes(shards.size());
+  for (std::uint32_t i = 0; i < shards.size(); ++i) {
+    ExistingDocuments existing = existing_documents(shards[i]->db());
+    std::unordered_set<std::string_view> wanted_terms;
+    wanted_terms.reserve(wanted_in[i].size());
+    for (const Wanted* w : wanted_in[i]) wanted_terms.insert(w->unique_term);
+    std::vector<Xapian::docid> deletions;
+    for (const auto& [term, e] : existing.by_term)
+      if (!wanted_terms.count(term) && in_scope(e, inputs, planner.instruments)) deletions.push_back(e.docid);
+    std::sort(deletions.begin(), deletions.end());
+    for (auto id : deletions) to_delete.push_back({i, id});
+    for (const Wanted* w : wanted_in[i]) {
+      auto it = existing.by_term.find(w->unique_term);
+      if (it == existing.by_term.end()) {
+        ++report.added;
+        writes[i][w->unique_term] = 0;
+      } else if (it->second.hash != w->hash) {
+        ++report.replaced;
+        writes[i][w->unique_term] = it->second.docid;
+      } else {
+        ++report.unchanged;
+      }
     }
   }
+  wanted_in = {};
+  for (const auto& w : wanted)
+    if (auto it = writes[w.shard].find(w.unique_term); it != writes[w.shard].end()) to_write.push_back({&w, it->second});
+  writes = {};
   report.deleted = to_delete.size();
-  existing = {};
   bool graph_changed = db.get_metadata(std::string(schema::kGraphKey)) != graph;
   // Instrument kinds for ranking: the index's, updated with those of the instruments read now.
   std::string old_kinds = db.get_metadata(std::string(schema::kInstrumentKindsKey));
@@ -394,13 +453,17 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
   // (they are all rewritten, the format being part of every content hash).
   bool spelling_indexed = db.get_metadata(std::string(schema::kFormatKey)) == schema::kFormatVersion;
 
+  std::vector<AtomicWrite*> all;
+  for (auto& shard : shards) all.push_back(shard.get());
+  if (own_head) all.push_back(own_head.get());  // last: committed once every shard is
   if (report.changed() || graph_changed || kinds_changed) {
-    atomic.begin();
+    for (auto* a : all) a->begin();
     try {
       std::size_t done = 0, total = to_delete.size() + to_write.size();
-      for (auto id : to_delete) {
-        if (spelling_indexed) update_spelling(db, db.get_document(id), false);
-        db.delete_document(id);
+      for (const auto& d : to_delete) {
+        Xapian::WritableDatabase& shard = shards[d.shard]->db();
+        if (spelling_indexed) update_spelling(db, shard.get_document(d.docid), false);
+        shard.delete_document(d.docid);
         if (options.progress && ++done % 1000 == 0) options.progress(done, total);
       }
       // Rounds of whole files; the instruments not held are read again for their round only.
@@ -412,7 +475,7 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
           std::uint32_t f = to_write[i].wanted->file;
           if (!shelf.held[f] && !reread.count(f)) reread.emplace(f, read_again(shelf.files[f]));
         }
-        // The terms were read from this very database, which we hold the write lock on: a term
+        // The terms were read from these very databases, which we hold the write locks on: a term
         // not found is new (add_document), a found one is replaced by docid (no term look-up).
         build_documents_in_parallel(
             end - begin,
@@ -424,28 +487,41 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
             },
             [&](std::size_t i, Xapian::Document& doc) {
               const Write& write = to_write[begin + i];
-              if (write.replaces && spelling_indexed) update_spelling(db, db.get_document(write.replaces), false);
+              AtomicWrite& target = *shards[write.wanted->shard];
+              Xapian::WritableDatabase& shard = target.db();
+              if (write.replaces && spelling_indexed) update_spelling(db, shard.get_document(write.replaces), false);
               update_spelling(db, doc, true);
               if (write.replaces)
-                db.replace_document(write.replaces, doc);
+                shard.replace_document(write.replaces, doc);
               else
-                db.add_document(doc);
-              atomic.document_written();
+                shard.add_document(doc);
+              target.document_written();
+              // A new head is committed as often, so that its spelling table does not build up in
+              // one transaction's memory.
+              if (own_head) own_head->document_written();
               if (options.progress && ++done % 1000 == 0) options.progress(done, total);
             },
             {options.threads});
         begin = end;
       }
-      db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
-      db.set_metadata(std::string(schema::kGraphKey), graph);
-      db.set_metadata(std::string(schema::kInstrumentKindsKey), new_kinds);
-      atomic.commit();
+      // Every database of a sharded index carries the metadata too: a stub listing only remote
+      // shards (no local head) reads it from its first shard.
+      for (auto* a : all) {
+        a->db().set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
+        a->db().set_metadata(std::string(schema::kGraphKey), graph);
+        a->db().set_metadata(std::string(schema::kInstrumentKindsKey), new_kinds);
+      }
+      // Shards first, the head last. Xapian has no transaction across databases: a failure between
+      // two of these commits leaves the shards committed so far ahead of the rest, which the next
+      // run (comparing content hashes) brings back in line.
+      for (auto* a : all) a->commit();
     } catch (...) {
-      atomic.cancel();
+      for (auto* a : all) a->cancel();
       throw;
     }
   }
-  atomic.finish();
+  for (auto* a : all) a->finish();
+  if (layout.sharded && !fs::is_regular_file(layout.sharded->stub)) write_stub(*layout.sharded);
   report.elapsed = std::chrono::steady_clock::now() - started;
   return report;
 }
@@ -455,7 +531,8 @@ IndexReport apply(const CorpusShelf& shelf, Planner& planner, IndexReport report
 IndexReport write_index(const Corpus& corpus, const IndexOptions& options) {
   auto started = std::chrono::steady_clock::now();
   IndexReport report;
-  Planner planner(report, options);
+  Layout layout = layout_for(options);
+  Planner planner(report, options, static_cast<unsigned>(layout.databases.size()));
   CorpusShelf shelf;
   CorpusGraph graph;
   for (const auto& instrument : corpus.instruments) {
@@ -465,14 +542,15 @@ IndexReport write_index(const Corpus& corpus, const IndexOptions& options) {
     planner.add(file, instrument);
     graph.add(instrument);
   }
-  return apply(shelf, planner, report, options, started, graph_json(graph).dump());
+  return apply(shelf, planner, report, options, started, graph_json(graph).dump(), layout);
 }
 
 IndexReport index_corpus_files(const std::vector<std::string>& files, const IndexOptions& options,
                                Diagnostics& diagnostics) {
   auto started = std::chrono::steady_clock::now();
   IndexReport report;
-  Planner planner(report, options);
+  Layout layout = layout_for(options);
+  Planner planner(report, options, static_cast<unsigned>(layout.databases.size()));
   CorpusShelf shelf;
   shelf.files = files;
   shelf.held.assign(files.size(), nullptr);
@@ -488,7 +566,7 @@ IndexReport index_corpus_files(const std::vector<std::string>& files, const Inde
       },
       [&](const std::string& id) { return elsewhere.contains(id); });
   if (!diagnostics.empty()) return {};
-  return apply(shelf, planner, report, options, started, graph_json(graph).dump());
+  return apply(shelf, planner, report, options, started, graph_json(graph).dump(), layout);
 }
 
 }  // namespace provisio

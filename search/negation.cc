@@ -1,5 +1,8 @@
 #include "negation.h"
 
+#include "corpus.h"
+#include "schema.h"
+
 namespace provisio {
 
 namespace {
@@ -31,21 +34,33 @@ std::vector<Xapian::Query> excluded_parts(const Xapian::Query& query) {
 
 VersionExclusion::VersionExclusion(const Xapian::Database& db, const std::vector<Xapian::Query>& excluded,
                                    Xapian::valueno version_slot)
-    : slot_(version_slot) {
+{
   if (excluded.empty()) return;
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   // Every matching document is checked (an exclusion is exact or it misleads); the spy reads only
   // the version slot, not the documents' data.
-  Xapian::ValueCountMatchSpy spy(slot_);
+  Xapian::ValueCountMatchSpy spy(version_slot);
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 0, db.get_doccount());
-  for (auto v = spy.values_begin(); v != spy.values_end(); ++v) versions_.insert(*v);
+  std::vector<Xapian::Query> documents;
+  for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+    const std::string& version = *v;
+    versions_.insert(version);
+    std::size_t at = version.rfind('@');
+    if (at == std::string::npos) continue;
+    // Every language's document of the version, whether it exists or not (a term no document has
+    // matches nothing).
+    for (const auto& lang : kLanguages)
+      documents.emplace_back(schema::unique_term(version.substr(0, at), version.substr(at + 1), std::string(lang)));
+  }
+  documents_ = Xapian::Query(Xapian::Query::OP_OR, documents.begin(), documents.end());
 }
 
-bool VersionExclusion::operator()(const Xapian::Document& doc) const {
-  return versions_.find(doc.get_value(slot_)) == versions_.end();
+Xapian::Query VersionExclusion::applied_to(const Xapian::Query& query) const {
+  if (versions_.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, query, documents_);
 }
 
 }  // namespace provisio

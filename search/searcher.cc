@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <memory>
 
 #include "corpus.h"
 #include "edit_distance.h"
@@ -36,18 +37,20 @@ std::string in_force_key(const Date& as_of) {
   return key.size() == kOpenEndValueKey.size() ? key : std::string(kOpenEndValueKey);
 }
 
-// With every version listed: versions in force on the day asked for sort before superseded ones,
-// whatever their scores (a sort key, so that no weight can outrank it).
-class InForceFirst : public Xapian::KeyMaker {
- public:
-  explicit InForceFirst(std::string key) : key_(std::move(key)) {}
-  std::string operator()(const Xapian::Document& doc) const override {
-    return doc.get_value(schema::kEffectiveToSlot) >= key_ ? "1" : "0";
-  }
+// With every version listed, versions in force on the day asked for come before superseded ones,
+// whatever their scores. Not a sort key (a Xapian::KeyMaker of ours: Xapian 1.4's remote backend
+// can only rebuild the key makers it registers itself, so a search over xapian-tcpsrv shards could
+// not use it), but a fixed weight far above any score (the scores reach a few thousand: the
+// complete-match scale times BM25 plus boosts) added to every version in force, taken off again
+// before scores are shown. FixedWeightPostingSource is one of Xapian's registered classes.
+constexpr double kInForceWeight = 1e9;
 
- private:
-  std::string key_;
-};
+Xapian::Query in_force_first(const Xapian::Query& query, const Date& as_of) {
+  Xapian::Query lift(Xapian::Query::OP_FILTER,
+                     Xapian::Query((new Xapian::FixedWeightPostingSource(kInForceWeight))->release()),
+                     Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kEffectiveToSlot, in_force_key(as_of)));
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, lift);
+}
 
 // At most this many superseded versions follow the first page of hits (SearchResult::superseded).
 constexpr std::size_t kSupersededShown = 3;
@@ -89,6 +92,12 @@ Searcher::Searcher(const std::string& db_path) {
     throw SearchError("no index at " + db_path + " (run 'provisio index --db " + db_path + "')");
   try {
     db_ = Xapian::Database(db_path);
+  } catch (const Xapian::NetworkError& e) {
+    // A remote shard listed in a stub file (docs/scaling.md) is down, unreachable, or did not answer
+    // within Xapian's remote timeout (10 s for a stub's entries): the context names it,
+    // "remote:tcp(HOST:PORT)" or "remote:prog(...)".
+    throw SearchError("a shard of the index at " + db_path + " cannot be reached: " + e.get_context() + ": " +
+                      e.get_msg() + (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
   } catch (const Xapian::DatabaseError& e) {
     // Not found, corrupt, wrong version, unreadable: all mean this folder cannot be searched.
     throw SearchError("cannot open the index at " + db_path + ": " + e.get_msg() +
@@ -128,15 +137,15 @@ StoredDocument Searcher::in_language(StoredDocument data, const std::string& lan
 
 std::vector<Hit> Searcher::superseded_matches(const Xapian::Query& query, const SearchOptions& options,
                                               double best_current, std::size_t room, const QueryHighlights& query_terms,
-                                              const Xapian::MatchDecider* decider) {
+                                              const VersionExclusion& exclusion) {
   std::vector<Hit> out;
   if (room == 0) return out;
   // Ended on or before as_of (effective_to is the first day no longer in force).
   Xapian::Query ended(Xapian::Query::OP_VALUE_LE, schema::kEffectiveToSlot, options.as_of.value_key());
   Xapian::Enquire enquire(db_);
   enquire.set_collapse_key(schema::kProvisionIdSlot);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, subject_filters(ended, options)));
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(room), nullptr, decider);
+  enquire.set_query(exclusion.applied_to(Xapian::Query(Xapian::Query::OP_FILTER, query, subject_filters(ended, options))));
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(room));
   for (auto it = mset.begin(); it != mset.end() && out.size() < room; ++it) {
     if (it.get_weight() <= best_current) break;
     StoredDocument data = in_language(parse_stored_document(it.get_document().get_data()), options.lang);
@@ -185,23 +194,29 @@ SearchResult Searcher::search(const SearchOptions& options) {
   // One hit per provision; with every version asked for, one per provision version.
   Xapian::valueno collapse_slot = options.all_versions ? schema::kVersionSlot : schema::kProvisionIdSlot;
   enquire.set_collapse_key(collapse_slot);
+  // Xapian's own spies only (facets.h): remote shards run them too.
   DistinctCounter counter(collapse_slot);
-  enquire.add_matchspy(&counter);
-  FacetSpy spy(collapse_slot);
-  InForceFirst in_force_first(in_force_key(options.as_of));
-  if (options.all_versions) enquire.set_sort_by_key_then_relevance(&in_force_first, true);
-  if (options.facets) enquire.add_matchspy(&spy);
+  std::unique_ptr<Xapian::ValueCountMatchSpy> facet_spy;
+  auto fresh_spies = [&] {
+    enquire.clear_matchspies();
+    counter.clear();
+    enquire.add_matchspy(counter.spy());
+    if (!options.facets) return;
+    facet_spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetSlot);
+    enquire.add_matchspy(facet_spy.get());
+  };
+  fresh_spies();
   const Xapian::doccount first = static_cast<Xapian::doccount>(options.offset);
   const Xapian::doccount size = static_cast<Xapian::doccount>(options.limit);
   const Xapian::doccount check = options.facets ? db_.get_doccount() : std::max(kExactCountLimit, first + size);
   // NOT and '-' exclude a provision version in every language, not only the document that has the
   // excluded words (its other-language sibling would otherwise be found and shown).
   VersionExclusion exclusion(db_, excluded_parts(built.query), schema::kVersionSlot);
-  const Xapian::MatchDecider* decider = exclusion.empty() ? nullptr : &exclusion;
   auto run = [&](const Xapian::Query& q) {
-    Xapian::Query filtered(Xapian::Query::OP_FILTER, q, filters(options));
+    Xapian::Query filtered = exclusion.applied_to(Xapian::Query(Xapian::Query::OP_FILTER, q, filters(options)));
+    if (options.all_versions) filtered = in_force_first(filtered, options.as_of);
     enquire.set_query(filtered);
-    return enquire.get_mset(first, size, check, nullptr, decider);
+    return enquire.get_mset(first, size, check);
   };
   // The number of provisions `m` matched: counted when the spy saw every matching document. The
   // matcher stops early only once it has checked `check` documents, so seeing fewer means it ran
@@ -222,8 +237,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   std::size_t complete = 0;
   if (any_word.serialise() != built.query.serialise()) {
     complete = count(run(query));  // run only to count the complete matches
-    counter.clear();
-    spy.clear();
+    fresh_spies();
     query = Xapian::Query(Xapian::Query::OP_OR,
                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, ranking::kCompleteMatchScale),
                           ranking::boosted(any_word, boosts));
@@ -233,7 +247,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   result.complete = any_word.serialise() != built.query.serialise() ? complete : result.total;
   if (result.complete == 0 && result.total > 0)
     result.notes.push_back("no provision matches every word; showing those matching some of them");
-  if (options.facets) result.facets = spy.facets();
+  if (options.facets) result.facets = facets_from(*facet_spy, options.all_versions);
   if (result.complete == 0) result.suggestion = spelling_suggestion(options.query, built.words);
 
   QueryHighlights query_terms = query_highlights(query);
@@ -243,6 +257,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
     Hit hit = make_hit(data, query_terms);
     hit.rank = ++rank;
     hit.score = it.get_weight();
+    if (options.all_versions && hit.score >= kInForceWeight) hit.score -= kInForceWeight;
     if (options.parallel) {
       // English beside Chinese: the other language of the same version.
       for (const auto& lang : parallel_languages(hit.lang))
@@ -256,7 +271,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   // force, and as it stood before. Never with all_versions, which lists every version anyway.
   if (!options.all_versions && options.offset == 0) {
     double best_current = result.total ? mset.get_max_attained() : 0.0;
-    for (auto& hit : superseded_matches(query, options, best_current, kSupersededShown, query_terms, decider)) {
+    for (auto& hit : superseded_matches(query, options, best_current, kSupersededShown, query_terms, exclusion)) {
       hit.rank = ++rank;
       result.hits.push_back(std::move(hit));
       ++result.superseded;

@@ -17,6 +17,7 @@
 #include "analyzer.h"
 #include "date.h"
 #include "facets.h"
+#include "negation.h"
 #include "snippet.h"
 #include "stored_document.h"
 
@@ -128,7 +129,7 @@ class Searcher {
   // `best_current` (their best such version each): best first, marked superseded.
   std::vector<Hit> superseded_matches(const Xapian::Query& query, const SearchOptions& options, double best_current,
                                       std::size_t room,
-                                      const QueryHighlights& query_terms, const Xapian::MatchDecider* decider);
+                                      const QueryHighlights& query_terms, const VersionExclusion& exclusion);
   std::string spelling_suggestion(const std::string& query, const std::vector<std::string>& words);
   Hit make_hit(const StoredDocument& data, const QueryHighlights& query_terms);
   std::optional<StoredDocument> sibling(const std::string& id, const std::string& from_iso,

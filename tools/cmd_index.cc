@@ -13,7 +13,7 @@
 namespace provisio::cli {
 
 int run_index(const std::vector<std::string>& paths, const std::string& db_path,
-              const Terminal& terminal, bool json, bool summary_to_stderr) {
+              const Terminal& terminal, bool json, bool summary_to_stderr, unsigned shards) {
   Diagnostics diagnostics;
   auto files = collect_corpus_files(paths, diagnostics);
   if (files.empty() && diagnostics.empty())
@@ -23,6 +23,7 @@ int run_index(const std::vector<std::string>& paths, const std::string& db_path,
   IndexOptions options;
   options.db_path = db_path;
   options.input_paths = paths;
+  options.shards = shards;
   options.progress = [&](std::size_t done, std::size_t total) {
     terminal.show_progress(total ? "writing " + std::to_string(done) + "/" + std::to_string(total) +
                                        " documents"
@@ -116,7 +117,9 @@ std::string index_for_reading(const std::string& explicit_db, const Terminal& te
 }
 
 void add_db_option(CLI::App& cmd, std::string& db) {
-  cmd.add_option("--db", db, "Index folder (default: $PROVISIO_DB, else $XDG_DATA_HOME/provisio/index)");
+  cmd.add_option("--db", db,
+                 "Index folder, or the Xapian stub file of a sharded index, local or remote shards "
+                 "(default: $PROVISIO_DB, else $XDG_DATA_HOME/provisio/index)");
 }
 
 Run add_index_command(CLI::App& root, const Terminal& terminal) {
@@ -125,10 +128,15 @@ Run add_index_command(CLI::App& root, const Terminal& terminal) {
     std::string db;
     std::vector<std::string> paths;
     bool json = false;
+    unsigned shards = 0;
   };
   auto args = std::make_shared<Args>();
   add_db_option(*cmd, args->db);
   cmd->add_flag("--json", args->json, "Print the summary as one JSON object");
+  cmd->add_option("--shards", args->shards,
+                  "Split a new index into N shard databases listed by a Xapian stub file at --db "
+                  "(docs/scaling.md); later runs keep the shards the index has")
+      ->check(CLI::Range(1u, 1024u));
   cmd->add_option("paths", args->paths,
                   "Corpus files or folders (default: the bundled corpus)");
   cmd->footer(
@@ -140,7 +148,7 @@ Run add_index_command(CLI::App& root, const Terminal& terminal) {
     bool is_default = false;
     std::string db = database_path(args->db, is_default);
     auto paths = args->paths.empty() ? std::vector<std::string>{bundled_corpus_path()} : args->paths;
-    return run_index(paths, db, terminal, args->json, false);
+    return run_index(paths, db, terminal, args->json, false, args->shards);
   };
 }
 

@@ -63,10 +63,10 @@ Run add_serve_command(CLI::App& root, const Terminal& terminal);
 Run add_user_command(CLI::App& root, const Terminal& terminal);
 
 // Shared by commands that index: validates the corpus at `paths` and writes it to `db_path`.
-// Prints diagnostics (and returns 1) or the summary line (and returns 0). With `quiet` the summary
+// `shards` is IndexOptions::shards. Prints diagnostics (and returns 1) or the summary line (and returns 0). With `quiet` the summary
 // goes to stderr (used when search builds its own index) or, with `json`, as JSON to stdout.
 int run_index(const std::vector<std::string>& paths, const std::string& db_path,
-              const Terminal& terminal, bool json, bool summary_to_stderr);
+              const Terminal& terminal, bool json, bool summary_to_stderr, unsigned shards = 0);
 
 // The languages accepted by --lang: the corpus's.
 inline const std::vector<std::string>& kLangChoices = kLanguages;

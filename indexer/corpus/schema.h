@@ -44,7 +44,16 @@ enum Slot : unsigned {
   kSourceFileSlot = 6,      // absolute path of the corpus file the document came from
   kVersionSlot = 7,         // <provision-id>@<from>: the collapse key when listing every version
   kVersionCountSlot = 8,    // how many versions the provision has, in decimal: ranking (search/ranking.h)
+  kFacetSlot = 9,           // facet_value(): what the facets count, for a built-in match spy (search/facets.h)
 };
+
+// The value of kFacetSlot: everything a search's facets count a document under, in one value, so
+// that Xapian's own ValueCountMatchSpy (which a remote shard runs and sends back; a custom spy
+// cannot travel to xapian-tcpsrv) gives it all: "<provision-id>@<from-iso>" (the version, whose
+// first part is the provision and whose date gives the year), the instrument, the language, then
+// the topics, separated by kFacetFieldSeparator (topics by kFacetTopicSeparator).
+inline constexpr char kFacetFieldSeparator = '\x1f';
+inline constexpr char kFacetTopicSeparator = '\x1e';
 
 // The spelling table ("did you mean", Database::get_spelling_suggestion): each English word of
 // the texts (an unprefixed term of three to kMaxSpellingWordBytes letters a-z), once per document
@@ -63,7 +72,8 @@ inline constexpr std::string_view kFormatKey = "provisio:format";
 // Bumped whenever documents would be indexed differently, so a new build re-indexes everything.
 // 6: the spelling table; citation keys for Roman-numbered items (item5 for "(v)") and sectors;
 //    instrument kinds (metadata) and version counts (kVersionCountSlot) for ranking.
-inline constexpr std::string_view kFormatVersion = "6";
+// 7: kFacetSlot (facets and counts with Xapian's own match spies, which remote shards can run).
+inline constexpr std::string_view kFormatVersion = "7";
 // The corpus graph (relations.h graph_json()): commitment lines, relations, moved and withdrawn ids.
 // Rewritten by every index run whose graph differs; a database indexed from several corpus folders
 // keeps the graph of the last run.
