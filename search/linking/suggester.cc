@@ -184,10 +184,16 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& whole_text, st
       mset = ranked(query);
     }
   }
-  // (document, weight), best first, one per provision.
-  std::vector<std::pair<Xapian::Document, double>> hits;
+  // Best first, one per provision. The docid is the MSet's: over several databases (a stub of
+  // shards) Document::get_docid() is the docid inside its shard, which the Enquire does not know.
+  struct Hit {
+    Xapian::docid id;
+    Xapian::Document doc;
+    double weight;
+  };
+  std::vector<Hit> hits;
   if (!written) {
-    for (auto it = mset.begin(); it != mset.end(); ++it) hits.emplace_back(it.get_document(), it.get_weight());
+    for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({*it, it.get_document(), it.get_weight()});
   } else {
     // Versions that had started by a year after the letter: those still in force on its day (or
     // about to be) rank as they are; provisions matched only through versions ended by then follow
@@ -201,18 +207,18 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& whole_text, st
     std::set<std::string> current;
     Xapian::MSet in_time_set = ranked(Xapian::Query(Xapian::Query::OP_FILTER, query, in_time));
     for (auto it = in_time_set.begin(); it != in_time_set.end(); ++it) {
-      hits.emplace_back(it.get_document(), it.get_weight());
+      hits.push_back({*it, it.get_document(), it.get_weight()});
       current.insert(it.get_collapse_key());
     }
     Xapian::MSet ended_set = ranked(Xapian::Query(Xapian::Query::OP_FILTER, query, ended));
     for (auto it = ended_set.begin(); it != ended_set.end(); ++it)
       if (!current.count(it.get_collapse_key()))
-        hits.emplace_back(it.get_document(), it.get_weight() * tuning_.ended_weight);
-    std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        hits.push_back({*it, it.get_document(), it.get_weight() * tuning_.ended_weight});
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.weight > b.weight; });
     if (hits.size() > limit) hits.resize(limit);
     enquire.set_query(query);  // matching terms below are those of the whole query
   }
-  for (const auto& [doc, weight] : hits) {
+  for (const auto& [docid, doc, weight] : hits) {
     auto data = document_data(doc);
     Suggestion s;
     s.id = data.id;
@@ -222,8 +228,7 @@ std::vector<Suggestion> LinkSuggester::suggest(const std::string& whole_text, st
     s.heading = data.heading;
     s.citation = data.citation;
     s.lang = data.lang;
-    std::set<std::string> matched(enquire.get_matching_terms_begin(doc.get_docid()),
-                                  enquire.get_matching_terms_end(doc.get_docid()));
+    std::set<std::string> matched(enquire.get_matching_terms_begin(docid), enquire.get_matching_terms_end(docid));
     s.matched_words = why_words(text, tokens, matched);
     std::string provision_text = data.heading;
     for (const auto& t : data.texts) provision_text += "\n" + t.body;
