@@ -1,7 +1,9 @@
 // The one place that decides what a term is, for documents and queries alike.
 //
 // Pipeline: TextFolder (NFKC, Traditional -> Simplified, per character with original offsets) ->
-// script runs -> Chinese runs to the Segmenter, everything else to Xapian's TermGenerator.
+// the one Tokenizer (tokenizer.h), which splits script runs: Chinese runs to the Segmenter,
+// everything else into words by its own rules. Xapian's TermGenerator is not used; Xapian only
+// stores the terms (Document::add_posting/add_term) and parses queries (QueryParser).
 //
 // Terms of a Chinese run (see README "Index layout"):
 //   - overlapping character bigrams with positions (a one-character run: the character), so phrase
