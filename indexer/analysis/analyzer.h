@@ -1,9 +1,7 @@
 // The one place that decides what a term is, for documents and queries alike.
 //
 // Pipeline: TextFolder (NFKC, Traditional -> Simplified, per character with original offsets) ->
-// the one Tokenizer (tokenizer.h), which splits script runs: Chinese runs to the Segmenter,
-// everything else into words by its own rules. Xapian's TermGenerator is not used; Xapian only
-// stores the terms (Document::add_posting/add_term) and parses queries (QueryParser).
+// Tokenizer (tokenizer.h): Chinese runs to the Segmenter, the rest split by its own rules (no TermGenerator).
 //
 // Terms of a Chinese run (see README "Index layout"):
 //   - overlapping character bigrams with positions (a one-character run: the character), so phrase
