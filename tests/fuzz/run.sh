@@ -12,6 +12,9 @@ cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-60}
 build=${FUZZ_BUILD:-build-san}
 jobs=${JOBS:-2}
+# Seconds one input may take. libFuzzer counts wall-clock time, so on a crowded machine a longer
+# run may need more (FUZZ_TIMEOUT=30) to keep the scheduler's stalls from counting as hangs.
+timeout=${FUZZ_TIMEOUT:-10}
 read -r -a harnesses <<<"${FUZZ_HARNESSES:-corpus_xml query email docx html page_text charset pdf mbox}"
 tests/fuzz/configure.sh "$build"
 cmake --build "$build" -j "$jobs" --target "${harnesses[@]/#/fuzz_}"
@@ -31,13 +34,14 @@ for h in "${harnesses[@]}"; do
   esac
   read -r -a seeds < "$build/tests/fuzz/fuzz_$h.seeds"
   echo "== fuzz_$h: $seconds s"
-  if ! "$build/tests/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  if ! "$build/tests/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len=65536 \
        -print_final_stats=1 -artifact_prefix="$work/" "${dict[@]}" "$work/corpus" \
        "tests/fuzz/regressions/$h" "${seeds[@]}" 2>"$work/log"; then
     failed+=("$h")
     tail -40 "$work/log"
   fi
-  grep -E "stat::number_of_executed_runs|stat::peak_rss_mb" "$work/log" | sed "s/^/   /" || true
+  grep -E "stat::(number_of_executed_units|new_units_added|peak_rss_mb)" "$work/log" | sed "s/^/   /" || true
+  echo "   corpus: $(find "$work/corpus" -type f | wc -l) inputs"
 done
 if ((${#failed[@]})); then
   echo "fuzz: findings in ${failed[*]} (inputs in $build/fuzz-work/)" >&2
