@@ -1,7 +1,7 @@
 // The one place that decides what a term is, for documents and queries alike.
 //
 // Pipeline: TextFolder (NFKC, Traditional -> Simplified, per character with original offsets) ->
-// script runs -> Chinese runs to the Segmenter, everything else to Xapian's TermGenerator.
+// Tokenizer (tokenizer.h): Chinese runs to the Segmenter, the rest split by its own rules (no TermGenerator).
 //
 // Terms of a Chinese run (see README "Index layout"):
 //   - overlapping character bigrams with positions (a one-character run: the character), so phrase

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # `make fuzz FUZZ_SECONDS=N`: builds every harness of tests/fuzz with clang, libFuzzer,
-# AddressSanitizer and UndefinedBehaviorSanitizer in its own build folder (build-fuzz), then runs
-# each for N seconds from its seeds, its regression corpus and its dictionary. A crash, a leak of
+# AddressSanitizer and UndefinedBehaviorSanitizer in the sanitised build folder that
+# `make test-sanitized` shares (build-san, see configure.sh), then runs each for N seconds from its
+# seeds, its regression corpus and its dictionary. FUZZ_HARNESSES="query html" runs only those
+# (default: all nine), so long runs can be split across cores. A crash, a leak of
 # time (-timeout) or memory (-rss_limit_mb) is a finding: the input is kept in
-# build-fuzz/fuzz-work/<harness>/ and the run exits non-zero. Copy a finding into
+# build-san/fuzz-work/<harness>/ and the run exits non-zero. Copy a finding into
 # tests/fuzz/regressions/<harness>/ once fixed: the ordinary test suite replays that folder.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-60}
-build=${FUZZ_BUILD:-build-fuzz}
+build=${FUZZ_BUILD:-build-san}
 jobs=${JOBS:-2}
-harnesses=(corpus_xml query email docx html page_text charset pdf mbox)
-sanitizers="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-launcher=$(command -v ccache >/dev/null && echo "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache" || true)
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DPROVISIO_FUZZ=ON \
-  -DCMAKE_CXX_FLAGS="$sanitizers -fsanitize=fuzzer-no-link" -DCMAKE_EXE_LINKER_FLAGS="$sanitizers" $launcher >/dev/null
+# Seconds one input may take. libFuzzer counts wall-clock time, so on a crowded machine a longer
+# run may need more (FUZZ_TIMEOUT=30) to keep the scheduler's stalls from counting as hangs.
+timeout=${FUZZ_TIMEOUT:-10}
+read -r -a harnesses <<<"${FUZZ_HARNESSES:-corpus_xml query email docx html page_text charset pdf mbox}"
+tests/fuzz/configure.sh "$build"
 cmake --build "$build" -j "$jobs" --target "${harnesses[@]/#/fuzz_}"
 
 export PROVISIO_DATA="$PWD/corpus" PROVISIO_GENERAL_LEXICON=
@@ -32,13 +34,14 @@ for h in "${harnesses[@]}"; do
   esac
   read -r -a seeds < "$build/tests/fuzz/fuzz_$h.seeds"
   echo "== fuzz_$h: $seconds s"
-  if ! "$build/tests/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  if ! "$build/tests/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len=65536 \
        -print_final_stats=1 -artifact_prefix="$work/" "${dict[@]}" "$work/corpus" \
        "tests/fuzz/regressions/$h" "${seeds[@]}" 2>"$work/log"; then
     failed+=("$h")
     tail -40 "$work/log"
   fi
-  grep -E "stat::number_of_executed_runs|stat::peak_rss_mb" "$work/log" | sed "s/^/   /" || true
+  grep -E "stat::(number_of_executed_units|new_units_added|peak_rss_mb)" "$work/log" | sed "s/^/   /" || true
+  echo "   corpus: $(find "$work/corpus" -type f | wc -l) inputs"
 done
 if ((${#failed[@]})); then
   echo "fuzz: findings in ${failed[*]} (inputs in $build/fuzz-work/)" >&2
