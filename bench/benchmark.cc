@@ -13,6 +13,7 @@
 #include "process_runner.h"
 #include "query_builder.h"
 #include "query_mix.h"
+#include "schema.h"
 #include "searcher.h"
 #include "stats.h"
 #include "twlaw_corpus.h"
@@ -71,8 +72,53 @@ std::string slice_name(std::size_t n) { return n ? std::to_string(n) : std::stri
 
 }  // namespace
 
-void run_query_benchmark(const std::string& db_path, const std::string& queries_file, unsigned repeat,
-                         std::ostream& out) {
+namespace {
+
+// The same query mix through Xapian alone on the baseline's n-gram index: QueryParser with
+// FLAG_CJK_NGRAM (as the baseline indexed), every word required, the same instrument, topic and
+// in-force filters, the first page read with its stored data. What a plain Xapian application
+// pays for the same questions: no glossary, no word segmentation, no second tier, no snippets.
+std::vector<double> baseline_query_latencies(const std::string& db_path, const std::vector<BenchQuery>& queries,
+                                             unsigned repeat) {
+  Xapian::Database db(db_path);
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem("english"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  auto search = [&](const SearchOptions& o) {
+    Xapian::Query q = qp.parse_query(o.query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM);
+    Xapian::Query filter(Xapian::Query::OP_AND,
+                         Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kEffectiveFromSlot, o.as_of.value_key()),
+                         Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kEffectiveToSlot, o.as_of.next_day().value_key()));
+    for (const auto& [values, prefix] : {std::pair{&o.instruments, schema::kInstrumentTerm}, {&o.topics, schema::kTopicTerm}})
+      if (!values->empty()) {
+        std::vector<Xapian::Query> terms;
+        for (const auto& v : *values) terms.emplace_back(schema::prefixed(prefix, v));
+        filter = Xapian::Query(Xapian::Query::OP_AND, filter, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+      }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(o.limit));
+    std::size_t bytes = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) bytes += it.get_document().get_data().size();
+    return bytes;
+  };
+  for (const auto& q : queries) search(q.options);  // warm-up, as for ours
+  std::vector<double> ms;
+  for (unsigned r = 0; r < std::max(1u, repeat); ++r)
+    for (const auto& q : queries) {
+      auto t0 = std::chrono::steady_clock::now();
+      search(q.options);
+      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+  return ms;
+}
+
+}  // namespace
+
+QueryFigures run_query_benchmark(const std::string& db_path, const std::string& queries_file, unsigned repeat,
+                                 std::ostream& out, const std::string& baseline_db) {
   auto queries = load_query_mix(queries_file);
   Searcher searcher(db_path);
   // A slice need not hold the instruments the mix filters on, and the searcher rejects an unknown
@@ -109,6 +155,13 @@ void run_query_benchmark(const std::string& db_path, const std::string& queries_
   };
   row("all", all);
   for (const auto& [category, v] : by_category) row(category, v);
+  QueryFigures figures{quantile(all, 0.5), quantile(all, 0.99), 0, 0};
+  if (!baseline_db.empty()) {
+    std::vector<double> base = baseline_query_latencies(baseline_db, queries, repeat);
+    row("xapian n-gram (baseline, same queries)", base);
+    figures.baseline_p50 = quantile(base, 0.5);
+    figures.baseline_p99 = quantile(base, 0.99);
+  }
 
   // Where the tail comes from: the slowest queries by their median over the passes.
   std::vector<std::pair<double, std::size_t>> medians;
@@ -119,6 +172,7 @@ void run_query_benchmark(const std::string& db_path, const std::string& queries_
     const BenchQuery& q = queries[medians[k].second];
     out << "| " << fmt(medians[k].first, 2) << " | " << q.category << " | " << q.options.query << " |\n";
   }
+  return figures;
 }
 
 int run_benchmark(const BenchmarkOptions& o, std::ostream& out, std::ostream& log) {
@@ -202,7 +256,8 @@ int run_benchmark(const BenchmarkOptions& o, std::ostream& out, std::ostream& lo
       << std::flush;
 
   log << "query latency on " << largest_db << "\n" << std::flush;
-  run_query_benchmark(largest_db, o.queries_file, o.query_repeat, out);
+  QueryFigures query_figures = run_query_benchmark(largest_db, o.queries_file, o.query_repeat, out,
+                                                   (fs::path(largest_db).parent_path() / "baseline").string());
   out << std::flush;
 
   // Whole-process search on the bundled corpus.
@@ -211,17 +266,27 @@ int run_benchmark(const BenchmarkOptions& o, std::ostream& out, std::ostream& lo
   checked({o.provisio, "index", "--db", bundled_db.string(), o.bundled_corpus}, "provisio index (bundled)");
   const std::vector<std::string> searches = {"CCC testing", "檢測", "资质认定", "mutual recognition",
                                              "\"conformity assessment\"", "CEPA 香港"};
-  std::vector<double> process_ms;
+  // The baseline: Xapian's own command-line search (quest, xapian-tools) on the same corpus
+  // indexed with n-grams, reading the query the same way.
+  fs::path bundled_base = work / "bundled-baseline";
+  fs::remove_all(bundled_base);
+  checked({o.self, "baseline", "--db", bundled_base.string(), o.bundled_corpus}, "baseline index (bundled)");
+  std::vector<double> process_ms, quest_ms;
   for (unsigned r = 0; r < std::max(1u, o.search_runs); ++r)
     for (const auto& q : searches) {
       ProcessResult p = checked({o.provisio, "search", "--db", bundled_db.string(), q}, "provisio search");
       process_ms.push_back(p.seconds * 1000);
+      p = checked({"quest", "-d", bundled_base.string(), "-f", "default,cjk_ngram", "-o", "and", "-m", "10", q}, "quest");
+      quest_ms.push_back(p.seconds * 1000);
     }
   out << "\nWhole-process `provisio search` on the bundled corpus (start, open, query, print), "
-      << searches.size() << " queries x " << std::max(1u, o.search_runs) << ":\n\n"
-      << "| p50 ms | p95 ms | max ms |\n|---:|---:|---:|\n| " << fmt(quantile(process_ms, 0.5)) << " | "
-      << fmt(quantile(process_ms, 0.95)) << " | " << fmt(quantile(process_ms, 1.0)) << " |\n"
-      << std::flush;
+      << searches.size() << " queries x " << std::max(1u, o.search_runs) << ", beside Xapian's `quest` on the n-gram "
+      << "index of the same corpus:\n\n"
+      << "| program | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|\n";
+  for (const auto& [name, v] : {std::pair{"provisio search", &process_ms}, {"quest (xapian n-gram)", &quest_ms}})
+    out << "| " << name << " | " << fmt(quantile(*v, 0.5)) << " | " << fmt(quantile(*v, 0.95)) << " | "
+        << fmt(quantile(*v, 1.0)) << " |\n";
+  out << "| **ratio** | **" << fmt(quantile(process_ms, 0.5) / quantile(quest_ms, 0.5), 2) << "** | | |\n" << std::flush;
 
   // Incremental re-indexing of the largest slice.
   const SliceFigures& big = figures.back();
@@ -253,9 +318,29 @@ int run_benchmark(const BenchmarkOptions& o, std::ostream& out, std::ostream& lo
       << "| 1% of articles changed | " << fmt(median(changed), 2) << " | " << with_commas(replaced) << " | "
       << fmt(full / median(changed)) << " |\n" << std::flush;
 
+  // Issue 17's targets, each with the baseline beside it.
+  const SliceFigures& top = figures.back();
+  out << "\nAgainst the targets (issue 17), largest slice (" << with_commas(top.articles) << " articles):\n\n"
+      << "| target | provisio | xapian n-gram baseline | ratio | met |\n|---|---:|---:|---:|---|\n";
+  auto target = [&](const std::string& name, double ours, double base, const std::string& unit, bool met) {
+    out << "| " << name << " | " << fmt(ours, 2) << unit << " | " << fmt(base, 2) << unit << " | " << fmt(ours / base, 2)
+        << " | " << (met ? "yes" : "**no**") << " |\n";
+  };
+  double wall_ratio = top.ours.median_seconds() / top.baseline.median_seconds();
+  double cpu_ratio = top.ours.median_cpu() / top.baseline.median_cpu();
+  target("indexing wall time, ratio <= 0.6", top.ours.median_seconds(), top.baseline.median_seconds(), " s", wall_ratio <= 0.6);
+  target("indexing CPU time, ratio < 1", top.ours.median_cpu(), top.baseline.median_cpu(), " s", cpu_ratio < 1.0);
+  target("library query p50 < 5 ms", query_figures.p50, query_figures.baseline_p50, " ms", query_figures.p50 < 5);
+  target("library query p99 < 50 ms", query_figures.p99, query_figures.baseline_p99, " ms", query_figures.p99 < 50);
+  target("whole-process search p50 < 20 ms (bundled corpus)", quantile(process_ms, 0.5), quantile(quest_ms, 0.5), " ms",
+         quantile(process_ms, 0.5) < 20);
+  out << "\n(The server's figures come from `bench/web_load.sh --corpus twlaw`, which has no baseline: Xapian "
+         "has no HTTP server of its own.)\n" << std::flush;
+
   if (!o.keep) {  // only what this run made: work_dir may hold other things
     for (std::size_t n : o.slices) fs::remove_all(work / ("slice-" + slice_name(n)));
     fs::remove_all(bundled_db);
+    fs::remove_all(bundled_base);
   }
   return 0;
 }

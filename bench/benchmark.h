@@ -33,9 +33,16 @@ struct BenchmarkOptions {
 // the step and quotes the child's stderr).
 int run_benchmark(const BenchmarkOptions& options, std::ostream& out, std::ostream& log);
 
+// The library query figures of the whole mix, in milliseconds (baseline ones 0 when not measured).
+struct QueryFigures {
+  double p50 = 0, p99 = 0, baseline_p50 = 0, baseline_p99 = 0;
+};
+
 // Library query latency on `db_path`: one warm-up pass over `queries_file`, then `repeat` timed
-// passes. Prints a table on `out`.
-void run_query_benchmark(const std::string& db_path, const std::string& queries_file, unsigned repeat,
-                         std::ostream& out);
+// passes. With `baseline_db` (an index of the same corpus by the n-gram baseline), the same
+// queries through Xapian alone on it too (QueryParser with CJK n-grams, every word required, the
+// same filters). Prints a table on `out`.
+QueryFigures run_query_benchmark(const std::string& db_path, const std::string& queries_file, unsigned repeat,
+                                 std::ostream& out, const std::string& baseline_db = "");
 
 }  // namespace provisio::bench

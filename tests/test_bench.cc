@@ -204,7 +204,10 @@ BOOST_AUTO_TEST_CASE(benchmark_smoke_on_the_shared_corpus, *provisio::testing::s
   BOOST_TEST(r.status == 0, r.err);
   for (const char* expected : {"| provisio |", "| xapian n-gram |", "**ratio**", "| all | ",
                                "Whole-process `provisio search`", "| unchanged corpus |",
-                               "| 1% of articles changed |"})
+                               "| 1% of articles changed |", "| quest (xapian n-gram) |",
+                               "| xapian n-gram (baseline, same queries) |", "Against the targets (issue 17)",
+                               "| whole-process search p50 < 20 ms (bundled corpus) |"})
     BOOST_TEST(r.out.find(expected) != std::string::npos, expected);
   BOOST_TEST(!std::filesystem::exists(dir / "work/slice-300"));  // cleaned up without --keep
+  BOOST_TEST(!std::filesystem::exists(dir / "work/bundled-baseline"));
 }

@@ -38,8 +38,26 @@ struct Analyzer::QueryItem {
 };
 
 // A form of a glossary concept: its keys (to recognise it in a query) and the query it expands to.
+//
+// Analysing a Chinese form means segmenting it (ICU's dictionary, then the lexicon), which for the
+// whole glossary was most of a short search's time; so forms are analysed only when a query may
+// name them. A form's query holds every Chinese character of the form, so two forms that expand to
+// the same query have the same Chinese characters: the forms of a concept with the same set of
+// them (a "group") are analysed together, in order, and the first of equal queries is kept, as
+// when every form was analysed up front.
 struct Analyzer::ConceptForm {
   std::size_t concept_index = 0;
+  std::string text;  // as the glossary writes it
+  // Its folded Chinese characters, sorted and unique.
+  std::vector<std::string> han;
+  // Words, spaces and Chinese characters only (no quotes, marks or fields): each Chinese character
+  // then lies in one of its keys, so only a query holding all of them may name the form. Other
+  // forms, and forms without Chinese, are analysed with the first query expanded.
+  bool plain = true;
+  bool analysed = false;
+  // Analysed, with keys and a query, and no earlier kept form of its concept expands to the same
+  // query: the forms a query is matched against.
+  bool kept = false;
   std::vector<std::string> keys;
   std::vector<std::string> stems;
   Xapian::Query query;

@@ -327,37 +327,81 @@ Xapian::Query Analyzer::form_query(std::string_view form) {
   return q;
 }
 
+namespace {
+
+// Analyses form `k` of `forms` (Analyzer::ConceptForm) and the other forms of its group, in
+// order, with `analyse` (which fills keys, stems and query); then decides which are kept.
+template <class Forms, class Analyse>
+void analyse_group(Forms& forms, std::size_t k, const Analyse& analyse) {
+  const std::size_t concept_index = forms[k].concept_index;
+  const std::vector<std::string> han = forms[k].han;
+  for (std::size_t m = 0; m < forms.size(); ++m) {
+    auto& f = forms[m];
+    if (f.analysed || f.concept_index != concept_index || f.han != han) continue;
+    f.analysed = true;
+    analyse(f);
+    if (f.keys.empty() || f.query.empty()) continue;
+    std::string serialised = f.query.serialise();
+    f.kept = std::none_of(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(m), [&](const auto& e) {
+      return e.kept && e.concept_index == concept_index && e.query.serialise() == serialised;
+    });
+  }
+}
+
+}  // namespace
+
 void Analyzer::load_concepts() {
   if (concepts_loaded_) return;
   concepts_loaded_ = true;
   auto glossary = Glossary::standard();
   const auto& concepts = glossary->concepts();
-  for (std::size_t c = 0; c < concepts.size(); ++c) {
-    std::set<std::string> seen;
+  for (std::size_t c = 0; c < concepts.size(); ++c)
     for (const auto& form : concepts[c].forms) {
       ConceptForm f;
       f.concept_index = c;
-      for (const auto& item : lex_query(form.text))
-        if (!item.key.empty()) {
-          f.keys.push_back(item.key);
-          f.stems.push_back(item.stem);
-        }
-      f.query = form_query(form.text);
-      if (f.keys.empty() || f.query.empty() || !seen.insert(f.query.serialise()).second) continue;
+      f.text = form.text;
+      for (const auto& fc : folder_.fold_chars(form.text)) {
+        if (fc.han && !fc.folded.empty()) f.han.push_back(fc.folded);
+        else if (!fc.han && !is_space(fc) && !is_word_char(fc.code)) f.plain = false;
+      }
+      std::sort(f.han.begin(), f.han.end());
+      f.han.erase(std::unique(f.han.begin(), f.han.end()), f.han.end());
       forms_.push_back(std::move(f));
     }
-  }
 }
 
 std::string Analyzer::prepare_query(std::string_view query) { return rewrite(query, false); }
 
 std::string Analyzer::rewrite(std::string_view query, bool expand) {
   auto items = lex_query(query);
+  // Glossary forms are analysed when a query may name them (ConceptForm).
+  auto analyse = [this](ConceptForm& f) {
+    for (const auto& item : lex_query(f.text))
+      if (!item.key.empty()) {
+        f.keys.push_back(item.key);
+        f.stems.push_back(item.stem);
+      }
+    f.query = form_query(f.text);
+  };
+  auto analyse_concept = [&](std::size_t concept_index) {
+    for (std::size_t k = 0; k < forms_.size(); ++k)
+      if (forms_[k].concept_index == concept_index) analyse_group(forms_, k, analyse);
+  };
   const std::size_t n = items.size();
   // Concepts named in the query: at each place, the longest form (in words) of any concept.
   std::vector<std::size_t> concept_end(n, 0), concept_id(n, 0);
   if (expand) {
     load_concepts();
+    // The forms the query may name (ConceptForm): every form without Chinese or whose Chinese need
+    // not be in its keys, and the Chinese forms whose characters the query holds.
+    std::set<std::string> query_han;
+    for (const auto& fc : folder_.fold_chars(query))
+      if (fc.han) query_han.insert(fc.folded);
+    for (std::size_t k = 0; k < forms_.size(); ++k) {
+      const ConceptForm& f = forms_[k];
+      if (!f.analysed && (f.han.empty() || !f.plain || std::includes(query_han.begin(), query_han.end(), f.han.begin(), f.han.end())))
+        analyse_group(forms_, k, analyse);
+    }
     expansions_.clear();
     // Where each token written without spaces starts and ends (items), to keep a concept from
     // cutting one. Runs are numbered in order from 0, each a contiguous range of items.
@@ -407,7 +451,7 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
       }
       const ConceptForm* best = nullptr;
       for (const auto& f : forms_)
-        if ((!best || f.keys.size() > best->keys.size()) && matches(f, at)) best = &f;
+        if (f.kept && (!best || f.keys.size() > best->keys.size()) && matches(f, at)) best = &f;
       std::size_t end = best ? at + best->keys.size() : at;
       // Only the runs holding the concept's first and last items can stick out of it (any other
       // run it touches lies inside it): checking those two keeps this linear in the query (every
@@ -424,9 +468,10 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
         continue;
       }
       // Every other form of the concept; the literal words are left to QueryParser.
+      analyse_concept(best->concept_index);
       std::vector<Xapian::Query> others;
       for (const auto& f : forms_) {
-        if (f.concept_index != best->concept_index) continue;
+        if (!f.kept || f.concept_index != best->concept_index) continue;
         if (matches(f, at) && f.keys.size() == best->keys.size()) continue;
         others.push_back(f.query);
       }
@@ -466,14 +511,15 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
     };
     const ConceptForm* named = nullptr;
     for (const auto& f : forms_)
-      if (same(f)) {
+      if (f.kept && same(f)) {
         named = &f;
         break;
       }
     if (!named) continue;
+    analyse_concept(named->concept_index);
     std::vector<Xapian::Query> others;
     for (const auto& f : forms_)
-      if (f.concept_index == named->concept_index && !same(f)) others.push_back(f.query);
+      if (f.kept && f.concept_index == named->concept_index && !same(f)) others.push_back(f.query);
     if (others.empty()) continue;
     negated_concept[k] = true;
     negated_id[k] = expansions_.size();
