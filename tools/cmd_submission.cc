@@ -87,7 +87,7 @@ int run_add(const AddArgs& a, const Terminal& terminal) {
       return;
     }
     if (!batch_hashes.insert(s.sha256).second) {
-      duplicates.push_back({item.shown, "an earlier file of this command"});
+      duplicates.push_back(output::duplicate_in_batch(item.shown));
       return;
     }
     try {

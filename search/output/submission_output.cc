@@ -98,6 +98,13 @@ std::string describe_submission(const Submission& s) {
   return out + ")";
 }
 
+Duplicate duplicate_in_batch(const std::string& file) {
+  Duplicate d;
+  d.file = file;
+  d.already = "an earlier file of this command";
+  return d;
+}
+
 Duplicate duplicate_of(const std::string& file, const Submission& existing) {
   return {file, existing.id, existing.removed_at, existing.removed_by, existing.removal_note};
 }

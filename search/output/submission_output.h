@@ -37,6 +37,8 @@ struct Duplicate {
 using Duplicates = std::vector<Duplicate>;
 // The Duplicate for `file`, whose content is that of the filed submission `existing`.
 Duplicate duplicate_of(const std::string& file, const submissions::Submission& existing);
+// The Duplicate for `file`, whose content an earlier file of the same command had.
+Duplicate duplicate_in_batch(const std::string& file);
 // The files that could not be read: (file, the one-line error, which names the file).
 using Unreadable = std::vector<std::pair<std::string, std::string>>;
 std::string filed_json(const std::string& store, const std::vector<submissions::Submission>& filed,

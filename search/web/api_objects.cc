@@ -172,7 +172,7 @@ json submission_add(Store& store, const std::vector<Upload>& files, const std::s
       continue;
     }
     if (!batch_hashes.insert(s.sha256).second) {
-      duplicates.push_back({s.file_name, "an earlier file of this command"});
+      duplicates.push_back(output::duplicate_in_batch(s.file_name));
       continue;
     }
     try {
