@@ -105,6 +105,17 @@ Searcher::Searcher(const std::string& db_path) {
   }
 }
 
+bool Searcher::reopen() {
+  bool changed = db_.reopen();
+  if (changed) instrument_kinds_.reset();
+  return changed;
+}
+
+const std::map<std::string, std::string>& Searcher::instrument_kinds() {
+  if (!instrument_kinds_) instrument_kinds_ = ranking::instrument_kinds(db_);
+  return *instrument_kinds_;
+}
+
 Xapian::Query Searcher::filters(const SearchOptions& options) const {
   // In force on as_of (the rule of in_force_on() in date.h, on value keys): from <= as_of < to,
   // i.e. to >= the next day. With all_versions: every version that had started by as_of (nothing
@@ -232,7 +243,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   // paraphrased query still shows what is near. The scale puts every complete match above every
   // partial one (BM25 weights here are far below it). Both tiers get the boosts of ranking.h.
   Xapian::Query any_word = builder.build(options.query, Xapian::Query::OP_OR).query;
-  Xapian::Query boosts = ranking::boosts(ranking::instrument_kinds(db_), topics_named(expanded_concepts(built.query)));
+  Xapian::Query boosts = ranking::boosts(instrument_kinds(), topics_named(expanded_concepts(built.query)));
   query = ranking::boosted(query, boosts);
   std::size_t complete = 0;
   if (any_word.serialise() != built.query.serialise()) {

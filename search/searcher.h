@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -115,7 +116,7 @@ class Searcher {
 
   // Moves to the latest revision committed since the database was opened (a `provisio index` run
   // that changed an existing index). Returns whether anything changed.
-  bool reopen() { return db_.reopen(); }
+  bool reopen();
 
   Xapian::doccount document_count() const { return db_.get_doccount(); }
   const Xapian::Database& database() const { return db_; }
@@ -135,8 +136,13 @@ class Searcher {
   std::optional<StoredDocument> sibling(const std::string& id, const std::string& from_iso,
                                         const std::string& lang);
 
+  // Instrument id -> kind (ranking::instrument_kinds()), read once per revision: on the Taiwan
+  // law corpus it is 11,000 instruments, and parsing them for every query cost milliseconds.
+  const std::map<std::string, std::string>& instrument_kinds();
+
   Xapian::Database db_;
   Analyzer analyzer_;
+  std::optional<std::map<std::string, std::string>> instrument_kinds_;
 };
 
 }  // namespace provisio
