@@ -10,9 +10,12 @@
 #include "store.h"
 #include "submission_output.h"
 #include "suggester.h"
+#include "suggester_world.h"
 #include "test_support.h"
 
 using namespace provisio::submissions;
+using provisio::testing::ids;
+using provisio::testing::no_minimum;
 using provisio::testing::TempDir;
 using provisio::testing::write_file;
 
@@ -50,36 +53,9 @@ const char* kEnglishOnly = R"(<?xml version="1.0" encoding="UTF-8"?>
 </instrument>
 )";
 
-struct World {
-  TempDir dir;
-  std::string db = dir / "db";
-  World() {
-    write_file(dir / "corpus/demo.xml", kEnglishOnly);
-    write_file(dir / "corpus/tig.xml", provisio::testing::sample_instrument());
-    provisio::Diagnostics d;
-    auto files = provisio::collect_corpus_files({dir / "corpus"}, d);
-    auto corpus = provisio::load_corpus(files, d);
-    BOOST_REQUIRE(d.empty());
-    provisio::IndexOptions o;
-    o.db_path = db;
-    o.input_paths = {dir / "corpus"};
-    provisio::write_index(corpus, o);
-  }
+struct World : provisio::testing::SuggesterWorld {
+  World() : SuggesterWorld({{"demo.xml", kEnglishOnly}, {"tig.xml", provisio::testing::sample_instrument()}}) {}
 };
-
-// The default minimum score is calibrated on the bundled corpus; BM25 weights over this three-
-// provision index are far smaller, so these tests rank without a minimum.
-SuggestTuning no_minimum() {
-  SuggestTuning t;
-  t.min_score = 0;
-  return t;
-}
-
-std::vector<std::string> ids(const std::vector<Suggestion>& s) {
-  std::vector<std::string> out;
-  for (const auto& x : s) out.push_back(x.id);
-  return out;
-}
 
 }  // namespace
 

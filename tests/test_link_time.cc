@@ -8,12 +8,15 @@
 #include "submission_date.h"
 #include "submission_output.h"
 #include "suggester.h"
+#include "suggester_world.h"
 #include "test_support.h"
 
 // Time-aware link suggestions (issue 16): the letter's date decides which provision versions
 // count, and a suggestion says what it meant then and what holds now.
 using namespace provisio::submissions;
 using provisio::Date;
+using provisio::testing::ids;
+using provisio::testing::no_minimum;
 using provisio::testing::TempDir;
 using provisio::testing::write_file;
 
@@ -44,32 +47,9 @@ const char* kLine = R"(<?xml version="1.0" encoding="UTF-8"?>
 </instrument>
 )";
 
-struct World {
-  TempDir dir;
-  std::string db = dir / "db";
-  World() {
-    write_file(dir / "corpus/demo.xml", kLine);
-    provisio::Diagnostics d;
-    auto corpus = provisio::load_corpus(provisio::collect_corpus_files({dir / "corpus"}, d), d);
-    BOOST_REQUIRE(d.empty());
-    provisio::IndexOptions o;
-    o.db_path = db;
-    o.input_paths = {dir / "corpus"};
-    provisio::write_index(corpus, o);
-  }
+struct World : provisio::testing::SuggesterWorld {
+  World() : SuggesterWorld({{"demo.xml", kLine}}) {}
 };
-
-SuggestTuning no_minimum() {
-  SuggestTuning t;
-  t.min_score = 0;
-  return t;
-}
-
-std::vector<std::string> ids(const std::vector<Suggestion>& s) {
-  std::vector<std::string> out;
-  for (const auto& x : s) out.push_back(x.id);
-  return out;
-}
 
 const char* kLetter =
     "We hear that under the new Supplement accredited Hong Kong laboratories may, as a pilot, do CCC testing "
