@@ -26,8 +26,10 @@ struct ShownProvision {
 // (`lang` "zh-Hans") gets the Traditional text converted, the line's name too. `lang` "all" names
 // the line in English. With `simplified_only` (the web's "Simplified" display choice, any `lang`),
 // Chinese is shown in Simplified alone: each Traditional document gives way to its Simplified twin.
-// REQUIRES: `docs` is not empty.
+// `converter` is used only for those two cases (loading OpenCC's tables costs a process time, so a
+// caller that shows no Simplified may pass null). REQUIRES: `docs` is not empty; `converter` is not
+// null when `lang` is "zh-Hans" or `simplified_only`.
 ShownProvision shown_provision(const Xapian::Database& db, std::vector<StoredDocument> docs, const std::string& lang,
-                               const ScriptConverter& converter, bool simplified_only = false);
+                               const ScriptConverter* converter, bool simplified_only = false);
 
 }  // namespace provisio

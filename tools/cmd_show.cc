@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "commands.h"
 #include "history.h"
@@ -77,7 +78,10 @@ Run add_show_command(CLI::App& root, const Terminal& terminal) {
       }
       docs = in_force;
     }
-    ShownProvision shown = shown_provision(found->searcher->database(), docs, args->lang, ScriptConverter());
+    std::optional<ScriptConverter> converter;  // OpenCC's tables, loaded only for a Simplified reader
+    if (args->lang == "zh-Hans") converter.emplace();
+    ShownProvision shown =
+        shown_provision(found->searcher->database(), docs, args->lang, converter ? &*converter : nullptr);
     std::cout << (args->json ? output::show_json(shown.docs, args->lang, shown.line)
                              : output::show_text(shown.docs, args->lang, terminal.style(), shown.line));
     return 0;

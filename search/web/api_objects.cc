@@ -102,7 +102,7 @@ json provision(IndexReaders& readers, const std::string& id, const std::string& 
                                docs.front().effective_from + ")");
     docs = in_force;
   }
-  ShownProvision shown = shown_provision(readers.searcher.database(), docs, lang, readers.converter, script == "hans");
+  ShownProvision shown = shown_provision(readers.searcher.database(), docs, lang, &readers.converter, script == "hans");
   return parsed(output::show_json(shown.docs, lang, shown.line));
 }
 
