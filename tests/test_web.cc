@@ -72,6 +72,10 @@ BOOST_AUTO_TEST_CASE(api_provision_and_diff_are_the_cli_json) {
   BOOST_TEST(hans["line"]["name"] == "CCC检测范围");
   BOOST_TEST(!hans["versions"].back()["texts"].empty(), hans.dump());
   BOOST_TEST(http.Get("/api/provisions/cepa-tig/art58/2?script=bogus")->status == 400);
+  // A rejected value that is not UTF-8 is still a 400 with its one-line JSON error (it was a 500).
+  auto bad_bytes = http.Get("/api/provisions/cepa-tig/art58/2?script=%FF");
+  BOOST_TEST(bad_bytes->status == 400);
+  BOOST_TEST(json_of(bad_bytes)["error"].get<std::string>().find("--script:") == 0u);
   BOOST_TEST(json_of(http.Get("/api/provisions/cepa-tis/a1/t2/1fe/1/diff")) == cli_json("diff cepa-tis/a1/t2/1fe/1", w));
   auto line = json_of(http.Get("/api/provisions/cepa-tis/a1/t2/1fe/1/history"));
   BOOST_TEST(line == cli_json("history cepa-tis/a1/t2/1fe/1", w));

@@ -78,7 +78,12 @@ void send_error(Context& c, const httplib::Request& req, httplib::Response& res,
                 const std::string& message) {
   res.status = status;
   if (is_api(req)) {
-    res.set_content(nlohmann::json{{"error", message}, {"status", status}}.dump() + "\n", "application/json");
+    // The message may quote the request's own bytes (`--script: \xFF not in …`): invalid UTF-8 is
+    // shown as U+FFFD rather than making dump() throw, which turned a 400 into a 500.
+    res.set_content(nlohmann::json{{"error", message}, {"status", status}}.dump(-1, ' ', false,
+                                                                                 nlohmann::json::error_handler_t::replace) +
+                        "\n",
+                    "application/json");
     return;
   }
   ctemplate::TemplateDictionary dict("error");
