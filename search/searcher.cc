@@ -172,6 +172,36 @@ std::vector<Hit> Searcher::superseded_matches(const Xapian::Query& query, const 
   return out;
 }
 
+void Searcher::place_superseded(std::vector<Hit>& hits, std::vector<Hit> superseded, std::size_t current_complete,
+                                const Xapian::Query& all_words) {
+  // Every complete match ranks above every partial one (ranking.h), across versions too. A
+  // superseded version with every word, of a provision not on the page, comes after the current
+  // hits with every word and before those with only some: the query was about how things stood
+  // (a pilot since widened, a Supplement since replaced). The rest (versions with only some
+  // words, and earlier versions of provisions already on the page in force) follow the page: a
+  // provision in force is never preceded by its own earlier version.
+  std::set<std::string> shown;
+  for (const auto& h : hits) shown.insert(h.id);
+  std::vector<Hit> inline_hits, after_page;
+  for (auto& h : superseded)
+    (current_complete < hits.size() && !shown.count(h.id) && matches_every_word(all_words, h) ? inline_hits : after_page)
+        .push_back(std::move(h));
+  auto at = hits.begin() + static_cast<std::ptrdiff_t>(current_complete);
+  hits.insert(at, std::make_move_iterator(inline_hits.begin()), std::make_move_iterator(inline_hits.end()));
+  hits.insert(hits.end(), std::make_move_iterator(after_page.begin()), std::make_move_iterator(after_page.end()));
+  for (std::size_t i = 0; i < hits.size(); ++i) hits[i].rank = i + 1;
+}
+
+bool Searcher::matches_every_word(const Xapian::Query& all_words, const Hit& hit) {
+  // The hit is shown in the reader's language; the words may have matched its other language.
+  std::vector<std::string> versions;
+  for (const auto& lang : kLanguages) versions.push_back(schema::unique_term(hit.id, hit.effective_from, lang));
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, all_words,
+                                  Xapian::Query(Xapian::Query::OP_OR, versions.begin(), versions.end())));
+  return !enquire.get_mset(0, 1).empty();
+}
+
 std::optional<StoredDocument> Searcher::sibling(const std::string& id, const std::string& from_iso,
                                                 const std::string& lang) {
   std::string term = schema::unique_term(id, from_iso, lang);
@@ -246,6 +276,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   Xapian::Query boosts = ranking::boosts(instrument_kinds(), topics_named(expanded_concepts(built.query)));
   query = ranking::boosted(query, boosts);
   std::size_t complete = 0;
+  const Xapian::Query all_words = query;
   if (any_word.serialise() != built.query.serialise()) {
     complete = count(run(query));  // run only to count the complete matches
     fresh_spies();
@@ -257,7 +288,8 @@ SearchResult Searcher::search(const SearchOptions& options) {
   result.total = std::max(count(mset), complete);
   result.complete = any_word.serialise() != built.query.serialise() ? complete : result.total;
   if (result.complete == 0 && result.total > 0)
-    result.notes.push_back("no provision matches every word; showing those matching some of them");
+    result.notes.push_back(std::string(options.all_versions ? "no provision version" : "no provision in force") +
+                           " matches every word; showing those matching some of them");
   if (options.facets) result.facets = facets_from(*facet_spy, options.all_versions);
   if (result.complete == 0) result.suggestion = spelling_suggestion(options.query, built.words);
 
@@ -277,16 +309,14 @@ SearchResult Searcher::search(const SearchOptions& options) {
     result.hits.push_back(std::move(hit));
   }
   // History: when versions that have since been superseded match better than anything in force,
-  // up to kSupersededShown of them follow the first page of current hits, marked (staff research
-  // how measures evolved), numbered after that page. A provision may then appear twice: as in
-  // force, and as it stood before. Never with all_versions, which lists every version anyway.
+  // up to kSupersededShown of them join the first page of current hits, marked (staff research
+  // how measures evolved). A provision may then appear twice: as in force, and as it stood
+  // before. Never with all_versions, which lists every version anyway.
   if (!options.all_versions && options.offset == 0) {
     double best_current = result.total ? mset.get_max_attained() : 0.0;
-    for (auto& hit : superseded_matches(query, options, best_current, kSupersededShown, query_terms, exclusion)) {
-      hit.rank = ++rank;
-      result.hits.push_back(std::move(hit));
-      ++result.superseded;
-    }
+    auto superseded = superseded_matches(query, options, best_current, kSupersededShown, query_terms, exclusion);
+    result.superseded = superseded.size();
+    place_superseded(result.hits, std::move(superseded), std::min(result.complete, result.hits.size()), all_words);
   }
   return result;
 }

@@ -78,8 +78,12 @@ struct SearchResult {
   // visits every matching document, so it stops at kExactCountLimit matching documents unless
   // facets are asked for (they need every match anyway).
   bool counts_exact = true;
-  std::vector<Hit> hits;  // versions in force (or every version), then any superseded ones (Hit::superseded)
-  std::size_t superseded = 0;  // how many of `hits` are superseded versions, at the end
+  // Versions in force (or every version), with up to three superseded versions that
+  // match better than any in force (Hit::superseded; first page only). A superseded version with
+  // every word, of a provision not otherwise listed, stands after the current hits with every
+  // word and before those with some; the others follow the current hits.
+  std::vector<Hit> hits;
+  std::size_t superseded = 0;  // how many of `hits` are superseded versions
   // How the query was read when that differs from what was typed (repaired, relaxed to any word).
   std::vector<std::string> notes;
   // A respelling of the query from the corpus's own vocabulary, when it found little; "" if none.
@@ -133,6 +137,12 @@ class Searcher {
                                       const QueryHighlights& query_terms, const VersionExclusion& exclusion);
   std::string spelling_suggestion(const std::string& query, const std::vector<std::string>& words);
   Hit make_hit(const StoredDocument& data, const QueryHighlights& query_terms);
+  // Puts `superseded` (best first) among the first page of current `hits`, of which the first
+  // `current_complete` match every word of the query (`all_words`), and numbers them all.
+  void place_superseded(std::vector<Hit>& hits, std::vector<Hit> superseded, std::size_t current_complete,
+                        const Xapian::Query& all_words);
+  // Whether this version of `hit`, in any language, matches `all_words` (the query read with AND).
+  bool matches_every_word(const Xapian::Query& all_words, const Hit& hit);
   std::optional<StoredDocument> sibling(const std::string& id, const std::string& from_iso,
                                         const std::string& lang);
 

@@ -398,3 +398,62 @@ BOOST_AUTO_TEST_CASE(versions_in_force_come_first_and_better_superseded_ones_fol
   BOOST_TEST(r.superseded == 0u);
   BOOST_TEST(r.hits.size() == 1u);
 }
+
+// A superseded provision with every word of the query ranks as a complete match: after the
+// current hits with every word, before those with only some (a pilot since widened is what a
+// query naming the pilot is about), marked. A provision in force is never preceded by its own
+// earlier version.
+BOOST_AUTO_TEST_CASE(a_superseded_complete_match_comes_before_partial_current_hits) {
+  TempDir dir;
+  write_file(dir / "corpus/t.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<instrument id="t" kind="agreement" signed="2010-01-01">
+  <title lang="en">T</title>
+  <title lang="zh-Hant">甲</title>
+  <provision id="t/pilot"><citation lang="en">Item 1</citation><topics>ccc</topics>
+    <version from="2012-01-01" to="2019-01-01"><heading lang="en">Pilot</heading>
+      <text lang="en">A pilot of CCC testing for toys and lighting.</text></version>
+  </provision>
+  <provision id="t/all"><citation lang="en">Item 2</citation><topics>ccc</topics>
+    <version from="2019-01-01"><heading lang="en">All products</heading>
+      <text lang="en">CCC testing of every product in the catalogue.</text></version>
+  </provision>
+  <provision id="t/toys"><citation lang="en">Item 3</citation><topics>ccc</topics>
+    <version from="2012-01-01"><heading lang="en">Toy safety</heading>
+      <text lang="en">Cooperation on the safety of toys.</text></version>
+  </provision>
+  <provision id="t/pilot-toys"><citation lang="en">Item 4</citation><topics>ccc</topics>
+    <version from="2012-01-01"><heading lang="en">Toys pilot</heading>
+      <text lang="en">A pilot on toys and lighting, without testing.</text></version>
+  </provision>
+</instrument>
+)");
+  Diagnostics d;
+  Corpus c = load_corpus(collect_corpus_files({dir / "corpus"}, d), d);
+  BOOST_REQUIRE(d.empty());
+  write_index(c, {dir / "db", {dir / "corpus"}, {}});
+  Searcher s(dir / "db");
+  SearchOptions o;
+  o.as_of = *Date::parse("2024-01-01");
+  o.query = "pilot CCC testing toys lighting";
+  SearchResult r = s.search(o);
+  BOOST_REQUIRE_EQUAL(r.hits.size(), 4u);
+  BOOST_TEST(r.total == 3u);
+  BOOST_TEST(r.complete == 0u);
+  BOOST_REQUIRE_EQUAL(r.notes.size(), 1u);  // about what is in force: the superseded hit has every word
+  BOOST_TEST(r.notes[0] == "no provision in force matches every word; showing those matching some of them");
+  BOOST_TEST(r.superseded == 1u);
+  BOOST_TEST(r.hits[0].id == "t/pilot");
+  BOOST_TEST(r.hits[0].superseded);
+  BOOST_TEST(r.hits[0].rank == 1u);
+  for (std::size_t i = 1; i < r.hits.size(); ++i) {
+    BOOST_TEST(!r.hits[i].superseded);
+    BOOST_TEST(r.hits[i].rank == i + 1);
+  }
+
+  // With a current hit that has every word too, that hit comes first.
+  o.query = "pilot toys lighting";
+  r = s.search(o);
+  BOOST_REQUIRE_GE(r.hits.size(), 1u);
+  BOOST_TEST(r.hits[0].id == "t/pilot-toys");
+  BOOST_TEST(!r.hits[0].superseded);
+}

@@ -34,10 +34,11 @@ std::string superseded_note(const Hit& h) {
   return "superseded on " + h.effective_to.value_or("?") + (h.superseded_by.empty() ? "" : " by " + h.superseded_by);
 }
 
-// "; then 2 superseded versions that match better than any in force (marked)", or "" for none.
+// "; 2 superseded versions that match better than any in force (marked)", or "" for none. They
+// may stand among the current hits (searcher.h), so the summary does not say where.
 std::string superseded_summary(std::size_t n) {
   if (n == 0) return "";
-  return std::string("; then ") + std::to_string(n) +
+  return std::string("; ") + std::to_string(n) +
          (n == 1 ? " superseded version that matches" : " superseded versions that match") +
          " better than any in force (marked)";
 }

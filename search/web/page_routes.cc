@@ -194,7 +194,7 @@ void search_page(Context& c, const httplib::Request& req, httplib::Response& res
     if (r.offset > 0) set_and_show(d, "PREV_HREF", search_url(instrument, topic, r.offset >= per_page ? r.offset - per_page : 0, r.query), "PREV");
     if (r.offset + per_page < total) set_and_show(d, "NEXT_HREF", search_url(instrument, topic, r.offset + per_page, r.query), "NEXT");
     // As the CLI's summary: the range counts the hits in force; superseded versions that match
-    // better than any in force follow them, marked, and are counted apart.
+    // better than any in force are marked and counted apart (searcher.h says where they stand).
     std::size_t superseded = result["superseded"], in_force = result["results"].size() - superseded;
     if (in_force > 0) {
       d.ShowSection("FIRST");  // the summary's "· FIRST–LAST"

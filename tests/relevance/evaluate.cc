@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -81,7 +82,12 @@ std::size_t first_answer_rank(const std::vector<std::string>& ranking, const std
   return 0;
 }
 
-Metrics measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades) {
+Metrics measure(const std::vector<std::string>& shown, const std::map<std::string, int>& grades) {
+  // A provision may be shown twice (in force, and a superseded version of it): it counts once, at
+  // its first place; the later copy takes a place and gains nothing.
+  std::vector<std::string> ranking;
+  std::set<std::string> seen;
+  for (const auto& id : shown) ranking.push_back(seen.insert(id).second ? id : std::string());
   Metrics m;
   m.queries = 1;
   for (std::size_t i = 0; i < ranking.size() && i < 10; ++i) {
