@@ -47,7 +47,11 @@ BOOST_AUTO_TEST_CASE(the_bundled_glossary_is_large_and_bilingual) {
     }
     bilingual += en && hant && hans;
   }
-  BOOST_TEST(bilingual == g.concepts().size());
+  // Every concept with forms has them in both languages and both scripts (a concept for link
+  // suggestions only has cues instead).
+  std::size_t with_forms = std::count_if(g.concepts().begin(), g.concepts().end(), [](const auto& c) { return !c.forms.empty(); });
+  BOOST_TEST(bilingual == with_forms);
+  BOOST_TEST(with_forms >= g.concepts().size() - 2);
   const auto& ccc = *std::find_if(g.concepts().begin(), g.concepts().end(), [](const auto& c) { return c.id == "ccc"; });
   std::string forms;
   for (const auto& f : ccc.forms) forms += f.text + "|";
@@ -57,10 +61,13 @@ BOOST_AUTO_TEST_CASE(the_bundled_glossary_is_large_and_bilingual) {
 
 BOOST_AUTO_TEST_CASE(malformed_glossaries_are_reported_with_their_line) {
   BOOST_TEST(load_error("") == "g.tsv: empty glossary (no header line)");
-  BOOST_TEST(load_error("id\ten\n") ==
-             "g.tsv:1: expected 7 tab-separated columns (id, abbr, en, zh-Hant, zh-Hans, topic, note), found 2");
-  BOOST_TEST(load_error("id\tabbr\ten\tzh\tzh-Hans\ttopic\tnote\n") ==
-             "g.tsv:1: the first line must be the header: id abbr en zh-Hant zh-Hans topic note");
+  const std::string header_error =
+      "g.tsv:1: the first line must be the header: id abbr en zh-Hant zh-Hans topic note (then, optionally, link cues)";
+  BOOST_TEST(load_error("id\ten\n") == header_error);
+  BOOST_TEST(load_error("id\tabbr\ten\tzh\tzh-Hans\ttopic\tnote\n") == header_error);
+  BOOST_TEST(load_error("id\tabbr\ten\tzh-Hant\tzh-Hans\ttopic\tnote\tlink\n") == header_error);
+  BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\n") ==
+             "g.tsv:2: expected 7 tab-separated columns, as the header has, found 3");
   BOOST_TEST(load_error(std::string(kHeader) + "# comment\n\tCCC\tx\t\t\t\t\n") == "g.tsv:3: a concept needs an id");
   BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t\t\t\t\na\tB\tbeta\t\t\t\t\n") ==
              "g.tsv:3: duplicate concept id 'a'");
@@ -68,6 +75,12 @@ BOOST_AUTO_TEST_CASE(malformed_glossaries_are_reported_with_their_line) {
   BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t\t\tccc; gba\t\n") ==
              "g.tsv:2: concept 'a' names more than one topic");
   BOOST_TEST(load_error(std::string(kHeader) + "a\tA\talpha\t甲\t甲\tccc\tnote\n").empty());
+  // The link columns: cues need a label; a concept with a label and cues needs no forms.
+  const std::string link_header = "id\tabbr\ten\tzh-Hant\tzh-Hans\ttopic\tnote\tlink\tcues\n";
+  BOOST_TEST(load_error(link_header + "a\tA\talpha\t\t\t\t\t\tfoo\n") == "g.tsv:2: concept 'a' has cues but no link label");
+  BOOST_TEST(load_error(link_header + "a\t\t\t\t\t\t\tLabel\t\n") == "g.tsv:2: concept 'a' needs at least two forms");
+  BOOST_TEST(load_error(link_header + "a\t\t\t\t\t\t\tLabel\tfoo; bar\n").empty());
+  BOOST_TEST(load_error(link_header + "a\tA\talpha\t\t\t\t\n") == "g.tsv:2: expected 9 tab-separated columns, as the header has, found 7");
   TempDir dir;
   BOOST_CHECK_EXCEPTION(Glossary::load(dir / "missing.tsv"), std::runtime_error, [&](const std::runtime_error& e) {
     return std::string(e.what()) == dir / "missing.tsv" + ": cannot read the glossary";
@@ -86,6 +99,24 @@ BOOST_AUTO_TEST_CASE(forms_are_split_and_typed) {
   BOOST_TEST(forms[1].column == "abbr");
   BOOST_TEST(!forms[2].chinese);
   BOOST_TEST(forms[3].chinese);
+}
+
+BOOST_AUTO_TEST_CASE(link_labels_and_cues_are_read) {
+  TempDir dir;
+  write_file(dir / "g.tsv", "id\tabbr\ten\tzh-Hant\tzh-Hans\ttopic\tnote\tlink\tcues\n"
+                            "gba\tGBA\tGreater Bay Area\t大灣區\t大湾区\tgba\t\tGreater Bay Area (大灣區)\tShenzhen; 前海 \n"
+                            "lab\t\tlaboratory\t實驗所\t实验所\t\t\t\t\n"
+                            "obstacles\t\t\t\t\t\t\tObstacles\tobstacle; 困難\n");
+  auto g = Glossary::load(dir / "g.tsv");
+  BOOST_REQUIRE(g.concepts().size() == 3u);
+  BOOST_TEST(g.concepts()[0].link_label == "Greater Bay Area (大灣區)");
+  BOOST_TEST((g.concepts()[0].link_cues == std::vector<std::string>{"Shenzhen", "前海"}));
+  BOOST_TEST(g.concepts()[1].link_label.empty());
+  BOOST_TEST(g.concepts()[1].link_cues.empty());
+  BOOST_TEST(g.concepts()[2].forms.empty());
+  // Cues are not forms: a text naming only a cue does not name the concept for query expansion.
+  BOOST_TEST(g.named_in("a lab in Shenzhen").empty());
+  BOOST_TEST(g.named_in("the Greater Bay Area").size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(the_lexicon_folds_scripts_and_knows_prefixes) {

@@ -12,7 +12,9 @@ command -v xapian-replicate >/dev/null && command -v xapian-replicate-server >/d
   { echo "SKIP: xapian-replicate is not installed (apt-get install xapian-tools)"; exit 77; }
 work=$(mktemp -d)
 server=
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+# xapian-replicate-server answers SIGTERM by signalling its whole process group: it runs in a
+# group of its own (setsid), or stopping it would kill ctest and the shell that started it.
+cleanup() { [ -n "$server" ] && kill -- "-$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -23,7 +25,7 @@ export XAPIAN_MAX_CHANGESETS=10  # without it Xapian 1.4 writes no changesets: e
 # A free port: xapian-replicate-server exits at once when the port is taken.
 for _ in $(seq 20); do
   port=$((20000 + RANDOM % 40000))
-  xapian-replicate-server --port "$port" --interface 127.0.0.1 "$work/index.shards" >"$work/server.log" 2>&1 &
+  setsid xapian-replicate-server --port "$port" --interface 127.0.0.1 "$work/index.shards" >"$work/server.log" 2>&1 &
   server=$!
   sleep 0.3
   kill -0 "$server" 2>/dev/null && break

@@ -43,8 +43,10 @@ bool has_non_ascii(std::string_view s) {
 Glossary Glossary::load(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot read the glossary");
-  static const char* const kColumns[] = {"id", "abbr", "en", "zh-Hant", "zh-Hans", "topic", "note"};
-  constexpr std::size_t kColumnCount = std::size(kColumns);
+  static const char* const kColumns[] = {"id", "abbr", "en", "zh-Hant", "zh-Hans", "topic", "note", "link", "cues"};
+  // The last two columns (link suggestions) may be left out of a whole file, header included.
+  constexpr std::size_t kColumnCount = std::size(kColumns), kRequiredColumns = 7;
+  std::size_t columns = 0;
   Glossary g;
   std::set<std::string> ids;
   std::string line;
@@ -58,16 +60,18 @@ Glossary Glossary::load(const std::string& path) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (trim(line).empty() || trim(line)[0] == '#') continue;
     auto cells = split(line, '\t');
-    if (cells.size() != kColumnCount)
-      fail("expected 7 tab-separated columns (id, abbr, en, zh-Hant, zh-Hans, topic, note), found " +
-           std::to_string(cells.size()));
     if (!header_seen) {
-      for (std::size_t i = 0; i < kColumnCount; ++i)
-        if (trim(cells[i]) != kColumns[i])
-          fail("the first line must be the header: id abbr en zh-Hant zh-Hans topic note");
+      columns = cells.size();
+      bool header = columns == kRequiredColumns || columns == kColumnCount;
+      for (std::size_t i = 0; header && i < columns; ++i) header = trim(cells[i]) == kColumns[i];
+      if (!header)
+        fail("the first line must be the header: id abbr en zh-Hant zh-Hans topic note (then, optionally, link cues)");
       header_seen = true;
       continue;
     }
+    if (cells.size() != columns)
+      fail("expected " + std::to_string(columns) + " tab-separated columns, as the header has, found " +
+           std::to_string(cells.size()));
     GlossaryConcept c;
     c.id = trim(cells[0]);
     c.line = number;
@@ -82,7 +86,15 @@ Glossary Glossary::load(const std::string& path) {
     c.topic = trim(cells[5]);
     if (c.topic.find_first_of(" ;,") != std::string::npos) fail("concept '" + c.id + "' names more than one topic");
     c.note = trim(cells[6]);
-    if (c.forms.size() < 2) fail("concept '" + c.id + "' needs at least two forms");
+    if (columns == kColumnCount) {
+      c.link_label = trim(cells[7]);
+      for (const auto& piece : split(cells[8], ';'))
+        if (std::string cue = trim(piece); !cue.empty()) c.link_cues.push_back(cue);
+      if (c.link_label.empty() && !c.link_cues.empty()) fail("concept '" + c.id + "' has cues but no link label");
+    }
+    // A concept for link suggestions only needs no forms: its cues are how it is named.
+    bool link_only = c.forms.empty() && !c.link_label.empty() && !c.link_cues.empty();
+    if (c.forms.size() < 2 && !link_only) fail("concept '" + c.id + "' needs at least two forms");
     g.concepts_.push_back(std::move(c));
   }
   if (!header_seen) throw std::runtime_error(path + ": empty glossary (no header line)");

@@ -29,6 +29,11 @@ struct GlossaryConcept {
   // suggestions weigh provisions of that topic up; the importer tags provisions with it.
   std::string topic;
   std::string note;
+  // For link suggestions (search/linking/concepts.h): the label staff see ("" when the concept is
+  // not one that suggestions weigh up), and the words beyond its forms that signal it in a sector
+  // submission ("Shenzhen" for the Greater Bay Area). A concept may have cues and no forms.
+  std::string link_label;
+  std::vector<std::string> link_cues;
   int line = 0;  // where it is defined, for messages
 };
 
@@ -42,8 +47,8 @@ bool form_occurs(std::string_view haystack, std::string_view needle);
 class Glossary {
  public:
   // Reads a glossary file. Throws std::runtime_error with "FILE:LINE: message" on a malformed line
-  // (wrong number of columns, missing id, duplicate id, a concept with fewer than two forms, more
-  // than one topic) or
+  // (wrong number of columns, missing id, duplicate id, a concept with fewer than two forms and no
+  // link cues, cues without a link label, more than one topic) or
   // "FILE: cannot read the glossary" when it cannot be opened.
   static Glossary load(const std::string& path);
 

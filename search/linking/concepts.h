@@ -3,9 +3,11 @@
 // matched against all of its names, so a Chinese letter about 資質認定 finds English text about the
 // CMA qualification and vice versa.
 //
-// The table is ours (concepts.cc). It may hold only names that occur in the corpus, the glossary or
-// the tuning half of tests/linking, never names found only in held-out samples (issue 12); check
-// with `build/tests/eval_link INDEX tests/linking/samples tests/linking/expected.tsv --concept-sources`.
+// The concepts are the glossary's rows with a `link` label (corpus/glossary.tsv; corpus/README.md):
+// their names are the row's `cues`. The glossary may hold only names that occur in
+// the corpus or the tuning half of tests/linking, never names found only in held-out samples
+// (issue 12); check with `build/tests/eval_link INDEX tests/linking/samples
+// tests/linking/expected.tsv --concept-sources`.
 // Thread-safe (immutable data).
 #pragma once
 
@@ -26,6 +28,7 @@ struct Concept {
   std::vector<std::string> names;  // every way of writing it, any language or script
 };
 
+// Built from Glossary::standard() on first use, in the glossary's order.
 const std::vector<Concept>& concepts();
 
 // The concepts named in `text` (case-insensitive; Traditional and Simplified alike, full-width
