@@ -12,17 +12,20 @@ using provisio::testing::write_file;
 
 namespace {
 
+// Indexes `xml` as DIR/corpus/t.xml into DIR/db (a case's own small corpus) and returns the db.
+std::string index_instrument(const TempDir& dir, const std::string& xml, const std::string& file = "t.xml") {
+  write_file(dir / ("corpus/" + file), xml);
+  Diagnostics d;
+  Corpus c = load_corpus(collect_corpus_files({dir / "corpus"}, d), d);
+  BOOST_REQUIRE(d.empty());
+  write_index(c, {dir / "db", {dir / "corpus"}, {}});
+  return dir / "db";
+}
+
 // One indexed sample corpus for all cases (read-only once built).
 struct Fixture {
   TempDir dir;
-  std::string db = dir / "db";
-  Fixture() {
-    write_file(dir / "corpus/tig.xml", testing::sample_instrument());
-    Diagnostics d;
-    Corpus c = load_corpus(collect_corpus_files({dir / "corpus"}, d), d);
-    BOOST_REQUIRE(d.empty());
-    write_index(c, {db, {dir / "corpus"}, {}});
-  }
+  std::string db = index_instrument(dir, testing::sample_instrument(), "tig.xml");
 };
 
 std::vector<std::string> ids(const SearchResult& r) {
@@ -331,7 +334,7 @@ BOOST_AUTO_TEST_CASE(small_indexes_are_counted_exactly) {
 // default, superseded versions that match better are shown after the current hits.
 BOOST_AUTO_TEST_CASE(versions_in_force_come_first_and_better_superseded_ones_follow) {
   TempDir dir;
-  write_file(dir / "corpus/t.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+  Searcher s(index_instrument(dir, R"(<?xml version="1.0" encoding="UTF-8"?>
 <instrument id="t" kind="agreement" signed="2010-01-01">
   <title lang="en">T</title>
   <title lang="zh-Hant">甲</title>
@@ -348,12 +351,7 @@ BOOST_AUTO_TEST_CASE(versions_in_force_come_first_and_better_superseded_ones_fol
       <text lang="en">A pilot scheme for certification of food in Guangdong.</text></version>
   </provision>
 </instrument>
-)");
-  Diagnostics d;
-  Corpus c = load_corpus(collect_corpus_files({dir / "corpus"}, d), d);
-  BOOST_REQUIRE(d.empty());
-  write_index(c, {dir / "db", {dir / "corpus"}, {}});
-  Searcher s(dir / "db");
+)"));
   SearchOptions o;
   o.query = "CCC testing toys lighting";
   o.all_versions = true;
@@ -405,7 +403,7 @@ BOOST_AUTO_TEST_CASE(versions_in_force_come_first_and_better_superseded_ones_fol
 // earlier version.
 BOOST_AUTO_TEST_CASE(a_superseded_complete_match_comes_before_partial_current_hits) {
   TempDir dir;
-  write_file(dir / "corpus/t.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+  Searcher s(index_instrument(dir, R"(<?xml version="1.0" encoding="UTF-8"?>
 <instrument id="t" kind="agreement" signed="2010-01-01">
   <title lang="en">T</title>
   <title lang="zh-Hant">甲</title>
@@ -426,12 +424,7 @@ BOOST_AUTO_TEST_CASE(a_superseded_complete_match_comes_before_partial_current_hi
       <text lang="en">A pilot on toys and lighting, without testing.</text></version>
   </provision>
 </instrument>
-)");
-  Diagnostics d;
-  Corpus c = load_corpus(collect_corpus_files({dir / "corpus"}, d), d);
-  BOOST_REQUIRE(d.empty());
-  write_index(c, {dir / "db", {dir / "corpus"}, {}});
-  Searcher s(dir / "db");
+)"));
   SearchOptions o;
   o.as_of = *Date::parse("2024-01-01");
   o.query = "pilot CCC testing toys lighting";
