@@ -21,6 +21,12 @@ using Errors = std::vector<std::string>;
 // instrument:, topic:, lang: — a boolean filter on one term, after checking the value exists.
 // The allowed values are fetched only when the field is used: listing a large index's instruments
 // for every query cost more than the rest of building it.
+// What a field processor returns for a value it rejects (the error it records stops the search).
+// Not Query::MatchNothing: that is a null query, and Xapian 1.4.22's parser dereferences it when
+// the field stands in a negated group after another negation (`-r -(-cite:u)` crashed, found by
+// fuzz_query). A term no document holds matches nothing as well.
+Xapian::Query rejected_value() { return Xapian::Query(std::string("\x01rejected")); }
+
 class TermFieldProcessor : public Xapian::FieldProcessor {
  public:
   using Values = std::function<std::vector<std::string>()>;
@@ -36,7 +42,7 @@ class TermFieldProcessor : public Xapian::FieldProcessor {
       QueryBuilder::require_known(field_, value, field_ + ":" + value, values_);
     } catch (const SearchError& e) {
       errors_.push_back(e.what());
-      return Xapian::Query::MatchNothing;
+      return rejected_value();
     }
     return Xapian::Query(prefix_ + value);
   }
@@ -60,7 +66,7 @@ class CitationFieldProcessor : public Xapian::FieldProcessor {
     if (keys.empty()) {
       errors_.push_back("cannot read the citation in " + field_ + ":" + value +
                         " (try cite:\"Article 58\", cite:\"Annex 1 Table 2\", cite:第五十八條 or art:58)");
-      return Xapian::Query::MatchNothing;
+      return rejected_value();
     }
     std::vector<Xapian::Query> terms;
     for (const auto& k : keys) terms.emplace_back(schema::prefixed(schema::kCitationTerm, k));
@@ -86,7 +92,7 @@ class YearFieldProcessor : public Xapian::FieldProcessor {
     std::string first = value.substr(0, dots), last = dots == std::string::npos ? first : value.substr(dots + 2);
     if (!is_year(first) || !is_year(last) || last < first) {
       errors_.push_back("cannot read the year in year:" + value + " (try year:2019 or year:2016..2019)");
-      return Xapian::Query::MatchNothing;
+      return rejected_value();
     }
     // Value keys are YYYYMMDD (schema.h), so a year is the keys from YYYY0101 to YYYY1231.
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kEffectiveFromSlot, first + "0101", last + "1231");

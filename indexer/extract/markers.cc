@@ -1,5 +1,7 @@
 #include "markers.h"
 
+#include <algorithm>
+
 #include <cctype>
 
 #include "chinese_numerals.h"
@@ -41,9 +43,13 @@ std::string rest_after(const std::u32string& original, const std::u32string& nor
   return encode(std::u32string_view(original).substr(pos));
 }
 
+// A label's number; past kMaxLabelNumber (no real article or item is numbered so high) it stays
+// at that cap rather than overflowing: "Article 1000000000000000000000" was undefined behaviour
+// (found by fuzz_page_text).
+constexpr long kMaxLabelNumber = 1'000'000'000;
 long parse_arabic(const std::u32string& digits) {
   long value = 0;
-  for (char32_t c : digits) value = value * 10 + (c - '0');
+  for (char32_t c : digits) value = std::min(kMaxLabelNumber, value * 10 + (c - '0'));
   return value;
 }
 
