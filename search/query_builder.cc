@@ -18,15 +18,15 @@ namespace {
 // exception has to travel through Xapian's parser.
 using Errors = std::vector<std::string>;
 
-// instrument:, topic:, lang: — a boolean filter on one term, after checking the value exists.
-// The allowed values are fetched only when the field is used: listing a large index's instruments
-// for every query cost more than the rest of building it.
 // What a field processor returns for a value it rejects (the error it records stops the search).
 // Not Query::MatchNothing: that is a null query, and Xapian 1.4.22's parser dereferences it when
 // the field stands in a negated group after another negation (`-r -(-cite:u)` crashed, found by
 // fuzz_query). A term no document holds matches nothing as well.
 Xapian::Query rejected_value() { return Xapian::Query(std::string("\x01rejected")); }
 
+// instrument:, topic:, lang: — a boolean filter on one term, after checking the value exists.
+// The allowed values are fetched only when the field is used: listing a large index's instruments
+// for every query cost more than the rest of building it.
 class TermFieldProcessor : public Xapian::FieldProcessor {
  public:
   using Values = std::function<std::vector<std::string>()>;
