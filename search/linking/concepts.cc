@@ -31,10 +31,8 @@ const std::vector<Concept>& concepts() {
       if (g.link_label.empty()) continue;
       Concept c{g.id, g.link_label, g.topic, {}};
       std::set<std::string> folded;
-      auto add = [&](const std::string& name) {
-        if (folded.insert(ascii_lower(folder.fold(name))).second) c.names.push_back(name);
-      };
-      for (const auto& cue : g.link_cues) add(cue);
+      for (const auto& cue : g.link_cues)
+        if (folded.insert(ascii_lower(folder.fold(cue))).second) c.names.push_back(cue);
       out.push_back(std::move(c));
     }
     return out;
