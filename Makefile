@@ -90,7 +90,7 @@ bench-analysis: build
 # The speed-at-scale benchmark on ../shared/data (long: see README, "Performance").
 # make bench BENCH_ARGS='--slices 10000 --runs 1'
 bench: build
-	bench/run.sh $(BENCH_ARGS)
+	BUILD=$(BUILD) bench/run.sh $(BENCH_ARGS)
 
 # make run ARGS='search "CCC testing"'
 run: build

@@ -334,8 +334,8 @@ int run_benchmark(const BenchmarkOptions& o, std::ostream& out, std::ostream& lo
   target("library query p99 < 50 ms", query_figures.p99, query_figures.baseline_p99, " ms", query_figures.p99 < 50);
   target("whole-process search p50 < 20 ms (bundled corpus)", quantile(process_ms, 0.5), quantile(quest_ms, 0.5), " ms",
          quantile(process_ms, 0.5) < 20);
-  out << "\n(The server's figures come from `bench/web_load.sh --corpus twlaw`, which has no baseline: Xapian "
-         "has no HTTP server of its own.)\n" << std::flush;
+  out << "\n(`bench/run.sh` (`make bench`) goes on with the server under load, which has no baseline: Xapian "
+         "has no HTTP server of its own; and the shards, beside the single index read in process.)\n" << std::flush;
 
   if (!o.keep) {  // only what this run made: work_dir may hold other things
     for (std::size_t n : o.slices) fs::remove_all(work / ("slice-" + slice_name(n)));

@@ -1,18 +1,21 @@
 #!/bin/sh
 # Query latency through shards on loopback (README "Performance", "Shards on loopback";
-# docs/scaling.md): for each shard count, the shards are served by xapian-tcpsrv on 127.0.0.1 and
-# `provisio-bench queries` runs the query mix of bench/queries.tsv through a stub that keeps the
-# head (metadata, spelling) local and lists the shards as remote, as a deployment would.
+# docs/scaling.md): for each shard count, the query mix of bench/queries.tsv runs through
+# `provisio-bench queries` twice: in process (the shards' stub read directly) and through a stub
+# that keeps the head (metadata, spelling) local and lists the shards as remote, served by
+# xapian-tcpsrv on 127.0.0.1, as a deployment would. A table of both ends the output.
 #
 #   bench/shards.sh --corpus DIR --work DIR [--shards "1 3"] [--repeat 5] [--bin BUILD]
+#                   [--single-index DB] [--summary-only]
 #
 # An index WORK/tw<N> is built with `provisio index --shards N` when it is not there yet (about as
 # long as a single index of the same corpus). `--single-index DB` serves an existing single
-# (unsharded) index as the one-shard case instead of building WORK/tw1. Servers are started in
-# their own process group and killed on every exit path.
+# (unsharded) index as the one-shard case instead of building WORK/tw1. With --summary-only the
+# per-category tables go to stderr and only the summary to stdout. Servers are started in their
+# own process group and killed on every exit path.
 set -eu
 
-corpus= work= shard_counts="1 3" repeat=5 single= bin="$(dirname "$0")/../build"
+corpus= work= shard_counts="1 3" repeat=5 single= summary_only=0 bin="$(dirname "$0")/../build"
 while [ $# -gt 0 ]; do
   case "$1" in
     --corpus) corpus=$2; shift 2 ;;
@@ -21,7 +24,8 @@ while [ $# -gt 0 ]; do
     --repeat) repeat=$2; shift 2 ;;
     --single-index) single=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --summary-only) summary_only=1; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench/shards.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -54,24 +58,43 @@ serve() {
   echo "remote 127.0.0.1:$port"
 }
 
+# measure LABEL HOW DB: runs the query mix on DB, shows its tables (stderr with --summary-only) and
+# keeps the "all" row for the summary.
+rows=
+measure() {
+  out=$("$bench" queries --db "$3" --repeat "$repeat")
+  if [ "$summary_only" = 1 ]; then printf '\n== %s, %s ==\n%s\n' "$1" "$2" "$out" >&2
+  else printf '\n== %s, %s (%s) ==\n%s\n' "$1" "$2" "$3" "$out"; fi
+  row=$(printf '%s\n' "$out" | sed -n 's/^| all | [0-9]* |//p')
+  rows="$rows| $1 | $2 |$row
+"
+}
+
 echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in $shard_counts; do
   stub="$work/tw$n-loopback"
   if [ "$n" = 1 ] && [ -n "$single" ]; then
+    label="1 database"
+    measure "$label" "in process" "$single"
     serve "$single" > "$stub"
-    what="1 shard (an existing single index, $single)"
   else
     if [ ! -e "$work/tw$n" ]; then
-      echo "indexing $corpus into $n shards ..."
-      "$provisio" index --shards "$n" --db "$work/tw$n" "$corpus"
+      echo "indexing $corpus into $n shards ..." >&2
+      started=$(date +%s)
+      "$provisio" index --shards "$n" --db "$work/tw$n" "$corpus" >&2
+      echo "indexed into $n shards in $(( $(date +%s) - started )) s of wall time"
     fi
+    label="$n shards"
+    measure "$label" "in process (local stub)" "$work/tw$n"
     echo "auto $work/tw$n.shards/head" > "$stub"
     for shard in "$work/tw$n.shards"/[0-9]*; do serve "$shard" >> "$stub"; done
-    what="$n shards"
   fi
-  echo
-  echo "== $what on loopback (stub $stub) =="
-  "$bench" queries --db "$stub" --repeat "$repeat"
+  measure "$label" "xapian-tcpsrv on loopback" "$stub"
   stop_servers
-  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
+echo
+echo "Query latency through shards, $repeat timed passes of the mix (ms); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| index | how it is read | p50 ms | p95 ms | p99 ms | max ms |"
+echo "|---|---|---:|---:|---:|---:|"
+printf '%s' "$rows"
