@@ -106,6 +106,7 @@ void add_identity(Xapian::Document& doc, const DocumentPlan& plan) {
   std::string status = provision.verification.status();
   std::replace(status.begin(), status.end(), ' ', '-');
   doc.add_boolean_term(schema::prefixed(schema::kVerificationTerm, status));
+  if (provision.versions.size() > 1) doc.add_boolean_term(std::string(schema::kRevisedTerm));
   // Citation keys of every language, so "第五十八條" finds the English document too.
   for (const auto& [citation_lang, citation] : provision.citations)
     for (const auto& key : citation_keys(citation))

@@ -31,34 +31,45 @@ std::map<std::string, std::string> instrument_kinds(const Xapian::Database& db) 
 
 Xapian::Query boosts(const std::map<std::string, std::string>& instrument_kinds,
                      const std::vector<std::string>& query_topics) {
+  // Every boost is a fixed weight on documents chosen by boolean terms. Posting sources that read
+  // a value for every matching document (a ValueMapPostingSource on the instrument slot, another on
+  // the version count) took about half of all query time on the 301k-article benchmark: each
+  // value read is a B-tree look-up.
+  auto fixed = [](double weight) { return Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()); };
+  auto any_instrument = [](const std::vector<std::string>& ids) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& id : ids) terms.emplace_back(schema::prefixed(schema::kInstrumentTerm, id));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  };
   std::vector<Xapian::Query> parts;
-  // The boost most instruments get is the source's default, and only the others are mapped: a
-  // corpus of 11,000 laws of one kind (the Taiwan benchmark) then maps none. Mapping every
-  // instrument cost each query 11,000 insertions, a copy of that map for each clone Xapian makes
-  // of the source, and a string lookup in it for every document matched. Weights are unchanged:
-  // every document's instrument is in the table, so each gets its kind's boost either way.
+  // Instrument kinds: the boost most instruments get goes to every document but those of the
+  // other instruments, which get their own kind's boost. Only the others are listed by term, so a
+  // corpus of 11,000 laws of one kind (the Taiwan benchmark) lists none.
   std::map<double, std::size_t> instruments_with_boost;
   for (const auto& [instrument, kind] : instrument_kinds) ++instruments_with_boost[kind_boost(kind)];
   auto most_common = std::max_element(instruments_with_boost.begin(), instruments_with_boost.end(),
                                       [](const auto& a, const auto& b) { return a.second < b.second; });
-  if (most_common != instruments_with_boost.end() && instruments_with_boost.rbegin()->first > 0) {
+  if (most_common != instruments_with_boost.end()) {
     double usual = most_common->first;
-    auto* kinds = new Xapian::ValueMapPostingSource(schema::kInstrumentSlot);
-    kinds->set_default_weight(usual);
+    std::map<double, std::vector<std::string>> others;  // boost -> instruments
+    std::vector<std::string> unusual;
     for (const auto& [instrument, kind] : instrument_kinds)
-      if (double b = kind_boost(kind); b != usual) kinds->add_mapping(instrument, b);
-    parts.emplace_back(kinds->release());
+      if (double b = kind_boost(kind); b != usual) {
+        others[b].push_back(instrument);
+        unusual.push_back(instrument);
+      }
+    if (usual > 0)
+      parts.push_back(unusual.empty() ? fixed(usual)
+                                      : Xapian::Query(Xapian::Query::OP_AND_NOT, fixed(usual), any_instrument(unusual)));
+    for (const auto& [boost, ids] : others)
+      if (boost > 0) parts.emplace_back(Xapian::Query::OP_FILTER, fixed(boost), any_instrument(ids));
   }
-  auto* revised = new Xapian::ValueMapPostingSource(schema::kVersionCountSlot);
-  revised->add_mapping("1", 0.0);
-  revised->set_default_weight(kRevisedBoost);
-  parts.emplace_back(revised->release());
+  parts.emplace_back(Xapian::Query::OP_FILTER, fixed(kRevisedBoost), Xapian::Query(std::string(schema::kRevisedTerm)));
   for (const auto& topic : query_topics) {
     // A fixed weight for every document filed under the topic (the filter carries no weight).
-    Xapian::Query fixed((new Xapian::FixedWeightPostingSource(kTopicBoost))->release());
-    parts.emplace_back(Xapian::Query::OP_FILTER, fixed, Xapian::Query(schema::prefixed(schema::kTopicTerm, topic)));
+    parts.emplace_back(Xapian::Query::OP_FILTER, fixed(kTopicBoost),
+                       Xapian::Query(schema::prefixed(schema::kTopicTerm, topic)));
   }
-  if (parts.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 

@@ -48,7 +48,7 @@ inline constexpr double kConsultationBoost = 0.0;  // a call for views: question
 // The boost for an instrument kind; 0 for a kind not listed above.
 double kind_boost(std::string_view kind);
 
-// A provision with more than one version (value slot schema::kVersionCountSlot): a commitment that
+// A provision with more than one version (term schema::kRevisedTerm): a commitment that
 // later instruments revised — widened, narrowed, carried into a new agreement — is one that staff
 // follow and are asked about, unlike a one-off clause, a consultation question or a plan's line.
 inline constexpr double kRevisedBoost = 2.0;
@@ -63,9 +63,10 @@ inline constexpr double kTopicBoost = 1.0;
 std::map<std::string, std::string> instrument_kinds(const Xapian::Database& db);
 
 // The boosts for a search as one Xapian query to join with OP_AND_MAYBE (it matches nothing useful
-// on its own): instrument kinds by the instrument id in value slot schema::kInstrumentSlot, mapped
-// through `instrument_kinds` (instrument id -> kind, as the index records it), kRevisedBoost by
-// schema::kVersionCountSlot, and kTopicBoost for each of `query_topics` a document is filed under.
+// on its own): each a fixed weight on the documents of some boolean terms (no value is read per
+// match). Instrument kinds by instrument term, through `instrument_kinds` (instrument id -> kind,
+// as the index records it), kRevisedBoost by schema::kRevisedTerm, and kTopicBoost for each of
+// `query_topics` a document is filed under.
 Xapian::Query boosts(const std::map<std::string, std::string>& instrument_kinds,
                      const std::vector<std::string>& query_topics);
 
