@@ -223,13 +223,12 @@ std::vector<ExpandedConcept> expanded_concepts(const Xapian::Query& query) {
   return out;
 }
 
-std::vector<std::string> topics_named(const std::vector<ExpandedConcept>& concepts) {
+std::vector<std::string> topics_named(const std::vector<std::string>& concept_ids) {
   std::vector<std::string> out;
   const auto& topics = known_topics();
-  for (const auto& c : concepts)
-    if (std::find(topics.begin(), topics.end(), c.id) != topics.end() &&
-        std::find(out.begin(), out.end(), c.id) == out.end())
-      out.push_back(c.id);
+  for (const auto& id : concept_ids)
+    if (std::find(topics.begin(), topics.end(), id) != topics.end() && std::find(out.begin(), out.end(), id) == out.end())
+      out.push_back(id);
   return out;
 }
 
@@ -241,14 +240,15 @@ SearchExplanation explain_search(Searcher& searcher, const SearchOptions& option
   const Xapian::Database& db = searcher.database();
   Analyzer analyzer;
   QueryBuilder builder(db, analyzer);
-  Xapian::Query all = builder.build(options.query, Xapian::Query::OP_AND).query;
+  BuiltQuery built = builder.build(options.query, Xapian::Query::OP_AND);
+  const Xapian::Query& all = built.query;
   Xapian::Query any = builder.build(options.query, Xapian::Query::OP_OR).query;
   SearchExplanation out;
   QueryExplanation& qe = out.query;
   qe.query = options.query;
   qe.read_as = describe_query(all);
   qe.concepts = expanded_concepts(all);
-  qe.topics = topics_named(qe.concepts);
+  qe.topics = topics_named(built.concepts);
   qe.tiers = any.serialise() != all.serialise();
   qe.filters.push_back(options.all_versions ? "versions up to " + options.as_of.iso()
                                             : "in force on " + options.as_of.iso());

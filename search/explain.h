@@ -33,8 +33,8 @@ struct ExpandedConcept {
 // concept whose forms give most of its terms.
 std::vector<ExpandedConcept> expanded_concepts(const Xapian::Query& query);
 
-// The glossary concepts of `concepts` that are also corpus topics (known_topics()).
-std::vector<std::string> topics_named(const std::vector<ExpandedConcept>& concepts);
+// The concepts of `concept_ids` (BuiltQuery::concepts) that are also corpus topics (known_topics()).
+std::vector<std::string> topics_named(const std::vector<std::string>& concept_ids);
 
 // `query` written for people: operators in capitals, phrases in quotes, stems as stem:WORD,
 // Chinese as the folded (Simplified) bigrams and words the index holds, weights as 0.4×(...),

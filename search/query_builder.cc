@@ -256,6 +256,7 @@ BuiltQuery QueryBuilder::build(const std::string& raw, Xapian::Query::op default
     throw SearchError("cannot read the query '" + raw + "': " + e.get_msg());
   }
   if (!errors.empty()) throw SearchError(errors.front());
+  built.concepts = analyzer_.expanded_concepts();
   if (built.query.empty()) throw SearchError("the query '" + raw + "' has no words to search for");
   require_searchable_words(built.query, raw);
   return built;

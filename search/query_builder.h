@@ -32,6 +32,7 @@ struct BuiltQuery {
   Xapian::Query query;
   std::vector<std::string> notes;  // how a malformed query was repaired, for stderr
   std::vector<std::string> words;  // the free-text words typed (not fields), for spelling help
+  std::vector<std::string> concepts;  // the glossary concepts expanded (Analyzer::expanded_concepts)
 };
 
 // The longest query accepted, in characters (code points): a few sentences. Longer text is not a

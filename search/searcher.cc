@@ -281,7 +281,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   // paraphrased query still shows what is near. The scale puts every complete match above every
   // partial one (BM25 weights here are far below it). Both tiers get the boosts of ranking.h.
   Xapian::Query any_word = builder.build(options.query, Xapian::Query::OP_OR).query;
-  Xapian::Query boosts = ranking::boosts(instrument_kinds(), topics_named(expanded_concepts(built.query)));
+  Xapian::Query boosts = ranking::boosts(instrument_kinds(), topics_named(built.concepts));
   query = ranking::boosted(query, boosts);
   std::size_t complete = 0;
   const Xapian::Query all_words = query;

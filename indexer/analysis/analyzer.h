@@ -29,6 +29,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,9 @@ class Analyzer {
   Xapian::Query parse_query(Xapian::QueryParser& qp, std::string_view query,
                             unsigned flags = Xapian::QueryParser::FLAG_DEFAULT);
   static constexpr const char* kGlossaryField = "xprovisioglossary";
+  // The ids of the glossary concepts the last parse_query() expanded (not those only excluded), in
+  // query order, each once: what the query is about (ranking's topic boosts).
+  const std::vector<std::string>& expanded_concepts() const { return expanded_concepts_; }
   // Gives `qp` the stemmer, stemming strategy and stopper that match how documents are indexed.
   // `qp` keeps a pointer to this analyser's stopper: the analyser must outlive its use.
   void configure_query_parser(Xapian::QueryParser& qp) const;
@@ -130,6 +134,12 @@ class Analyzer {
   std::vector<ConceptForm> forms_;
   bool concepts_loaded_ = false;
   std::vector<Xapian::Query> expansions_;
+  std::vector<std::string> expanded_concepts_;
+  // The last query parse_query() rewrote and what it became: a search parses the same query twice
+  // (every word, then any word), and the rewrite (analysing the query and the glossary forms it may
+  // name) was most of a one-off search's analysis. Cleared by any other rewrite, which replaces
+  // expansions_.
+  std::optional<std::pair<std::string, std::string>> last_rewrite_;
   class ExpansionProcessor;
   std::unique_ptr<ExpansionProcessor> processor_;
 };

@@ -373,6 +373,7 @@ void Analyzer::load_concepts() {
 std::string Analyzer::prepare_query(std::string_view query) { return rewrite(query, false); }
 
 std::string Analyzer::rewrite(std::string_view query, bool expand) {
+  last_rewrite_.reset();
   auto items = lex_query(query);
   // Glossary forms are analysed when a query may name them (ConceptForm).
   auto analyse = [this](ConceptForm& f) {
@@ -403,6 +404,7 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
         analyse_group(forms_, k, analyse);
     }
     expansions_.clear();
+    expanded_concepts_.clear();
     // Where each token written without spaces starts and ends (items), to keep a concept from
     // cutting one. Runs are numbered in order from 0, each a contiguous range of items.
     std::vector<std::pair<std::size_t, std::size_t>> run_span;
@@ -476,6 +478,9 @@ std::string Analyzer::rewrite(std::string_view query, bool expand) {
         others.push_back(f.query);
       }
       if (!others.empty()) {
+        const std::string& id = Glossary::standard()->concepts()[best->concept_index].id;
+        if (std::find(expanded_concepts_.begin(), expanded_concepts_.end(), id) == expanded_concepts_.end())
+          expanded_concepts_.push_back(id);
         concept_end[at] = end;
         concept_id[at] = expansions_.size();
         expansions_.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
@@ -580,7 +585,11 @@ void Analyzer::configure_query_parser(Xapian::QueryParser& qp) const {
 }
 
 Xapian::Query Analyzer::parse_query(Xapian::QueryParser& qp, std::string_view query, unsigned flags) {
-  std::string rewritten = rewrite(query, true);
+  if (!last_rewrite_ || last_rewrite_->first != query) {
+    std::string rewritten = rewrite(query, true);
+    last_rewrite_.emplace(std::string(query), std::move(rewritten));
+  }
+  const std::string& rewritten = last_rewrite_->second;
   if (!processor_) processor_ = std::make_unique<ExpansionProcessor>(expansions_);
   try {
     qp.add_prefix(kGlossaryField, processor_.get());
