@@ -33,7 +33,7 @@ Xapian::Query boosts(const std::map<std::string, std::string>& instrument_kinds,
                      const std::vector<std::string>& query_topics) {
   // Every boost is a fixed weight on documents chosen by boolean terms. Posting sources that read
   // a value for every matching document (a ValueMapPostingSource on the instrument slot, another on
-  // the version count) took about half of all query time on the 301k-article benchmark: each
+  // the version count) took about a third of all query time on the 301k-article benchmark: each
   // value read is a B-tree look-up.
   auto fixed = [](double weight) { return Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()); };
   auto any_instrument = [](const std::vector<std::string>& ids) {
