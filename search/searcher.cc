@@ -253,8 +253,13 @@ SearchResult Searcher::search(const SearchOptions& options) {
   // NOT and '-' exclude a provision version in every language, not only the document that has the
   // excluded words (its other-language sibling would otherwise be found and shown).
   VersionExclusion exclusion(db_, excluded_parts(built.query), schema::kVersionSlot);
+  // `q` within the options' filters, without the excluded versions: what both runs below match.
+  const Xapian::Query filter = filters(options);
+  auto restricted = [&](const Xapian::Query& q) {
+    return exclusion.applied_to(Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
+  };
   auto run = [&](const Xapian::Query& q) {
-    Xapian::Query filtered = exclusion.applied_to(Xapian::Query(Xapian::Query::OP_FILTER, q, filters(options)));
+    Xapian::Query filtered = restricted(q);
     if (options.all_versions) filtered = in_force_first(filtered, options.as_of);
     enquire.set_query(filtered);
     return enquire.get_mset(first, size, check);
@@ -264,7 +269,7 @@ SearchResult Searcher::search(const SearchOptions& options) {
   // more (p99 49 ms), but Xapian then stops extrapolating its estimate past the documents checked,
   // and its estimates past kExactCountLimit are rough already (docs/performance.md).
   auto run_to_count = [&](const Xapian::Query& q) {
-    enquire.set_query(exclusion.applied_to(Xapian::Query(Xapian::Query::OP_FILTER, q, filters(options))));
+    enquire.set_query(restricted(q));
     return enquire.get_mset(first, size, check);
   };
   // The number of provisions `m` matched: counted when the spy saw every matching document. The
